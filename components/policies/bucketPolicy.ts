@@ -1,0 +1,47 @@
+/** The whole bucket policy of a `SecureBucket`, by role (pure). */
+import {
+    allowS3LogDelivery,
+    denyDeleteWithoutMfa,
+    denyInsecureTransport,
+    denyMissingEncryptionHeader,
+    denyOutdatedTls,
+    denyWrongEncryption,
+    SseAlgorithm,
+} from "./bucketStatements";
+import { PolicyDocument, policyDocument, Statement } from "./document";
+
+export interface BucketPolicyInputs {
+    readonly role: "data" | "replica" | "access-logs" | "audit-logs";
+    readonly bucketArn: string;
+    readonly sseAlgorithm: SseAlgorithm;
+    readonly kmsKeyArn?: string;
+    readonly requireEncryptionHeader: boolean;
+    readonly mfaExemptPrincipalArns: readonly string[];
+    /** For access-log buckets: who may deliver logs here. */
+    readonly logDelivery?: { readonly sourceBucketArn: string; readonly accountId: string; readonly prefix: string };
+    /** Statements other features add (writer access, MFA on bucket changes, trail delivery, ...). */
+    readonly extraStatements?: readonly Statement[];
+}
+
+/**
+ * Every bucket: TLS only, TLS >= 1.2, no upload asking for another encryption (and, when required,
+ * none without the header). Log buckets also admit their delivery service and keep logs from being
+ * deleted without MFA.
+ */
+export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
+    const statements: Statement[] = [
+        denyInsecureTransport(i.bucketArn),
+        denyOutdatedTls(i.bucketArn),
+        denyWrongEncryption(i.bucketArn, i.sseAlgorithm, i.kmsKeyArn),
+    ];
+    if (i.requireEncryptionHeader) {
+        statements.push(denyMissingEncryptionHeader(i.bucketArn));
+    }
+    if (i.logDelivery !== undefined) {
+        statements.push(allowS3LogDelivery(i.bucketArn, i.logDelivery.sourceBucketArn, i.logDelivery.accountId, i.logDelivery.prefix));
+    }
+    if (i.role === "access-logs" || i.role === "audit-logs") {
+        statements.push(denyDeleteWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns));
+    }
+    return policyDocument(...statements, ...(i.extraStatements ?? []));
+}

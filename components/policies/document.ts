@@ -1,0 +1,40 @@
+/** Typed IAM policy documents. Builders in this folder return these; wiring serialises them once. */
+
+export type Effect = "Allow" | "Deny";
+
+/** `"*"` means anyone, including anonymous callers. */
+export type Principal = "*" | { readonly AWS?: string | string[]; readonly Service?: string | string[] };
+
+/** Condition operator -> condition key -> value(s), exactly as IAM JSON spells it. */
+export type Conditions = Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
+
+export interface Statement {
+    readonly Sid: string;
+    readonly Effect: Effect;
+    readonly Principal?: Principal;
+    readonly Action: string | string[];
+    readonly Resource: string | string[];
+    readonly Condition?: Conditions;
+}
+
+export interface PolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: Statement[];
+}
+
+/** Merges statements into one document; Sids must be unique, as IAM requires within a policy. */
+export function policyDocument(...statements: Statement[]): PolicyDocument {
+    const seen = new Set<string>();
+    for (const s of statements) {
+        if (seen.has(s.Sid)) {
+            throw new Error(`duplicate statement id ${JSON.stringify(s.Sid)} in policy document`);
+        }
+        seen.add(s.Sid);
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/** The bucket ARN and the ARN of all its objects: what bucket-wide statements apply to. */
+export function bucketAndObjects(bucketArn: string): string[] {
+    return [bucketArn, `${bucketArn}/*`];
+}

@@ -1,0 +1,191 @@
+/**
+ * `SecureBucket`: an S3 bucket with everything that belongs to it, secure by default.
+ *
+ * Children (names derive from the component name and are public API: renaming one replaces it):
+ * `${name}` Bucket, `-key` KMS key (sse-kms without a key), `-versioning`, `-encryption`,
+ * `-public-access-block`, `-ownership`, `-policy`, `-lifecycle`, and for data/replica buckets a child
+ * `SecureBucket` `-access-logs` (role access-logs) with the `-logging` that points at it.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { LifecyclePlan, lifecycleRules } from "./lifecycle";
+import { secureBucketPolicy } from "./policies/bucketPolicy";
+import { bucketArgsProblems, BucketRole, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
+
+/** Log buckets: no tiers (logs are read soon or never), noncurrent copies gone after 30 days. */
+const MINIMAL_LOG_LIFECYCLE: LifecyclePlan = {
+    transitions: [],
+    noncurrent: { transitions: [], expirationDays: 30 },
+    abortIncompleteMultipartUploadDays: 1,
+};
+
+export const SECURE_BUCKET_TYPE = "firehose-storage:storage:SecureBucket";
+
+export class SecureBucket extends pulumi.ComponentResource {
+    /** The bucket's name (its id), e.g. `firehose-data-4f1c2a9`. */
+    public readonly bucketName: pulumi.Output<string>;
+    /** `arn:aws:s3:::<bucketName>`. */
+    public readonly bucketArn: pulumi.Output<string>;
+    /** `<bucketName>.s3.<region>.amazonaws.com`. */
+    public readonly bucketRegionalDomainName: pulumi.Output<string>;
+    /** ARN of the KMS key objects are encrypted with, or undefined for SSE-S3. */
+    public readonly kmsKeyArn: pulumi.Output<string | undefined>;
+    /** What the bucket is for; also its `Role` tag. */
+    public readonly role: BucketRole;
+    /** The bucket resource, for callers that attach more configuration to it. */
+    public readonly bucket: aws.s3.Bucket;
+    /** Versioning: replication and object lock must depend on it. */
+    public readonly versioning: aws.s3.BucketVersioning;
+    /** The bucket policy. */
+    public readonly policy: aws.s3.BucketPolicy;
+    /** The access-log bucket, when this bucket logs. */
+    public readonly accessLogBucket?: SecureBucket;
+
+    constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(SECURE_BUCKET_TYPE, name, {}, opts);
+        const problems = bucketArgsProblems(args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(
+                `invalid SecureBucket args:\n${problems.map((p) => `  - ${p.path}: got ${JSON.stringify(p.value)}; ${p.message}`).join("\n")}`,
+                this,
+            );
+        }
+        const r = resolveBucketArgs(args);
+        const parent = { parent: this };
+        const tags = { ...r.tags, Name: name, Role: r.role };
+
+        const bucket = new aws.s3.Bucket(
+            name,
+            { bucket: args.bucketName, forceDestroy: r.allowForceDestroy, tags },
+            { ...parent, retainOnDelete: r.retainOnDelete },
+        );
+        const bucketId = bucket.id;
+
+        const kmsKeyArn: pulumi.Output<string | undefined> =
+            r.encryption.mode === "sse-kms"
+                ? r.encryption.kmsKeyArn !== undefined
+                    ? pulumi.output(r.encryption.kmsKeyArn)
+                    : new aws.kms.Key(
+                          `${name}-key`,
+                          {
+                              description: `Default encryption key of the ${name} bucket`,
+                              enableKeyRotation: true,
+                              deletionWindowInDays: 30,
+                              tags,
+                          },
+                          { ...parent, retainOnDelete: r.retainOnDelete },
+                      ).arn
+                : pulumi.output(undefined);
+
+        const versioning = new aws.s3.BucketVersioning(
+            `${name}-versioning`,
+            { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
+
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-encryption`,
+            {
+                bucket: bucketId,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: r.sseAlgorithm, kmsMasterKeyId: kmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
+            },
+            parent,
+        );
+
+        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+            `${name}-public-access-block`,
+            { bucket: bucketId, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            parent,
+        );
+
+        const ownership = new aws.s3.BucketOwnershipControls(
+            `${name}-ownership`,
+            { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
+
+        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+        const source = args.logDeliverySource;
+        const policyJson = pulumi
+            .all([bucket.arn, kmsKeyArn, accountId, source?.bucketArn])
+            .apply(([bucketArn, keyArn, account, sourceArn]) =>
+                JSON.stringify(
+                    secureBucketPolicy({
+                        role: r.role,
+                        bucketArn,
+                        sseAlgorithm: r.sseAlgorithm,
+                        kmsKeyArn: keyArn,
+                        requireEncryptionHeader: r.requireEncryptionHeader,
+                        mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
+                        logDelivery:
+                            source !== undefined && sourceArn !== undefined
+                                ? { sourceBucketArn: sourceArn, accountId: account, prefix: source.prefix }
+                                : undefined,
+                    }),
+                ),
+            );
+        // AWS: PutBucketPolicy conflicts with a concurrent PutPublicAccessBlock/ownership change on the
+        // same bucket (OperationAborted), and the block must be in place before any policy is judged.
+        const policy = new aws.s3.BucketPolicy(
+            `${name}-policy`,
+            { bucket: bucketId, policy: policyJson },
+            { ...parent, dependsOn: [publicAccessBlock, ownership] },
+        );
+
+        // AWS: noncurrent-version rules only act on a versioned bucket; enable versioning first.
+        new aws.s3.BucketLifecycleConfiguration(
+            `${name}-lifecycle`,
+            { bucket: bucketId, rules: lifecycleRules(r.lifecycle) },
+            { ...parent, dependsOn: [versioning] },
+        );
+
+        let accessLogBucket: SecureBucket | undefined;
+        if (r.accessLogs !== false) {
+            accessLogBucket = new SecureBucket(
+                `${name}-access-logs`,
+                {
+                    role: "access-logs",
+                    lifecycle: { ...MINIMAL_LOG_LIFECYCLE, expirationDays: r.accessLogs.retentionDays },
+                    logDeliverySource: { bucketArn: bucket.arn, prefix: r.accessLogs.prefix },
+                    mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
+                    allowForceDestroy: r.allowForceDestroy,
+                    retainOnDelete: r.retainOnDelete,
+                    tags: r.tags,
+                },
+                parent,
+            );
+            // AWS: the log bucket's policy must admit logging.s3.amazonaws.com before logging is enabled.
+            new aws.s3.BucketLogging(
+                `${name}-logging`,
+                {
+                    bucket: bucketId,
+                    targetBucket: accessLogBucket.bucketName,
+                    targetPrefix: r.accessLogs.prefix,
+                    targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+                },
+                { ...parent, dependsOn: [accessLogBucket.policy] },
+            );
+        }
+
+        this.bucketName = bucket.bucket;
+        this.bucketArn = bucket.arn;
+        this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
+        this.kmsKeyArn = kmsKeyArn;
+        this.role = r.role;
+        this.bucket = bucket;
+        this.versioning = versioning;
+        this.policy = policy;
+        this.accessLogBucket = accessLogBucket;
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            bucketArn: this.bucketArn,
+            bucketRegionalDomainName: this.bucketRegionalDomainName,
+            kmsKeyArn: this.kmsKeyArn,
+        });
+    }
+}

@@ -1,0 +1,165 @@
+/** Arguments of `SecureBucket`, their defaults, and the checks run before any child is created. */
+import * as pulumi from "@pulumi/pulumi";
+import { LifecyclePlan, lifecycleProblems, Problem } from "./lifecycle";
+import { SseAlgorithm } from "./policies/bucketStatements";
+
+/**
+ * What a bucket is for. Helper buckets are not data buckets: they get no access-log bucket of their
+ * own and are told apart by the `Role` tag (the policy pack reads it).
+ */
+export const BUCKET_ROLES = ["data", "replica", "access-logs", "audit-logs"] as const;
+export type BucketRole = (typeof BUCKET_ROLES)[number];
+
+export type EncryptionArgs =
+    | { readonly mode: "sse-s3" }
+    | {
+          readonly mode: "sse-kms";
+          /** The key to encrypt with. @default - a key the component creates, with yearly rotation on */
+          readonly kmsKeyArn?: pulumi.Input<string>;
+      };
+
+export interface AccessLogArgs {
+    /** Key prefix of this bucket's logs in the log bucket. @default "access-logs/" */
+    readonly prefix?: string;
+    /** Days the logs are kept. @default 365 */
+    readonly retentionDays?: number;
+}
+
+export interface SecureBucketArgs {
+    /** What the bucket holds. @default "data" */
+    readonly role?: BucketRole;
+    /** Exact bucket name. @default - auto-named from the component name with a random suffix */
+    readonly bucketName?: pulumi.Input<string>;
+    /**
+     * Default encryption. SSE-S3 always uses an S3 Bucket Key; log buckets must use SSE-S3 because
+     * server access logs cannot be delivered to SSE-KMS buckets
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+     * @default { mode: "sse-s3" }
+     */
+    readonly encryption?: EncryptionArgs;
+    /** Deny uploads without an `x-amz-server-side-encryption` header. @default false */
+    readonly requireEncryptionHeader?: boolean;
+    /** Lifecycle tiers and expiry. @default - none: abort incomplete uploads after 7 days, expire noncurrent versions after 90 */
+    readonly lifecycle?: LifecyclePlan;
+    /**
+     * Server access logging into a dedicated, secured log bucket (a child `SecureBucket` with role
+     * `access-logs`). `false` only for buckets that are themselves log targets.
+     * @default {} (on, prefix "access-logs/", 365 days) for data and replica buckets
+     */
+    readonly accessLogs?: AccessLogArgs | false;
+    /**
+     * For `access-logs` buckets: the bucket whose server access logs may be delivered here, and
+     * under which prefix. Set by the owning `SecureBucket`.
+     */
+    readonly logDeliverySource?: { readonly bucketArn: pulumi.Input<string>; readonly prefix: string };
+    /** Principal ARNs exempt from the delete-needs-MFA rule (e.g. the deployer role). @default [] */
+    readonly mfaExemptPrincipalArns?: readonly string[];
+    /** Let `pulumi destroy` delete a bucket that still holds objects. @default false */
+    readonly allowForceDestroy?: boolean;
+    /** Keep the bucket in AWS when it is removed from the program or the stack is destroyed. @default false */
+    readonly retainOnDelete?: boolean;
+    /** Extra tags; `Name` and `Role` are always set by the component. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** `SecureBucketArgs` with every default applied. */
+export interface ResolvedBucketArgs {
+    readonly role: BucketRole;
+    readonly encryption: EncryptionArgs;
+    readonly sseAlgorithm: SseAlgorithm;
+    readonly requireEncryptionHeader: boolean;
+    readonly lifecycle: LifecyclePlan;
+    readonly accessLogs: Required<AccessLogArgs> | false;
+    readonly mfaExemptPrincipalArns: readonly string[];
+    readonly allowForceDestroy: boolean;
+    readonly retainOnDelete: boolean;
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Used when a bucket is given no lifecycle plan: clean-up only, no tiers, no expiry of current data. */
+export const MINIMAL_LIFECYCLE: LifecyclePlan = {
+    transitions: [],
+    noncurrent: { transitions: [], expirationDays: 90 },
+    abortIncompleteMultipartUploadDays: 7,
+};
+
+const DEFAULT_ACCESS_LOGS: Required<AccessLogArgs> = { prefix: "access-logs/", retentionDays: 365 };
+
+/** Roles whose buckets receive logs and so must not log into yet another bucket. */
+const LOG_TARGET_ROLES: ReadonlySet<BucketRole> = new Set(["access-logs", "audit-logs"]);
+
+/**
+ * Applies defaults. Encryption truth table (mode x key -> algorithm, bucket key, key source):
+ * | mode    | kmsKeyArn | sseAlgorithm | bucketKeyEnabled | key                      |
+ * | sse-s3  | -         | AES256       | true             | S3-managed               |
+ * | sse-kms | given     | aws:kms      | true             | the given key            |
+ * | sse-kms | omitted   | aws:kms      | true             | created, rotation on     |
+ */
+export function resolveBucketArgs(args: SecureBucketArgs): ResolvedBucketArgs {
+    const role = args.role ?? "data";
+    const encryption = args.encryption ?? { mode: "sse-s3" };
+    const accessLogs = args.accessLogs ?? (LOG_TARGET_ROLES.has(role) ? false : {});
+    return {
+        role,
+        encryption,
+        sseAlgorithm: encryption.mode === "sse-kms" ? "aws:kms" : "AES256",
+        requireEncryptionHeader: args.requireEncryptionHeader ?? false,
+        lifecycle: args.lifecycle ?? MINIMAL_LIFECYCLE,
+        accessLogs: accessLogs === false ? false : { ...DEFAULT_ACCESS_LOGS, ...accessLogs },
+        mfaExemptPrincipalArns: args.mfaExemptPrincipalArns ?? [],
+        allowForceDestroy: args.allowForceDestroy ?? false,
+        retainOnDelete: args.retainOnDelete ?? false,
+        tags: args.tags ?? {},
+    };
+}
+
+/** Every problem with the args, as `Problem`s whose path is the arg name. */
+export function bucketArgsProblems(args: SecureBucketArgs): Problem[] {
+    const problems: Problem[] = [];
+    const role = args.role ?? "data";
+    if (!BUCKET_ROLES.includes(role)) {
+        problems.push({ path: "role", value: role, message: `must be one of ${BUCKET_ROLES.join(", ")}` });
+    }
+    if (LOG_TARGET_ROLES.has(role) && args.encryption?.mode === "sse-kms") {
+        problems.push({
+            path: "encryption.mode",
+            value: "sse-kms",
+            message: "log buckets must use sse-s3: S3 server access logs cannot be delivered to SSE-KMS buckets",
+        });
+    }
+    if (LOG_TARGET_ROLES.has(role) && args.accessLogs !== undefined && args.accessLogs !== false) {
+        problems.push({
+            path: "accessLogs",
+            value: args.accessLogs,
+            message: "a log bucket must not log into another bucket; omit it or set false",
+        });
+    }
+    if (role === "access-logs" && args.logDeliverySource === undefined) {
+        problems.push({
+            path: "logDeliverySource",
+            value: undefined,
+            message: "an access-logs bucket needs the source bucket whose logs it receives",
+        });
+    }
+    if (args.accessLogs !== undefined && args.accessLogs !== false) {
+        const { prefix, retentionDays } = args.accessLogs;
+        if (prefix !== undefined && !/^[^/].*\/$/.test(prefix)) {
+            problems.push({
+                path: "accessLogs.prefix",
+                value: prefix,
+                message: "must be a key prefix ending in / that does not start with /",
+            });
+        }
+        if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) {
+            problems.push({
+                path: "accessLogs.retentionDays",
+                value: retentionDays,
+                message: "must be a whole number of days, at least 1",
+            });
+        }
+    }
+    if (args.lifecycle !== undefined) {
+        problems.push(...lifecycleProblems(args.lifecycle, "lifecycle"));
+    }
+    return problems;
+}

@@ -1,0 +1,118 @@
+/**
+ * Raw config -> Settings: schema check, environment defaults, cross-field and prod rules. Pure; every
+ * problem is collected and thrown once as a `ConfigError`.
+ */
+import { lifecycleProblems, LifecyclePlan } from "../components/lifecycle";
+import { DEFAULT_DATA_TYPE, DEFAULTS } from "./defaults";
+import { ConfigError, Problem, zodProblems } from "./problems";
+import { configSchema, RawConfig } from "./schema";
+import { Settings } from "./settings";
+
+export interface ConfigInput {
+    readonly project: string;
+    readonly stack: string;
+    /** `project:`-namespaced values, keyed without the namespace, already decoded. */
+    readonly values: Readonly<Record<string, unknown>>;
+    /** `aws:region`. */
+    readonly region: string | undefined;
+}
+
+const STANDARD_TAG_KEYS = ["Name", "Role", "Project", "Environment", "Owner", "CostCenter", "DataType"];
+
+function mergeLifecycle(base: LifecyclePlan, raw: RawConfig["lifecycle"]): LifecyclePlan {
+    const expiration = raw?.expirationDays ?? base.expirationDays;
+    return {
+        transitions: raw?.transitions ?? base.transitions,
+        expirationDays: expiration === 0 ? undefined : expiration,
+        noncurrent: {
+            transitions: raw?.noncurrent?.transitions ?? base.noncurrent.transitions,
+            expirationDays: raw?.noncurrent?.expirationDays ?? base.noncurrent.expirationDays,
+        },
+        abortIncompleteMultipartUploadDays: raw?.abortIncompleteMultipartUploadDays ?? base.abortIncompleteMultipartUploadDays,
+    };
+}
+
+function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
+    const problems: Problem[] = [...lifecycleProblems(s.lifecycle, "lifecycle")];
+    if (!s.allowedRegions.includes(s.region)) {
+        problems.push({ path: "aws:region", value: s.region, message: `must be one of allowedRegions (${s.allowedRegions.join(", ")})` });
+    }
+    if (raw.encryption?.kmsKeyArn !== undefined && s.encryption.mode !== "sse-kms") {
+        problems.push({
+            path: "encryption.kmsKeyArn",
+            value: raw.encryption.kmsKeyArn,
+            message: `only applies with encryption.mode "sse-kms" (mode is "${s.encryption.mode}")`,
+        });
+    }
+    for (const key of Object.keys(raw.tags ?? {}).filter((k) => STANDARD_TAG_KEYS.includes(k))) {
+        problems.push({
+            path: `tags.${key}`,
+            value: raw.tags?.[key],
+            message: `is a standard tag set from its own key; remove it from tags (standard: ${STANDARD_TAG_KEYS.join(", ")})`,
+        });
+    }
+    if (s.environment === "prod") {
+        if (raw.protect === false) {
+            problems.push({ path: "protect", value: false, message: "prod data buckets are always protected; remove the key or set true" });
+        }
+        if (raw.allowForceDestroy === true) {
+            problems.push({
+                path: "allowForceDestroy",
+                value: true,
+                message: "prod never force-destroys buckets holding data; remove the key or set false",
+            });
+        }
+    }
+    return problems;
+}
+
+/** Validates `input` into Settings, or throws a ConfigError listing every problem. */
+export function resolveSettings(input: ConfigInput): Settings {
+    const parsed = configSchema.safeParse(input.values);
+    const regionProblem: Problem[] =
+        input.region === undefined
+            ? [{ path: "aws:region", value: undefined, message: "is required (pulumi config set aws:region us-east-1)" }]
+            : [];
+    if (!parsed.success) {
+        throw new ConfigError(input.project, [...zodProblems(parsed.error, input.values), ...regionProblem]);
+    }
+    if (input.region === undefined) {
+        throw new ConfigError(input.project, regionProblem);
+    }
+    const raw = parsed.data;
+    const d = DEFAULTS[raw.environment];
+    const settings: Settings = {
+        project: input.project,
+        stack: input.stack,
+        environment: raw.environment,
+        region: input.region,
+        allowedRegions: raw.allowedRegions ?? d.allowedRegions,
+        tags: {
+            ...raw.tags,
+            Project: input.project,
+            Environment: raw.environment,
+            Owner: raw.owner,
+            CostCenter: raw.costCenter,
+            DataType: raw.dataType ?? DEFAULT_DATA_TYPE,
+        },
+        bucketName: raw.bucketName,
+        keyLayout: raw.keyLayout ?? "hybrid",
+        protect: raw.protect ?? d.protect,
+        allowForceDestroy: raw.allowForceDestroy ?? false,
+        encryption: {
+            mode: raw.encryption?.mode ?? d.encryption.mode,
+            kmsKeyArn: raw.encryption?.kmsKeyArn,
+            requireEncryptionHeader: raw.encryption?.requireEncryptionHeader ?? d.encryption.requireEncryptionHeader,
+        },
+        lifecycle: mergeLifecycle(d.lifecycle, raw.lifecycle),
+        accessLogs: {
+            prefix: raw.accessLogs?.prefix ?? d.accessLogs.prefix,
+            retentionDays: raw.accessLogs?.retentionDays ?? d.accessLogs.retentionDays,
+        },
+    };
+    const problems = ruleProblems(settings, raw);
+    if (problems.length > 0) {
+        throw new ConfigError(input.project, problems);
+    }
+    return settings;
+}

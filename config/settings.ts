@@ -1,0 +1,34 @@
+/** The one typed settings object the program is built from: validated config with defaults applied. */
+import { KeyLayout } from "../components/layout";
+import { LifecyclePlan } from "../components/lifecycle";
+import { EncryptionMode, Environment } from "./schema";
+
+export interface StandardTags {
+    readonly Project: string;
+    readonly Environment: Environment;
+    readonly Owner: string;
+    readonly CostCenter: string;
+    readonly DataType: string;
+}
+
+export interface Settings {
+    readonly project: string;
+    readonly stack: string;
+    readonly environment: Environment;
+    /** The provider region (`aws:region`), checked against `allowedRegions`. */
+    readonly region: string;
+    readonly allowedRegions: readonly string[];
+    /** Standard tags plus the user's extra `tags`, applied to every resource. */
+    readonly tags: StandardTags & Readonly<Record<string, string>>;
+    readonly bucketName?: string;
+    readonly keyLayout: KeyLayout;
+    readonly protect: boolean;
+    readonly allowForceDestroy: boolean;
+    readonly encryption: {
+        readonly mode: EncryptionMode;
+        readonly kmsKeyArn?: string;
+        readonly requireEncryptionHeader: boolean;
+    };
+    readonly lifecycle: LifecyclePlan;
+    readonly accessLogs: { readonly prefix: string; readonly retentionDays: number };
+}

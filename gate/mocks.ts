@@ -1,0 +1,129 @@
+/**
+ * Mocks that behave like the AWS provider as far as the program can tell: realistic ids, names and
+ * ARNs on update; on preview, only what the engine knows before creating (inputs and auto-names),
+ * so ids, ARNs and other computed outputs are unknown, as in a real `pulumi preview` of a new stack.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+function suffix(name: string, length = 7): string {
+    return createHash("sha256").update(name).digest("hex").slice(0, length);
+}
+
+/** The provider's auto-name: the logical name plus a (here deterministic) 7-character suffix. */
+export function autoName(name: string): string {
+    return `${name}-${suffix(name)}`;
+}
+
+type State = Record<string, unknown>;
+
+/** Type token `aws:sns/topic:Topic` -> `sns`. */
+function service(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "unknown";
+}
+
+/** Outputs the engine knows at preview: inputs plus the auto-name the provider's Check assigns. */
+function checkedInputs(type: string, name: string, inputs: State): State {
+    switch (type) {
+        case "aws:s3/bucket:Bucket":
+            return { ...inputs, bucket: inputs.bucket ?? autoName(name) };
+        case "aws:iam/role:Role":
+        case "aws:iam/policy:Policy":
+        case "aws:iam/user:User":
+        case "aws:sns/topic:Topic":
+        case "aws:cloudwatch/eventRule:EventRule":
+            return { ...inputs, name: inputs.name ?? autoName(name) };
+        default:
+            return inputs;
+    }
+}
+
+/** Computed outputs after create, keyed by type; everything else gets a generic id and ARN. */
+function created(type: string, name: string, state: State, region: string): { id: string; state: State } {
+    const acct = MOCK_ACCOUNT_ID;
+    switch (type) {
+        case "aws:s3/bucket:Bucket": {
+            const b = String(state.bucket);
+            return {
+                id: b,
+                state: {
+                    ...state,
+                    arn: `arn:aws:s3:::${b}`,
+                    bucketDomainName: `${b}.s3.amazonaws.com`,
+                    bucketRegionalDomainName: `${b}.s3.${region}.amazonaws.com`,
+                    region,
+                },
+            };
+        }
+        case "aws:kms/key:Key": {
+            const id = `${suffix(name, 8)}-${suffix(`${name}1`, 4)}-${suffix(`${name}2`, 4)}-${suffix(`${name}3`, 4)}-${suffix(`${name}4`, 12)}`;
+            return { id, state: { ...state, arn: `arn:aws:kms:${region}:${acct}:key/${id}`, keyId: id } };
+        }
+        case "aws:iam/role:Role":
+        case "aws:iam/user:User":
+        case "aws:iam/policy:Policy": {
+            const kind = type.split(":")[2]?.toLowerCase() ?? "role";
+            const n = String(state.name);
+            return { id: n, state: { ...state, arn: `arn:aws:iam::${acct}:${kind}/${n}`, uniqueId: `AROA${suffix(n, 16).toUpperCase()}` } };
+        }
+        case "aws:sns/topic:Topic": {
+            const arn = `arn:aws:sns:${region}:${acct}:${String(state.name)}`;
+            return { id: arn, state: { ...state, arn } };
+        }
+        default: {
+            const id = `${name}-${suffix(type + name)}`;
+            return { id, state: { ...state, arn: `arn:aws:${service(type)}:${region}:${acct}:${id}` } };
+        }
+    }
+}
+
+export class AwsMocks implements pulumi.runtime.Mocks {
+    /** Region of each explicit aws provider, by provider URN, so each resource gets its provider's region. */
+    private readonly providerRegions = new Map<string, string>();
+
+    constructor(
+        private readonly preview: boolean,
+        private readonly defaultRegion: string,
+    ) {}
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
+        const inputs = checkedInputs(args.type, args.name, args.inputs as State);
+        if (args.type.startsWith("pulumi:providers:")) {
+            if (typeof inputs.region === "string") {
+                this.providerRegions.set(args.name, inputs.region);
+            }
+            return { id: this.preview ? "" : `provider-${suffix(args.name)}`, state: inputs };
+        }
+        if (this.preview) {
+            return { id: "", state: inputs };
+        }
+        const region = typeof inputs.region === "string" ? inputs.region : this.regionOf(args.provider);
+        return created(args.type, args.name, inputs, region);
+    }
+
+    /** `urn:...::aws-replica::<id>` -> the region that provider was configured with. */
+    private regionOf(providerRef: string | undefined): string {
+        const providerName = providerRef?.split("::")[3];
+        return (providerName !== undefined ? this.providerRegions.get(providerName) : undefined) ?? this.defaultRegion;
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return {
+                    accountId: MOCK_ACCOUNT_ID,
+                    arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/deployer`,
+                    userId: "AIDAEXAMPLE",
+                    id: MOCK_ACCOUNT_ID,
+                };
+            case "aws:index/getPartition:getPartition":
+                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+            case "aws:index/getRegion:getRegion":
+                return { name: this.defaultRegion, region: this.defaultRegion, id: this.defaultRegion };
+            default:
+                throw new Error(`no mock for invoke ${args.token}; add one to gate/mocks.ts`);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/** The offline plan of a named stack: config validated first, then the program run under mocks. */
+import { resolveSettings, configInputFrom } from "../config";
+import { buildStack } from "../stack/program";
+import { ProgramRun, runProgram } from "./runProgram";
+import { loadStackConfig, LoadOptions } from "./stackConfig";
+
+export interface StackPlan extends ProgramRun {
+    readonly project: string;
+    readonly stack: string;
+    readonly preview: boolean;
+}
+
+/**
+ * Validates the stack's config (throws `ConfigError` before any resource is registered) and runs
+ * the program as a preview (`preview: true`, the default) or an update.
+ */
+export async function planStack(o: LoadOptions & { readonly preview?: boolean }): Promise<StackPlan> {
+    const sc = loadStackConfig(o);
+    const settings = resolveSettings(configInputFrom(sc.config, sc.project, sc.stack));
+    const preview = o.preview ?? true;
+    const run = await runProgram({ ...sc, preview, program: () => buildStack(settings) });
+    return { ...run, project: sc.project, stack: sc.stack, preview };
+}

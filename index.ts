@@ -1,0 +1,10 @@
+/** Stack entrypoint for `pulumi up`: the program lives in stack/program.ts so tools can run it too. */
+import { program } from "./stack/program";
+
+const outputs = program();
+
+export const dataBucketName = outputs.dataBucketName;
+export const dataBucketArn = outputs.dataBucketArn;
+export const accessLogBucketName = outputs.accessLogBucketName;
+export const encryption = outputs.encryption;
+export const keyLayout = outputs.keyLayout;
