@@ -111,9 +111,10 @@ export class SecureBucket extends pulumi.ComponentResource {
 
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
         const source = args.logDeliverySource;
+        const extraStatements = bucket.arn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
         const policyJson = pulumi
-            .all([bucket.arn, kmsKeyArn, accountId, source?.bucketArn])
-            .apply(([bucketArn, keyArn, account, sourceArn]) =>
+            .all([bucket.arn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
+            .apply(([bucketArn, keyArn, account, sourceArn, extra]) =>
                 JSON.stringify(
                     secureBucketPolicy({
                         role: r.role,
@@ -126,6 +127,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                             source !== undefined && sourceArn !== undefined
                                 ? { sourceBucketArn: sourceArn, accountId: account, prefix: source.prefix }
                                 : undefined,
+                        extraStatements: extra,
                     }),
                 ),
             );

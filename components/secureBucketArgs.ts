@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LifecyclePlan, lifecycleProblems, Problem } from "./lifecycle";
 import { SseAlgorithm } from "./policies/bucketStatements";
+import { Statement } from "./policies/document";
 
 /**
  * What a bucket is for. Helper buckets are not data buckets: they get no access-log bucket of their
@@ -58,6 +59,12 @@ export interface SecureBucketArgs {
     readonly allowForceDestroy?: boolean;
     /** Keep the bucket in AWS when it is removed from the program or the stack is destroyed. @default false */
     readonly retainOnDelete?: boolean;
+    /**
+     * Statements other features add to the bucket policy (writer access, MFA on bucket changes,
+     * trail delivery, ...), built from the bucket ARN. Sids must not clash with the component's.
+     * @default - none
+     */
+    readonly additionalPolicyStatements?: (bucketArn: string) => pulumi.Input<Statement[]>;
     /** Extra tags; `Name` and `Role` are always set by the component. @default {} */
     readonly tags?: Readonly<Record<string, string>>;
 }
