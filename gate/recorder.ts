@@ -60,6 +60,21 @@ export function containsUnknown(v: unknown): boolean {
     return false;
 }
 
+/** Name fields a provider fills in at Check when the program leaves them out (auto-naming). */
+const AUTO_NAMED = ["bucket", "name"];
+
+/**
+ * The engine hands analyzers the provider-checked inputs, which include auto-names; the mock's answer
+ * carries them (see gate/mocks.ts), so copy those fields over when the program did not set them.
+ */
+function withAutoNames(wire: Record<string, unknown>, checked: Record<string, unknown>): Record<string, unknown> {
+    const names: [string, unknown][] = AUTO_NAMED.filter((k) => wire[k] === undefined && typeof checked[k] === "string").map((k) => [
+        k,
+        checked[k],
+    ]);
+    return names.length === 0 ? wire : { ...wire, ...(Object.fromEntries(names) as Record<string, unknown>) };
+}
+
 type Callback = (err: Error | null, resp?: RegisterResourceResponse) => void;
 interface Monitor {
     registerResource(req: RegisterResourceRequest, cb: Callback): Promise<void>;
@@ -78,7 +93,7 @@ export function recordRegistrations(): RecordedResource[] {
     monitor.registerResource = (req, cb) =>
         register(req, (err, resp) => {
             if (err === null && resp !== undefined) {
-                const wire = req.getObject()?.toJavaScript() ?? {};
+                const wire = withAutoNames(req.getObject()?.toJavaScript() ?? {}, resp.getObject()?.toJavaScript() ?? {});
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
                 recorded.push({

@@ -18,7 +18,10 @@ describe("layout: partition keys", () => {
     }
 
     it("uses UTC, zero-padded", () => {
-        assert.equal(partitionPrefix("time", { timestamp: new Date("2026-12-31T23:59:59-05:00"), flowId: "x" }), "year=2027/month=01/day=01/hour=04/");
+        assert.equal(
+            partitionPrefix("time", { timestamp: new Date("2026-12-31T23:59:59-05:00"), flowId: "x" }),
+            "year=2027/month=01/day=01/hour=04/",
+        );
     });
 
     it("rejects flow ids and file names that would break the layout", () => {
