@@ -66,26 +66,51 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
     return problems;
 }
 
+/**
+ * The keys that are valid on their own, when the whole config is not: lets the cross-field rules
+ * run on them too, so one run reports every problem. Undefined when no environment can be told.
+ */
+function validPart(values: Readonly<Record<string, unknown>>): RawConfig | undefined {
+    const shape = configSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+    const valid: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+        const result = shape[key]?.safeParse(value);
+        if (result?.success === true) {
+            valid[key] = result.data;
+        }
+    }
+    const placeholders = { owner: "-", costCenter: "-" };
+    const parsed = configSchema.safeParse({ ...placeholders, ...valid });
+    return parsed.success ? parsed.data : undefined;
+}
+
 /** Validates `input` into Settings, or throws a ConfigError listing every problem. */
 export function resolveSettings(input: ConfigInput): Settings {
     const parsed = configSchema.safeParse(input.values);
-    const regionProblem: Problem[] =
-        input.region === undefined
-            ? [{ path: "aws:region", value: undefined, message: "is required (pulumi config set aws:region us-east-1)" }]
-            : [];
-    if (!parsed.success) {
-        throw new ConfigError(input.project, [...zodProblems(parsed.error, input.values), ...regionProblem]);
-    }
+    const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error, input.values);
     if (input.region === undefined) {
-        throw new ConfigError(input.project, regionProblem);
+        problems.push({ path: "aws:region", value: undefined, message: "is required (pulumi config set aws:region us-east-1)" });
     }
-    const raw = parsed.data;
+    const raw = parsed.success ? parsed.data : validPart(input.values);
+    if (raw === undefined || input.region === undefined) {
+        throw new ConfigError(input.project, problems);
+    }
+    const settings = buildSettings(input, raw, input.region);
+    problems.push(...ruleProblems(settings, raw));
+    if (problems.length > 0) {
+        throw new ConfigError(input.project, problems);
+    }
+    return settings;
+}
+
+/** Settings from schema-valid raw config: environment defaults fill what the stack leaves out. */
+function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Settings {
     const d = DEFAULTS[raw.environment];
     const settings: Settings = {
         project: input.project,
         stack: input.stack,
         environment: raw.environment,
-        region: input.region,
+        region,
         allowedRegions: raw.allowedRegions ?? d.allowedRegions,
         tags: {
             ...raw.tags,
@@ -110,9 +135,5 @@ export function resolveSettings(input: ConfigInput): Settings {
             retentionDays: raw.accessLogs?.retentionDays ?? d.accessLogs.retentionDays,
         },
     };
-    const problems = ruleProblems(settings, raw);
-    if (problems.length > 0) {
-        throw new ConfigError(input.project, problems);
-    }
     return settings;
 }

@@ -200,6 +200,17 @@ describe("config: bad input names the key, quotes the value, says what is allowe
         assert.equal(found.length, 5, found.join("\n"));
     });
 
+    it("reports schema and rule problems together", () => {
+        const found = problems(
+            { ...valid, keyLayout: "x", lifecycle: { transitions: [{ storageClass: "STANDARD_IA", days: 10 }] } },
+            "eu-west-1",
+        );
+        assert.deepEqual(
+            found.map((line) => line.replace("  - ", "").split(":").slice(0, 2).join(":")),
+            ["firehose-storage:keyLayout", "firehose-storage:lifecycle.transitions[0].days", "aws:region"],
+        );
+    });
+
     it("reports every rule problem at once", () => {
         const found = problems(
             {
