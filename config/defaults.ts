@@ -5,6 +5,8 @@
  */
 import { LifecyclePlan } from "../components/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
+import { AccessDefaults } from "./sections/access";
+import { MonitoringDefaults } from "./sections/monitoring";
 
 export interface EnvironmentDefaults {
     readonly allowedRegions: readonly string[];
@@ -12,6 +14,8 @@ export interface EnvironmentDefaults {
     readonly encryption: { readonly mode: EncryptionMode; readonly requireEncryptionHeader: boolean };
     readonly lifecycle: LifecyclePlan;
     readonly accessLogs: { readonly prefix: string; readonly retentionDays: number };
+    readonly access: AccessDefaults;
+    readonly monitoring: MonitoringDefaults;
 }
 
 const US_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2"];
@@ -28,6 +32,8 @@ export const DEFAULTS: Readonly<Record<Environment, EnvironmentDefaults>> = {
             abortIncompleteMultipartUploadDays: 7,
         },
         accessLogs: { prefix: "access-logs/", retentionDays: 30 },
+        access: { replication: { enabled: false, region: "us-west-2" } },
+        monitoring: { audit: { enabled: true, logRetentionDays: 90, dataEvents: false }, analytics: { enabled: false } },
     },
     prod: {
         allowedRegions: US_REGIONS,
@@ -44,6 +50,8 @@ export const DEFAULTS: Readonly<Record<Environment, EnvironmentDefaults>> = {
             abortIncompleteMultipartUploadDays: 7,
         },
         accessLogs: { prefix: "access-logs/", retentionDays: 365 },
+        access: { replication: { enabled: true, region: "us-west-2" } },
+        monitoring: { audit: { enabled: true, logRetentionDays: 2555, dataEvents: true }, analytics: { enabled: true } },
     },
 };
 

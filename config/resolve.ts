@@ -6,6 +6,8 @@ import { lifecycleProblems, LifecyclePlan } from "../components/lifecycle";
 import { DEFAULT_DATA_TYPE, DEFAULTS } from "./defaults";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
+import { accessProblems, resolveAccess } from "./sections/access";
+import { monitoringProblems, resolveMonitoring } from "./sections/monitoring";
 import { Settings } from "./settings";
 
 export interface ConfigInput {
@@ -33,7 +35,11 @@ function mergeLifecycle(base: LifecyclePlan, raw: RawConfig["lifecycle"]): Lifec
 }
 
 function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
-    const problems: Problem[] = [...lifecycleProblems(s.lifecycle, "lifecycle")];
+    const problems: Problem[] = [
+        ...lifecycleProblems(s.lifecycle, "lifecycle"),
+        ...accessProblems(raw, s.access, s.region, s.allowedRegions),
+        ...monitoringProblems(raw, s.monitoring, s.environment, s.lifecycle),
+    ];
     if (!s.allowedRegions.includes(s.region)) {
         problems.push({ path: "aws:region", value: s.region, message: `must be one of allowedRegions (${s.allowedRegions.join(", ")})` });
     }
@@ -134,6 +140,8 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
             prefix: raw.accessLogs?.prefix ?? d.accessLogs.prefix,
             retentionDays: raw.accessLogs?.retentionDays ?? d.accessLogs.retentionDays,
         },
+        access: resolveAccess(raw, d.access),
+        monitoring: resolveMonitoring(raw, d.monitoring),
     };
     return settings;
 }

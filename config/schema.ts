@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { KEY_LAYOUTS } from "../components/layout";
 import { TRANSITION_STORAGE_CLASSES } from "../components/lifecycle";
+import { accessConfigShape } from "./sections/access";
+import { monitoringConfigShape } from "./sections/monitoring";
 
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -95,6 +97,10 @@ export const configSchema = z.strictObject({
     accessLogs: accessLogsSchema.optional(),
     /** Extra tags for every resource; the standard ones cannot be overridden here. */
     tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, "must be a valid tag key"), tagValue).optional(),
+    /** writer, readers, network, mfa, replication: config/sections/access.ts. */
+    ...accessConfigShape,
+    /** alerts, audit, notifications, budget, analytics, intelligentTiering: config/sections/monitoring.ts. */
+    ...monitoringConfigShape,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

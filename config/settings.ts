@@ -2,6 +2,8 @@
 import { KeyLayout } from "../components/layout";
 import { LifecyclePlan } from "../components/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
+import { AccessSettings } from "./sections/access";
+import { MonitoringSettings } from "./sections/monitoring";
 
 export interface StandardTags {
     readonly Project: string;
@@ -31,4 +33,8 @@ export interface Settings {
     };
     readonly lifecycle: LifecyclePlan;
     readonly accessLogs: { readonly prefix: string; readonly retentionDays: number };
+    /** Writers, readers, network and MFA limits, replication (config/sections/access.ts). */
+    readonly access: AccessSettings;
+    /** Alerts, audit trail, notifications, budget, analytics, Intelligent-Tiering (config/sections/monitoring.ts). */
+    readonly monitoring: MonitoringSettings;
 }

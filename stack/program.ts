@@ -6,9 +6,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
+import { AccessOutputs, planAccess } from "./access";
 
 /** The stack's outputs: what other stacks and tools compose with. */
-export interface StackOutputs {
+export interface StackOutputs extends AccessOutputs {
     /** Name of the data bucket. */
     readonly dataBucketName: pulumi.Output<string>;
     /** `arn:aws:s3:::<dataBucketName>`. */
@@ -25,6 +26,7 @@ export interface StackOutputs {
 export function buildStack(s: Settings): StackOutputs {
     // One explicit provider per region; its default tags carry the standard tags to every resource.
     const provider = new aws.Provider("aws-primary", { region: s.region as aws.Region, defaultTags: { tags: { ...s.tags } } });
+    const access = planAccess(s);
     const data = new SecureBucket(
         "firehose-data",
         {
@@ -36,15 +38,18 @@ export function buildStack(s: Settings): StackOutputs {
             accessLogs: s.accessLogs,
             allowForceDestroy: s.allowForceDestroy,
             retainOnDelete: s.protect,
+            ...access.dataBucketArgs,
         },
         { provider, protect: s.protect },
     );
+    const accessOutputs = access.build(data, { provider, protect: s.protect });
     return {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,
         accessLogBucketName: data.accessLogBucket?.bucketName,
         encryption: data.kmsKeyArn.apply((kmsKeyArn) => (kmsKeyArn === undefined ? { mode: "sse-s3" } : { mode: "sse-kms", kmsKeyArn })),
         keyLayout: s.keyLayout,
+        ...accessOutputs,
     };
 }
 

@@ -140,6 +140,11 @@ for (const stack of ["dev", "prod"] as const) {
                     "DenyOutdatedTls",
                     "DenyWrongEncryption",
                     ...(stack === "prod" ? ["DenyMissingEncryptionHeader"] : []),
+                    // Access statements (issue 4; asserted in tests/access/).
+                    "AllowWriterObjects",
+                    "AllowWriterList",
+                    "DenyDestructiveWithoutMfa",
+                    ...(stack === "prod" ? ["DenyOutsideAllowedNetworks"] : []),
                 ],
             );
             assert.deepEqual(dataPolicy[0].Resource, [dataArn, `${dataArn}/*`]);

@@ -1,0 +1,112 @@
+/**
+ * Bucket-policy statements for access control (pure): the writer's allowance, MFA on destructive
+ * changes, and the network limit. `SecureBucket` merges them through `additionalPolicyStatements`.
+ */
+import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../layout";
+import { BUCKET_GUARD_ACTIONS, DESTRUCTIVE_OBJECT_ACTIONS, GET_OBJECT, LIST_BUCKET, NETWORK_LIMITED_ACTIONS, PUT_OBJECT } from "./actions";
+import { bucketAndObjects, Statement } from "./document";
+
+/**
+ * The writer may put and get objects at layout keys and list the layout's prefixes. In the same
+ * account its identity policy already suffices; the bucket policy says so explicitly, and names the
+ * principal, so the bucket shows who writes to it. (`s3:x-amz-object-key` is not an S3 condition
+ * key: keys are constrained by the resource ARN pattern, not by a condition.)
+ */
+export function allowWriter(bucketArn: string, writerArn: string, layout: KeyLayout): Statement[] {
+    return [
+        {
+            Sid: "AllowWriterObjects",
+            Effect: "Allow",
+            Principal: { AWS: writerArn },
+            Action: [PUT_OBJECT, GET_OBJECT],
+            Resource: objectArnPattern(bucketArn, layout),
+        },
+        {
+            Sid: "AllowWriterList",
+            Effect: "Allow",
+            Principal: { AWS: writerArn },
+            Action: LIST_BUCKET,
+            Resource: bucketArn,
+            Condition: { StringLike: { "s3:prefix": listPrefixPatterns(layout) } },
+        },
+    ];
+}
+
+/**
+ * Deny deleting objects, versions or the bucket, and replacing or deleting the bucket policy, unless
+ * the caller used MFA. `BoolIfExists` also denies when the key is absent (long-term access keys never
+ * carry it). `exemptPrincipalArns` (the deployer, so `pulumi up` can still change the policy) are
+ * matched on `aws:PrincipalArn`, which for a role session is the role's ARN:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ */
+export function denyDestructiveWithoutMfa(bucketArn: string, exemptPrincipalArns: readonly string[]): Statement {
+    const condition: Record<string, Record<string, string | string[]>> = { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } };
+    if (exemptPrincipalArns.length > 0) {
+        condition.ArnNotLike = { "aws:PrincipalArn": [...exemptPrincipalArns] };
+    }
+    return {
+        Sid: "DenyDestructiveWithoutMfa",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...DESTRUCTIVE_OBJECT_ACTIONS, ...BUCKET_GUARD_ACTIONS],
+        Resource: bucketAndObjects(bucketArn),
+        Condition: condition,
+    };
+}
+
+export interface NetworkLimit {
+    readonly allowedCidrs: readonly string[];
+    readonly vpcEndpointIds: readonly string[];
+}
+
+/**
+ * Deny data-plane requests from outside `allowedCidrs` unless they come through one of
+ * `vpcEndpointIds`. A Deny, because an Allow with `IpAddress` beside other Allows limits nothing.
+ *
+ * AWS semantics this relies on (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+ * conditions of one statement are ANDed; a negated operator (`NotIpAddress`, `StringNotEquals`) is
+ * true when its key is absent. Requests through a VPC endpoint carry `aws:SourceVpce` but no
+ * `aws:SourceIp` (only `aws:VpcSourceIp`), so they are denied unless their endpoint is listed;
+ * requests over the internet carry no `aws:SourceVpce`, so they are denied unless their address is
+ * listed. `aws:ViaAWSService` exempts AWS services calling with the caller's credentials (forward
+ * access sessions), which come from AWS addresses.
+ */
+export function denyOutsideNetwork(bucketArn: string, limit: NetworkLimit): Statement {
+    const condition: Record<string, Record<string, string | string[]>> = {};
+    if (limit.allowedCidrs.length > 0) {
+        condition.NotIpAddress = { "aws:SourceIp": [...limit.allowedCidrs] };
+    }
+    if (limit.vpcEndpointIds.length > 0) {
+        condition.StringNotEquals = { "aws:SourceVpce": [...limit.vpcEndpointIds] };
+    }
+    if (Object.keys(condition).length === 0) {
+        throw new RangeError("denyOutsideNetwork: list at least one CIDR or VPC endpoint; an empty limit would deny everything");
+    }
+    condition.BoolIfExists = { "aws:ViaAWSService": "false" };
+    return {
+        Sid: "DenyOutsideAllowedNetworks",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...NETWORK_LIMITED_ACTIONS],
+        Resource: bucketAndObjects(bucketArn),
+        Condition: condition,
+    };
+}
+
+export interface AccessBucketStatementInputs {
+    readonly bucketArn: string;
+    readonly layout: KeyLayout;
+    /** The writer role or user, when there is one. */
+    readonly writerArn?: string;
+    readonly mfaExemptPrincipalArns: readonly string[];
+    readonly network?: NetworkLimit;
+}
+
+/** Every access statement a data or replica bucket carries, in a fixed order. */
+export function accessBucketStatements(i: AccessBucketStatementInputs): Statement[] {
+    return [
+        ...(i.writerArn !== undefined ? allowWriter(i.bucketArn, i.writerArn, i.layout) : []),
+        denyDestructiveWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns),
+        ...(i.network !== undefined ? [denyOutsideNetwork(i.bucketArn, i.network)] : []),
+    ];
+}

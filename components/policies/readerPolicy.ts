@@ -1,0 +1,43 @@
+/** A partner's read-role identity policy (pure). */
+import { GET_OBJECT, KMS_READ_ACTIONS } from "./actions";
+import { PolicyDocument, policyDocument, Statement } from "./document";
+
+export interface ReaderPolicyInputs {
+    readonly bucketArn: string;
+    /** Key prefixes ending in `/`; the reader gets `<prefix>*` of each. */
+    readonly prefixes: readonly string[];
+    /** When set, only objects tagged `Classification=<value>` (`s3:ExistingObjectTag/Classification`). */
+    readonly classification?: string;
+    /** With SSE-KMS: the bucket's key. */
+    readonly kmsKeyArn?: string;
+    /** Region of the bucket (for `kms:ViaService`). */
+    readonly region: string;
+}
+
+/** `s3:GetObject` on the configured prefixes only, optionally only on objects with the tag; KMS decrypt through S3. */
+export function readerIdentityPolicy(i: ReaderPolicyInputs): PolicyDocument {
+    if (i.prefixes.length === 0) {
+        throw new RangeError("readerIdentityPolicy: at least one prefix is required");
+    }
+    const statements: Statement[] = [
+        {
+            Sid: "ReadPrefixes",
+            Effect: "Allow",
+            Action: GET_OBJECT,
+            Resource: i.prefixes.map((p) => `${i.bucketArn}/${p}*`),
+            ...(i.classification !== undefined
+                ? { Condition: { StringEquals: { "s3:ExistingObjectTag/Classification": i.classification } } }
+                : {}),
+        },
+    ];
+    if (i.kmsKeyArn !== undefined) {
+        statements.push({
+            Sid: "DecryptViaS3",
+            Effect: "Allow",
+            Action: [...KMS_READ_ACTIONS],
+            Resource: i.kmsKeyArn,
+            Condition: { StringEquals: { "kms:ViaService": `s3.${i.region}.amazonaws.com` } },
+        });
+    }
+    return policyDocument(...statements);
+}

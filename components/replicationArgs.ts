@@ -1,0 +1,68 @@
+/** Arguments of `Replication` and the closed choices they use (pure: config imports from here too). */
+import type * as aws from "@pulumi/aws";
+import type { SecureBucket } from "./secureBucket";
+import type { SecureBucketArgs } from "./secureBucketArgs";
+
+/** Destination storage classes a replica may use (S3 `Destination.StorageClass`, without REDUCED_REDUNDANCY). */
+export const REPLICA_STORAGE_CLASSES = [
+    "STANDARD",
+    "STANDARD_IA",
+    "ONEZONE_IA",
+    "INTELLIGENT_TIERING",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+] as const;
+export type ReplicaStorageClass = (typeof REPLICA_STORAGE_CLASSES)[number];
+
+/** S3 Replication Time Control: the only threshold AWS offers, in minutes. */
+export const REPLICATION_TIME_MINUTES = 15;
+
+export interface ReplicationArgs {
+    /** The bucket to replicate (versioned, as every `SecureBucket` is). */
+    readonly source: SecureBucket;
+    /** Region of the source bucket. */
+    readonly sourceRegion: string;
+    /** Region of the replica; must differ from `sourceRegion`. */
+    readonly replicaRegion: string;
+    /** Provider for `replicaRegion`: the replica bucket and its children are created with it. */
+    readonly replicaProvider: aws.Provider;
+    /** Component name of the replica bucket. @default `${name}-replica` */
+    readonly replicaName?: string;
+    /**
+     * The replica bucket's args (role is always `replica`). With `encryption.mode` `sse-kms`, the
+     * replica gets its own key in its region and SSE-KMS objects are selected for replication.
+     */
+    readonly replica: Omit<SecureBucketArgs, "role">;
+    /** Storage class of the replicas. @default "STANDARD_IA" */
+    readonly storageClass?: ReplicaStorageClass;
+    /**
+     * Replicate delete markers, so a (non-versioned) delete on the source also hides the replica's copy.
+     * Off by default: the replica is the copy that survives mistakes.
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-marker-replication.html
+     * @default false
+     */
+    readonly deleteMarkerReplication?: boolean;
+}
+
+export interface Problem {
+    readonly path: string;
+    readonly value: unknown;
+    readonly message: string;
+}
+
+/** Every problem with the args. */
+export function replicationArgsProblems(args: ReplicationArgs): Problem[] {
+    const problems: Problem[] = [];
+    if (args.replicaRegion === args.sourceRegion) {
+        problems.push({
+            path: "replicaRegion",
+            value: args.replicaRegion,
+            message: `must differ from sourceRegion (${args.sourceRegion}): cross-region replication needs two regions`,
+        });
+    }
+    if (args.storageClass !== undefined && !REPLICA_STORAGE_CLASSES.includes(args.storageClass)) {
+        problems.push({ path: "storageClass", value: args.storageClass, message: `must be one of ${REPLICA_STORAGE_CLASSES.join(", ")}` });
+    }
+    return problems;
+}

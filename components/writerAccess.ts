@@ -1,0 +1,111 @@
+/**
+ * `WriterAccess`: the identity the lead-streaming service writes with, and its least-privilege policy.
+ *
+ * Children: mode `role` (default): `${name}` IAM role trusted by the writer principal with an external
+ * id, `${name}-policy` its inline policy. Mode `user`: `${name}` IAM user, `${name}-policy`, and
+ * `${name}-access-key` whose secret is only ever a Pulumi secret output.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyLayout } from "./layout";
+import { SseAlgorithm } from "./policies/bucketStatements";
+import { externalIdTrust } from "./policies/trustPolicy";
+import { writerIdentityPolicy } from "./policies/writerPolicy";
+
+export const WRITER_ACCESS_TYPE = "firehose-storage:access:WriterAccess";
+
+export interface WriterAccessArgs {
+    /** `role`: a role the writer principal assumes; `user`: a dedicated IAM user with an access key. @default "role" */
+    readonly mode?: "role" | "user";
+    /**
+     * Role mode: who may assume the role (account root, role or user ARN). Required with `role`.
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html
+     */
+    readonly trustedPrincipalArn?: pulumi.Input<string>;
+    /** Role mode: the external id the principal must pass. Required with `role`. */
+    readonly externalId?: pulumi.Input<string>;
+    /** The data bucket's ARN. */
+    readonly bucketArn: pulumi.Input<string>;
+    readonly keyLayout: KeyLayout;
+    readonly sseAlgorithm: SseAlgorithm;
+    /** With SSE-KMS: the bucket's key. @default - none (SSE-S3) */
+    readonly kmsKeyArn?: pulumi.Input<string | undefined>;
+    /** Uploads must carry the encryption header. @default true */
+    readonly requireEncryptionHeader?: boolean;
+    /** Region of the bucket. */
+    readonly region: string;
+    readonly metricsNamespace: string;
+    /** `arn:aws:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
+    readonly logGroupArn: pulumi.Input<string>;
+    /** Extra tags; `Name` and `Role` are set by the component. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class WriterAccess extends pulumi.ComponentResource {
+    /** ARN of the role or user the writer acts as: `arn:aws:iam::<account>:role/<name>` or `:user/<name>`. */
+    public readonly principalArn: pulumi.Output<string>;
+    /** User mode: the access key id. */
+    public readonly accessKeyId?: pulumi.Output<string>;
+    /** User mode: the secret access key, always a Pulumi secret. */
+    public readonly secretAccessKey?: pulumi.Output<string>;
+
+    constructor(name: string, args: WriterAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(WRITER_ACCESS_TYPE, name, {}, opts);
+        const mode = args.mode ?? "role";
+        const problems = writerArgsProblems(mode, args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`invalid WriterAccess args:\n${problems.map((p) => `  - ${p}`).join("\n")}`, this);
+        }
+        const parent = { parent: this };
+        const tags = { ...args.tags, Name: name, Role: "writer" };
+        const policy = pulumi.all([args.bucketArn, args.kmsKeyArn, args.logGroupArn]).apply(([bucketArn, kmsKeyArn, logGroup]) =>
+            JSON.stringify(
+                writerIdentityPolicy({
+                    bucketArn,
+                    layout: args.keyLayout,
+                    sseAlgorithm: args.sseAlgorithm,
+                    kmsKeyArn,
+                    requireEncryptionHeader: args.requireEncryptionHeader ?? true,
+                    region: args.region,
+                    metricsNamespace: args.metricsNamespace,
+                    logGroupArn: logGroup,
+                }),
+            ),
+        );
+
+        if (mode === "role") {
+            const trust = pulumi
+                .all([args.trustedPrincipalArn as pulumi.Input<string>, args.externalId as pulumi.Input<string>])
+                .apply(([principal, externalId]) => JSON.stringify(externalIdTrust(principal, externalId)));
+            const role = new aws.iam.Role(
+                name,
+                { description: "Writes the Firehose archive (assumed by the lead-streaming service)", assumeRolePolicy: trust, tags },
+                parent,
+            );
+            new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
+            this.principalArn = role.arn;
+        } else {
+            const user = new aws.iam.User(name, { tags }, parent);
+            new aws.iam.UserPolicy(`${name}-policy`, { user: user.name, policy }, parent);
+            const key = new aws.iam.AccessKey(`${name}-access-key`, { user: user.name }, parent);
+            this.principalArn = user.arn;
+            this.accessKeyId = key.id;
+            this.secretAccessKey = pulumi.secret(key.secret);
+        }
+        this.registerOutputs({ principalArn: this.principalArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
+    }
+}
+
+/** Role mode needs a principal and an external id; user mode takes neither. */
+export function writerArgsProblems(mode: "role" | "user", args: Pick<WriterAccessArgs, "trustedPrincipalArn" | "externalId">): string[] {
+    const problems: string[] = [];
+    for (const key of ["trustedPrincipalArn", "externalId"] as const) {
+        if (mode === "role" && args[key] === undefined) {
+            problems.push(`${key}: missing; required with mode "role"`);
+        }
+        if (mode === "user" && args[key] !== undefined) {
+            problems.push(`${key}: got ${JSON.stringify(args[key])}; only applies with mode "role"`);
+        }
+    }
+    return problems;
+}

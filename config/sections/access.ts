@@ -1,0 +1,250 @@
+/**
+ * Config section for access and disaster recovery (issue 4): `writer`, `readers`, `network`, `mfa`
+ * and `replication`. Schemas (strict zod), the settings they resolve to, and the cross-field rules.
+ * Wired into `configSchema`, `Settings`, `resolveSettings` and the environment defaults by one line each.
+ */
+import { z } from "zod";
+import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass } from "../../components/replicationArgs";
+import { Problem } from "../problems";
+import { regionCode } from "../schema";
+
+/** How the writer authenticates: assume a role (default) or a dedicated IAM user with an access key. */
+export const WRITER_MODES = ["role", "user"] as const;
+export type WriterMode = (typeof WRITER_MODES)[number];
+
+const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+const iamPrincipalArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/, "must be an IAM role, user or account root ARN");
+/** STS external id rules: 2-1224 characters of `[\w+=,.@:/-]`. */
+const externalId = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2-1224 characters of letters, digits and +=,.@:/-");
+/** CloudWatch namespaces: no `AWS/` prefix (reserved for AWS), 1-255 printable characters. */
+const metricsNamespace = z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, "must be 1-255 letters, digits or ._/#:-")
+    .refine((s) => !s.startsWith("AWS/"), "must not start with AWS/ (reserved for AWS services)");
+const logGroupName = z.string().regex(/^[\w.\-/#]{1,512}$/, "must be a CloudWatch Logs group name (1-512 of letters, digits, _-./#)");
+/** A key prefix a reader may read under; `*` matches within a segment pattern as in IAM ARNs. */
+const readPrefix = z
+    .string()
+    .regex(/^[A-Za-z0-9!_.*'()=-]+(\/[A-Za-z0-9!_.*'()=-]+)*\/$/, "must be a key prefix ending in / (e.g. flow_id=abc/)");
+const cidr = z
+    .string()
+    .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/, "must be an IPv4 CIDR such as 203.0.113.0/24")
+    .refine(
+        (s) =>
+            s
+                .split("/")[0]
+                .split(".")
+                .every((o) => Number(o) <= 255),
+        "must have octets 0-255",
+    );
+const vpcEndpointId = z.string().regex(/^vpce-[0-9a-f]{8,17}$/, "must be a VPC endpoint id such as vpce-0a1b2c3d4e5f67890");
+
+export const writerSchema = z.strictObject({
+    /** `role` (default): a role `principal` may assume with `externalId`. `user`: an IAM user with an access key. */
+    mode: z.enum(WRITER_MODES).optional(),
+    /** Who may assume the writer role: an account id or an IAM role/user/root ARN (role mode only). */
+    principal: z
+        .union([accountId, iamPrincipalArn], { error: "must be a 12-digit account id or an IAM role, user or root ARN" })
+        .optional(),
+    /** The external id the principal must pass to `sts:AssumeRole` (role mode only). */
+    externalId: externalId.optional(),
+    /** The only CloudWatch namespace the writer may put metrics into. */
+    metricsNamespace: metricsNamespace.optional(),
+    /** The one CloudWatch Logs group the writer may write to. */
+    logGroupName: logGroupName.optional(),
+});
+
+export const readerSchema = z.strictObject({
+    /** Short name of the partner; names the role (`firehose-reader-<name>`). */
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "must be 1-32 lowercase letters, digits or hyphens"),
+    /** The partner account trusted to assume the read role. */
+    partnerAccountId: accountId,
+    externalId,
+    /** Key prefixes the partner may read (`s3:GetObject` on `<prefix>*` only). */
+    prefixes: z.array(readPrefix).min(1).max(20),
+    /** When set, only objects tagged `Classification=<value>` may be read. */
+    classification: z
+        .string()
+        .regex(/^[\w .:/=+@-]{1,256}$/, "must be a valid tag value")
+        .optional(),
+    /** Maximum session duration of the role, in seconds (IAM allows 3600-43200). */
+    maxSessionDurationSeconds: z.int().min(3600).max(43200).optional(),
+});
+
+export const networkSchema = z.strictObject({
+    /** Source ranges requests must come from (unless through a listed VPC endpoint). */
+    allowedCidrs: z.array(cidr).max(50).optional(),
+    /** VPC endpoints requests may come through instead. */
+    vpcEndpointIds: z.array(vpcEndpointId).max(20).optional(),
+});
+
+export const mfaSchema = z.strictObject({
+    /** Principals (e.g. the deployer role) not asked for MFA on deletes and bucket-policy changes. */
+    exemptPrincipalArns: z.array(iamPrincipalArn).max(20).optional(),
+});
+
+export const replicationSchema = z.strictObject({
+    enabled: z.boolean().optional(),
+    /**
+     * Replica region: must differ from `aws:region` and be listed in `allowedRegions`. Lazy because
+     * schema.ts imports this file while it is still being evaluated (a circular import).
+     */
+    region: z.lazy(() => regionCode).optional(),
+    storageClass: z.enum(REPLICA_STORAGE_CLASSES).optional(),
+    /** Replicate delete markers (a delete on the source then hides the replica's copy too). */
+    deleteMarkerReplication: z.boolean().optional(),
+});
+
+/** The section's keys, spread into `configSchema`. */
+export const accessConfigShape = {
+    writer: writerSchema.optional(),
+    readers: z.array(readerSchema).max(10).optional(),
+    network: networkSchema.optional(),
+    mfa: mfaSchema.optional(),
+    replication: replicationSchema.optional(),
+};
+export type RawAccessConfig = z.infer<z.ZodObject<typeof accessConfigShape>>;
+
+export interface WriterSettings {
+    readonly mode: WriterMode;
+    /** Role mode: the ARN allowed to assume the role (an account id becomes `arn:aws:iam::<id>:root`). */
+    readonly principalArn?: string;
+    readonly externalId?: string;
+    readonly metricsNamespace: string;
+    readonly logGroupName: string;
+}
+
+export interface ReaderSettings {
+    readonly name: string;
+    readonly partnerAccountId: string;
+    readonly externalId: string;
+    readonly prefixes: readonly string[];
+    readonly classification?: string;
+    readonly maxSessionDurationSeconds: number;
+}
+
+export interface AccessSettings {
+    /** The writer, or undefined when no writer is configured. */
+    readonly writer?: WriterSettings;
+    readonly readers: readonly ReaderSettings[];
+    /** The network limit, or undefined when requests may come from anywhere. */
+    readonly network?: { readonly allowedCidrs: readonly string[]; readonly vpcEndpointIds: readonly string[] };
+    readonly mfa: { readonly exemptPrincipalArns: readonly string[] };
+    readonly replication: {
+        readonly enabled: boolean;
+        readonly region: string;
+        readonly storageClass: ReplicaStorageClass;
+        readonly deleteMarkerReplication: boolean;
+    };
+}
+
+/** Per-environment defaults of the section (the rest is the same everywhere). */
+export interface AccessDefaults {
+    readonly replication: { readonly enabled: boolean; readonly region: string };
+}
+
+export const ACCESS_FIXED_DEFAULTS = {
+    writerMode: "role",
+    metricsNamespace: "Firehose/Storage",
+    logGroupName: "/leadconduit/firehose-writer",
+    maxSessionDurationSeconds: 3600,
+    storageClass: "STANDARD_IA",
+    deleteMarkerReplication: false,
+} as const;
+
+/** Raw section -> settings, defaults applied. Validation is `accessProblems`. */
+export function resolveAccess(raw: RawAccessConfig, d: AccessDefaults): AccessSettings {
+    const w = raw.writer;
+    const network = raw.network;
+    return {
+        writer:
+            w === undefined
+                ? undefined
+                : {
+                      mode: w.mode ?? ACCESS_FIXED_DEFAULTS.writerMode,
+                      principalArn:
+                          w.principal === undefined || w.principal.startsWith("arn:") ? w.principal : `arn:aws:iam::${w.principal}:root`,
+                      externalId: w.externalId,
+                      metricsNamespace: w.metricsNamespace ?? ACCESS_FIXED_DEFAULTS.metricsNamespace,
+                      logGroupName: w.logGroupName ?? ACCESS_FIXED_DEFAULTS.logGroupName,
+                  },
+        readers: (raw.readers ?? []).map((r) => ({
+            ...r,
+            maxSessionDurationSeconds: r.maxSessionDurationSeconds ?? ACCESS_FIXED_DEFAULTS.maxSessionDurationSeconds,
+        })),
+        network:
+            network === undefined ? undefined : { allowedCidrs: network.allowedCidrs ?? [], vpcEndpointIds: network.vpcEndpointIds ?? [] },
+        mfa: { exemptPrincipalArns: raw.mfa?.exemptPrincipalArns ?? [] },
+        replication: {
+            enabled: raw.replication?.enabled ?? d.replication.enabled,
+            region: raw.replication?.region ?? d.replication.region,
+            storageClass: raw.replication?.storageClass ?? ACCESS_FIXED_DEFAULTS.storageClass,
+            deleteMarkerReplication: raw.replication?.deleteMarkerReplication ?? ACCESS_FIXED_DEFAULTS.deleteMarkerReplication,
+        },
+    };
+}
+
+function writerProblems(raw: RawAccessConfig["writer"]): Problem[] {
+    if (raw === undefined) {
+        return [];
+    }
+    const problems: Problem[] = [];
+    if ((raw.mode ?? "role") === "role") {
+        for (const key of ["principal", "externalId"] as const) {
+            if (raw[key] === undefined) {
+                problems.push({ path: `writer.${key}`, value: undefined, message: `is required with writer.mode "role" (the default)` });
+            }
+        }
+    } else {
+        for (const key of ["principal", "externalId"] as const) {
+            if (raw[key] !== undefined) {
+                problems.push({
+                    path: `writer.${key}`,
+                    value: raw[key],
+                    message: `only applies with writer.mode "role" (mode is "user": the writer is a dedicated IAM user); remove it`,
+                });
+            }
+        }
+    }
+    return problems;
+}
+
+/** Cross-field rules of the section. `source` is `aws:region`; `allowedRegions` the resolved allow-list. */
+export function accessProblems(raw: RawAccessConfig, s: AccessSettings, source: string, allowedRegions: readonly string[]): Problem[] {
+    const problems: Problem[] = [...writerProblems(raw.writer)];
+    const seen = new Set<string>();
+    (raw.readers ?? []).forEach((r, i) => {
+        if (seen.has(r.name)) {
+            problems.push({ path: `readers[${i}].name`, value: r.name, message: "must be unique among readers (it names the role)" });
+        }
+        seen.add(r.name);
+    });
+    if (s.network !== undefined && s.network.allowedCidrs.length === 0 && s.network.vpcEndpointIds.length === 0) {
+        problems.push({
+            path: "network",
+            value: raw.network,
+            message: "limits nothing: list allowedCidrs and/or vpcEndpointIds, or remove the key",
+        });
+    }
+    const rep = s.replication;
+    if (rep.enabled) {
+        const from = raw.replication?.region === undefined ? " (the environment default)" : "";
+        if (rep.region === source) {
+            problems.push({
+                path: "replication.region",
+                value: rep.region,
+                message: `must differ from aws:region (${source})${from}: a replica in the same region does not survive a regional outage`,
+            });
+        }
+        if (!allowedRegions.includes(rep.region)) {
+            problems.push({
+                path: "replication.region",
+                value: rep.region,
+                message: `must be one of allowedRegions (${allowedRegions.join(", ")})${from}: replicas are data too`,
+            });
+        }
+    }
+    return problems;
+}

@@ -1,0 +1,162 @@
+/**
+ * Access and disaster recovery composed around the data bucket: the writer, partner readers, MFA and
+ * network limits on the bucket policies, and cross-region replication. `program.ts` calls
+ * `planAccess` before creating the data bucket (its policy names the writer) and `build` after.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { logGroupArn } from "../components/policies/writerPolicy";
+import { accessBucketStatements } from "../components/policies/accessStatements";
+import { ReaderAccess } from "../components/readerAccess";
+import { Replication } from "../components/replication";
+import { SecureBucket } from "../components/secureBucket";
+import { SecureBucketArgs } from "../components/secureBucketArgs";
+import { WriterAccess } from "../components/writerAccess";
+import { Settings } from "../config";
+
+/** Stack outputs of this feature. */
+export interface AccessOutputs {
+    /** ARN of the writer role (`arn:aws:iam::<account>:role/<name>`) or user; undefined without a writer. */
+    readonly writerPrincipalArn: pulumi.Output<string> | undefined;
+    /** Writer user mode: its access key id. */
+    readonly writerAccessKeyId: pulumi.Output<string> | undefined;
+    /** Writer user mode: its secret access key (a Pulumi secret). */
+    readonly writerSecretAccessKey: pulumi.Output<string> | undefined;
+    /** Partner name -> ARN of its read role. */
+    readonly readerRoleArns: pulumi.Output<Record<string, string>>;
+    /** Name of the replica bucket, when replication is on. */
+    readonly replicaBucketName: pulumi.Output<string> | undefined;
+    /** `arn:aws:s3:::<replicaBucketName>`, when replication is on. */
+    readonly replicaBucketArn: pulumi.Output<string> | undefined;
+    /** Region of the replica, when replication is on. */
+    readonly replicaRegion: string | undefined;
+}
+
+export interface AccessPlan {
+    /** Spread into the data bucket's args: the access statements of its policy and the MFA exemptions. */
+    readonly dataBucketArgs: Pick<SecureBucketArgs, "additionalPolicyStatements" | "mfaExemptPrincipalArns">;
+    /** Creates the writer, readers and replication for `data`. Call exactly once: the data policy waits for it. */
+    build(data: SecureBucket, opts: { readonly provider: aws.Provider; readonly protect: boolean }): AccessOutputs;
+}
+
+/**
+ * The data bucket's policy names the writer, whose policy names the bucket: the writer's ARN is a
+ * deferred output, resolved by `build` once the writer exists (the bucket policy then depends on it,
+ * which AWS needs anyway: a policy naming a principal that does not exist yet is rejected).
+ */
+export function planAccess(s: Settings): AccessPlan {
+    const a = s.access;
+    const [writerArn, resolveWriterArn] = pulumi.deferredOutput<string>();
+    const statementsFor =
+        (withWriter: boolean) =>
+        (bucketArn: string): pulumi.Input<ReturnType<typeof accessBucketStatements>> => {
+            const build = (writer?: string) =>
+                accessBucketStatements({
+                    bucketArn,
+                    layout: s.keyLayout,
+                    writerArn: writer,
+                    mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
+                    network: a.network,
+                });
+            return withWriter ? writerArn.apply(build) : build();
+        };
+    const bucketArgs = (withWriter: boolean) => ({
+        additionalPolicyStatements: statementsFor(withWriter),
+        mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
+    });
+    return {
+        dataBucketArgs: bucketArgs(a.writer !== undefined),
+        build(data, opts) {
+            const sseAlgorithm = s.encryption.mode === "sse-kms" ? "aws:kms" : "AES256";
+            let writer: WriterAccess | undefined;
+            if (a.writer !== undefined) {
+                const account = aws.getCallerIdentityOutput({}, { provider: opts.provider }).accountId;
+                writer = new WriterAccess(
+                    "firehose-writer",
+                    {
+                        mode: a.writer.mode,
+                        trustedPrincipalArn: a.writer.principalArn,
+                        externalId: a.writer.externalId,
+                        bucketArn: data.bucketArn,
+                        keyLayout: s.keyLayout,
+                        sseAlgorithm,
+                        kmsKeyArn: data.kmsKeyArn,
+                        requireEncryptionHeader: s.encryption.requireEncryptionHeader,
+                        region: s.region,
+                        metricsNamespace: a.writer.metricsNamespace,
+                        logGroupArn: account.apply((id) => logGroupArn(s.region, id, a.writer?.logGroupName ?? "")),
+                    },
+                    { provider: opts.provider },
+                );
+                resolveWriterArn(writer.principalArn);
+            }
+            const readers = a.readers.map(
+                (r) =>
+                    [
+                        r.name,
+                        new ReaderAccess(
+                            `firehose-reader-${r.name}`,
+                            {
+                                partnerAccountId: r.partnerAccountId,
+                                externalId: r.externalId,
+                                bucketArn: data.bucketArn,
+                                prefixes: r.prefixes,
+                                classification: r.classification,
+                                kmsKeyArn: data.kmsKeyArn,
+                                region: s.region,
+                                maxSessionDurationSeconds: r.maxSessionDurationSeconds,
+                            },
+                            { provider: opts.provider },
+                        ).roleArn,
+                    ] as const,
+            );
+            const replication = a.replication.enabled ? buildReplication(s, data, bucketArgs(false), opts) : undefined;
+            return {
+                writerPrincipalArn: writer?.principalArn,
+                writerAccessKeyId: writer?.accessKeyId,
+                writerSecretAccessKey: writer?.secretAccessKey,
+                readerRoleArns: pulumi
+                    .all(readers.map(([, arn]) => arn))
+                    .apply((arns) => Object.fromEntries(readers.map(([n], i) => [n, arns[i]]))),
+                replicaBucketName: replication?.replicaBucketName,
+                replicaBucketArn: replication?.replicaBucketArn,
+                replicaRegion: replication !== undefined ? a.replication.region : undefined,
+            };
+        },
+    };
+}
+
+/** A second provider for the replica region (same default tags) and the replication of `data` into it. */
+function buildReplication(
+    s: Settings,
+    data: SecureBucket,
+    policyArgs: Pick<SecureBucketArgs, "additionalPolicyStatements" | "mfaExemptPrincipalArns">,
+    opts: { readonly provider: aws.Provider; readonly protect: boolean },
+): Replication {
+    const r = s.access.replication;
+    // The region was validated against allowedRegions and aws:region by config/sections/access.ts.
+    const replicaProvider = new aws.Provider("aws-replica", { region: r.region as aws.Region, defaultTags: { tags: { ...s.tags } } });
+    return new Replication(
+        "firehose-replication",
+        {
+            source: data,
+            sourceRegion: s.region,
+            replicaRegion: r.region,
+            replicaProvider,
+            replicaName: "firehose-data-replica",
+            replica: {
+                // A replica of an SSE-KMS bucket is SSE-KMS with its own key in its region.
+                encryption: s.encryption.mode === "sse-kms" ? { mode: "sse-kms" } : { mode: "sse-s3" },
+                requireEncryptionHeader: s.encryption.requireEncryptionHeader,
+                lifecycle: s.lifecycle,
+                accessLogs: s.accessLogs,
+                allowForceDestroy: s.allowForceDestroy,
+                retainOnDelete: s.protect,
+                ...policyArgs,
+            },
+            storageClass: r.storageClass,
+            deleteMarkerReplication: r.deleteMarkerReplication,
+        },
+        { provider: opts.provider, protect: opts.protect },
+    );
+}
