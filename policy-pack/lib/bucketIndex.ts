@@ -1,0 +1,124 @@
+/**
+ * The stack's buckets and what is attached to them, indexed once (O(resources)) for the stack
+ * policies. A child is joined to its bucket through, in order:
+ *   1. `propertyDependencies.bucket`: the bucket resource(s) its `bucket` input came from; this is the
+ *      only thing that works in preview, where the bucket's name is still unknown;
+ *   2. the known value of `bucket` (a name or an `arn:aws:s3:::name`) against the buckets' names;
+ *   3. when `bucket` is unknown and names no dependency: its only bucket among `dependencies`.
+ * A child none of these resolve is kept in `unjoined` so policies can say so instead of guessing.
+ */
+import { StackResource } from "./check";
+import { mergedTags } from "./tags";
+import { T } from "./types";
+import { isUnknown, str, UNKNOWN } from "./unknown";
+
+export type ChildKind =
+    "policy" | "publicAccessBlock" | "versioning" | "encryption" | "logging" | "lifecycle" | "replication" | "ownership";
+
+const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
+    policy: T.bucketPolicy,
+    publicAccessBlock: T.publicAccessBlock,
+    versioning: T.versioning,
+    encryption: T.encryption,
+    logging: T.logging,
+    lifecycle: T.lifecycle,
+    replication: T.replication,
+    ownership: T.ownership,
+};
+
+/** Bucket roles (the `Role` tag) that are log targets: they must not be asked to log or replicate. */
+export const LOG_TARGET_ROLES: ReadonlySet<string> = new Set(["access-logs", "audit-logs"]);
+
+export interface BucketEntry {
+    readonly bucket: StackResource;
+    /**
+     * The `Role` tag (provider default tags merged). `UNKNOWN` when it cannot be read; `undefined` when
+     * absent. A bucket is a data bucket unless its role is a log target: untagged or unknown-role
+     * buckets are treated as data, so an unreadable tag never exempts a bucket.
+     */
+    readonly role: string | typeof UNKNOWN | undefined;
+    readonly isData: boolean;
+}
+
+export interface BucketIndex {
+    readonly byUrn: ReadonlyMap<string, StackResource>;
+    readonly buckets: readonly BucketEntry[];
+    readonly dataBuckets: readonly BucketEntry[];
+    /** Children of `kind` joined to the bucket with this URN. */
+    children(bucketUrn: string, kind: ChildKind): readonly StackResource[];
+    /** Children of `kind` that could not be joined to any bucket of this stack. */
+    unjoined(kind: ChildKind): readonly StackResource[];
+    /** The bucket a child's bucket-valued input (`bucket`, `rules`, ...) refers to, if resolvable. */
+    resolve(r: StackResource, input: string, value: unknown): StackResource | undefined;
+}
+
+/** `arn:aws:s3:::name` or `name` -> `name`. */
+export function bucketNameFromRef(ref: string): string {
+    const m = /^arn:[^:]*:s3:::([^/]+)$/.exec(ref);
+    return m?.[1] ?? ref;
+}
+
+export function buildBucketIndex(resources: readonly StackResource[]): BucketIndex {
+    const bucketTypes = new Set<string>(T.bucket);
+    const kindOfType = new Map<string, ChildKind>();
+    for (const [kind, types] of Object.entries(CHILD_TYPES) as [ChildKind, readonly string[]][]) {
+        types.forEach((t) => kindOfType.set(t, kind));
+    }
+    const byUrn = new Map<string, StackResource>();
+    const bucketByName = new Map<string, StackResource>();
+    const buckets: BucketEntry[] = [];
+    for (const r of resources) {
+        byUrn.set(r.urn, r);
+        if (!bucketTypes.has(r.type)) {
+            continue;
+        }
+        const name = str(r.props.bucket);
+        if (typeof name === "string") {
+            bucketByName.set(name, r);
+        }
+        const tags = mergedTags(r);
+        const role = tags === UNKNOWN ? UNKNOWN : tags.Role;
+        buckets.push({ bucket: r, role, isData: typeof role !== "string" || !LOG_TARGET_ROLES.has(role) });
+    }
+
+    const resolve = (r: StackResource, input: string, value: unknown): StackResource | undefined => {
+        const viaInput = (r.propertyDependencies[input] ?? [])
+            .map((u) => byUrn.get(u))
+            .filter((b) => b !== undefined && bucketTypes.has(b.type));
+        const ref = typeof value === "string" && !isUnknown(value) ? bucketNameFromRef(value) : undefined;
+        if (viaInput.length === 1) {
+            return viaInput[0];
+        }
+        if (ref !== undefined) {
+            const named = bucketByName.get(ref);
+            return named !== undefined && (viaInput.length === 0 || viaInput.includes(named)) ? named : undefined;
+        }
+        if (viaInput.length === 0 && isUnknown(value)) {
+            const viaDeps = r.dependencies.map((u) => byUrn.get(u)).filter((b) => b !== undefined && bucketTypes.has(b.type));
+            return viaDeps.length === 1 ? viaDeps[0] : undefined;
+        }
+        return undefined;
+    };
+
+    const joined = new Map<string, StackResource[]>();
+    const unjoined = new Map<string, StackResource[]>();
+    for (const r of resources) {
+        const kind = kindOfType.get(r.type);
+        if (kind === undefined) {
+            continue;
+        }
+        const bucket = resolve(r, "bucket", r.props.bucket);
+        const [map, key] = bucket === undefined ? [unjoined, kind] : [joined, `${kind}\u0000${bucket.urn}`];
+        const list = map.get(key) ?? [];
+        list.push(r);
+        map.set(key, list);
+    }
+    return {
+        byUrn,
+        buckets,
+        dataBuckets: buckets.filter((b) => b.isData),
+        children: (bucketUrn, kind) => joined.get(`${kind}\u0000${bucketUrn}`) ?? [],
+        unjoined: (kind) => unjoined.get(kind) ?? [],
+        resolve,
+    };
+}

@@ -1,0 +1,96 @@
+/**
+ * Lifecycle rules as `aws.s3.BucketLifecycleConfiguration` takes them, judged against the AWS
+ * transition constraints (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html):
+ * objects must be at least 30 days old before STANDARD_IA / ONEZONE_IA, and a rule's transitions
+ * move objects at strictly increasing ages. Pure.
+ */
+import { arr, num, obj, str, UNKNOWN } from "./unknown";
+
+export const INFREQUENT_ACCESS_CLASSES: ReadonlySet<string> = new Set(["STANDARD_IA", "ONEZONE_IA"]);
+export const IA_MINIMUM_DAYS = 30;
+
+export interface LifecycleVerdict {
+    /** What is wrong, each a sentence naming the rule. */
+    readonly problems: string[];
+    /** What could not be judged because a value is unknown. */
+    readonly unknowns: string[];
+}
+
+function transitionProblems(ruleId: string, list: unknown, daysKey: "days" | "noncurrentDays", v: LifecycleVerdict): void {
+    const items = arr(list);
+    if (items === UNKNOWN) {
+        v.unknowns.push(`rule ${ruleId}: ${daysKey === "days" ? "transitions" : "noncurrentVersionTransitions"}`);
+        return;
+    }
+    let previous: number | undefined;
+    for (const item of items) {
+        const t = obj(item);
+        if (t === UNKNOWN || t === undefined) {
+            v.unknowns.push(`rule ${ruleId}: a transition`);
+            continue;
+        }
+        const days = num(t[daysKey]);
+        const cls = str(t.storageClass);
+        if (days === UNKNOWN || cls === UNKNOWN) {
+            v.unknowns.push(`rule ${ruleId}: a transition's ${daysKey} or storageClass`);
+            continue;
+        }
+        if (days === undefined) {
+            continue; // date-based transitions carry no age
+        }
+        if (cls !== undefined && INFREQUENT_ACCESS_CLASSES.has(cls) && days < IA_MINIMUM_DAYS) {
+            v.problems.push(`rule ${ruleId}: ${cls} after ${days} days; AWS needs at least ${IA_MINIMUM_DAYS}`);
+        }
+        if (previous !== undefined && days <= previous) {
+            v.problems.push(`rule ${ruleId}: transition at ${days} days does not come after the previous one at ${previous} days`);
+        }
+        previous = days;
+    }
+}
+
+/**
+ * Problems with a whole configuration: transitions as above, and at least one enabled rule that
+ * aborts incomplete multipart uploads within `maxAbortDays`.
+ */
+export function judgeLifecycle(rules: unknown, maxAbortDays: number): LifecycleVerdict {
+    const v: LifecycleVerdict = { problems: [], unknowns: [] };
+    const list = arr(rules);
+    if (list === UNKNOWN) {
+        v.unknowns.push("rules");
+        return v;
+    }
+    let aborts: boolean | typeof UNKNOWN = false;
+    for (const [i, item] of list.entries()) {
+        const rule = obj(item);
+        if (rule === UNKNOWN || rule === undefined) {
+            v.unknowns.push(`rule #${i}`);
+            continue;
+        }
+        const id = typeof rule.id === "string" ? rule.id : `#${i}`;
+        const status = str(rule.status);
+        if (status === UNKNOWN) {
+            v.unknowns.push(`rule ${id}: status`);
+        } else if (status !== "Enabled") {
+            continue;
+        }
+        transitionProblems(id, rule.transitions, "days", v);
+        transitionProblems(id, rule.noncurrentVersionTransitions, "noncurrentDays", v);
+        const abort = obj(rule.abortIncompleteMultipartUpload);
+        const days = abort === UNKNOWN ? UNKNOWN : num(abort?.daysAfterInitiation);
+        const couldAbort = days === UNKNOWN || (days !== undefined && days >= 1 && days <= maxAbortDays);
+        if (!couldAbort) {
+            continue;
+        }
+        if (status === "Enabled" && days !== UNKNOWN) {
+            aborts = true;
+        } else if (aborts === false) {
+            aborts = UNKNOWN;
+        }
+    }
+    if (aborts === false) {
+        v.problems.push(`no enabled rule aborts incomplete multipart uploads within ${maxAbortDays} days`);
+    } else if (aborts === UNKNOWN) {
+        v.unknowns.push("abortIncompleteMultipartUpload");
+    }
+    return v;
+}

@@ -1,0 +1,330 @@
+/**
+ * Stack policies: every data bucket has its protections attached. One generic join (lib/bucketIndex.ts,
+ * built once per policy run: O(resources)) mapped over the controls. Data buckets are all buckets
+ * except log targets (Role access-logs / audit-logs): a log target is not asked for access logs
+ * (awsguard#36) and a replica is not asked to replicate (compliance-policies#42).
+ */
+import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "../lib/bucketIndex";
+import { Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "../lib/iam";
+import { bool, obj, str, UNKNOWN } from "../lib/unknown";
+
+/** What one control asks of the children of one kind attached to a data bucket. */
+interface Control<C extends object> {
+    readonly kind: ChildKind;
+    /** Human name of the child, for "has no ..." messages. */
+    readonly what: string;
+    /** How to fix a missing child. */
+    readonly fix: string;
+    readonly defaults: C;
+    /** Whether the control is switched on by its config. @default always */
+    readonly enabled?: (config: C) => boolean;
+    /** Buckets the control applies to. @default every data bucket */
+    readonly appliesTo?: (b: BucketEntry) => boolean;
+    /**
+     * Judges one attached child: `true` satisfies the control, a string says what is wrong with it,
+     * `UNKNOWN` means it cannot be decided until the values are known.
+     */
+    readonly judge: (child: StackResource, config: C) => true | string | typeof UNKNOWN;
+}
+
+function unjoinedNote(index: BucketIndex, kind: ChildKind): string {
+    const n = index.unjoined(kind).length;
+    return n === 0
+        ? ""
+        : ` (${n} such resource(s) in the stack could not be joined to a bucket: their \`bucket\` is unknown and depends on no bucket)`;
+}
+
+/** Findings for one control over every data bucket. */
+export function judgeControl<C extends object>(resources: readonly StackResource[], control: Control<C>, config: C): Finding[] {
+    if (control.enabled !== undefined && !control.enabled(config)) {
+        return [];
+    }
+    const index = buildBucketIndex(resources);
+    const findings: Finding[] = [];
+    for (const b of index.dataBuckets) {
+        if (control.appliesTo !== undefined && !control.appliesTo(b)) {
+            continue;
+        }
+        const bucket = label(b.bucket);
+        const children = index.children(b.bucket.urn, control.kind);
+        if (children.length === 0) {
+            findings.push(
+                violation(
+                    `data bucket ${bucket} has no ${control.what} attached${unjoinedNote(index, control.kind)}: ${control.fix}`,
+                    b.bucket.urn,
+                ),
+            );
+            continue;
+        }
+        const verdicts = children.map((c) => [c, control.judge(c, config)] as const);
+        if (verdicts.some(([, v]) => v === true)) {
+            continue;
+        }
+        const unknown = verdicts.filter(([, v]) => v === UNKNOWN);
+        if (unknown.length > 0) {
+            findings.push(
+                unverified(
+                    `${control.what} of data bucket ${bucket} (${unknown.map(([c]) => c.name).join(", ")}) cannot be judged until its values are known`,
+                    b.bucket.urn,
+                ),
+            );
+            continue;
+        }
+        for (const [c, v] of verdicts) {
+            findings.push(violation(`data bucket ${bucket}: ${label(c)} ${String(v)}`, c.urn));
+        }
+    }
+    return findings;
+}
+
+function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>) {
+    return stackPolicy<C>(meta, { defaults: control.defaults, check: (resources, config) => judgeControl(resources, control, config) });
+}
+
+/** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
+function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
+    const doc = parsePolicyDocument(policy.props.policy);
+    if (doc === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if ("error" in doc) {
+        return `policy ${doc.error}`;
+    }
+    let unknown = false;
+    for (const s of doc.statements) {
+        const anyone = isAnyPrincipal(s.principal);
+        const insecure = matchesInsecureTransport(s.condition);
+        const actions = knownItems(s.actions);
+        const resources = knownItems(s.resources);
+        const allActions = actions.items.some((a) => a === "*" || a.toLowerCase() === "s3:*");
+        const coversObjects = resources.items.some((r) => r === "*" || r.endsWith("/*"));
+        const coversBucket = resources.items.some((r) => r === "*" || (r.startsWith("arn:") && !r.includes("/")));
+        if (s.effect === "Deny" && anyone === true && insecure === true && allActions && coversObjects && coversBucket) {
+            return true;
+        }
+        unknown ||= s.effect === UNKNOWN || anyone === UNKNOWN || insecure === UNKNOWN || actions.unknown || resources.unknown;
+    }
+    return unknown
+        ? UNKNOWN
+        : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
+}
+
+/**
+ * Checks whether every data bucket has a bucket policy that denies requests without TLS.
+ * @severity high
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics storage, encryption-in-transit
+ * @securityhub S3.5
+ * @cis 2.1.1
+ */
+export const s3DataBucketTlsOnly = dataBucketPolicy(
+    {
+        name: "s3-data-bucket-tls-only",
+        description: "Checks whether every data bucket has a bucket policy denying non-TLS requests.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+    },
+    {
+        kind: "policy",
+        what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy)",
+        fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
+        defaults: {},
+        judge: tlsOnly,
+    },
+);
+
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+/**
+ * Checks whether every data bucket has a public access block with all four settings on.
+ * @severity critical
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics storage, network
+ * @securityhub S3.8
+ * @cis 2.1.4
+ */
+export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
+    {
+        name: "s3-data-bucket-public-access-block",
+        description: "Checks whether every data bucket has a public access block with all four settings true.",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        kind: "publicAccessBlock",
+        what: "public access block (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock)",
+        fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
+        defaults: {},
+        judge: (c) => {
+            const values = PAB_FLAGS.map((f) => bool(c.props[f]));
+            const off = PAB_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
+            if (off.length > 0) {
+                return `leaves ${off.join(", ")} off: set all four to true.`;
+            }
+            return values.includes(UNKNOWN) ? UNKNOWN : true;
+        },
+    },
+);
+
+/**
+ * Checks whether every data bucket has versioning enabled.
+ * @severity medium
+ * @frameworks aws-security-hub
+ * @topics storage, resilience
+ * @securityhub S3.14
+ * @cis -
+ */
+export const s3DataBucketVersioning = dataBucketPolicy(
+    {
+        name: "s3-data-bucket-versioning",
+        description: "Checks whether every data bucket has versioning Enabled.",
+        enforcementLevel: "mandatory",
+        severity: "medium",
+    },
+    {
+        kind: "versioning",
+        what: "versioning (aws:s3/bucketVersioning:BucketVersioning)",
+        fix: 'attach an aws.s3.BucketVersioning with versioningConfiguration.status "Enabled".',
+        defaults: {},
+        judge: (c) => {
+            const cfg = obj(c.props.versioningConfiguration);
+            const status = cfg === UNKNOWN ? UNKNOWN : str(cfg?.status);
+            return status === UNKNOWN
+                ? UNKNOWN
+                : status === "Enabled"
+                  ? true
+                  : `has status ${JSON.stringify(status ?? null)}: set it to "Enabled".`;
+        },
+    },
+);
+
+export interface DataEncryptionConfig {
+    /** Data buckets must use SSE-KMS (or DSSE-KMS). Log buckets are exempt: S3 access logs cannot be delivered to SSE-KMS buckets. */
+    readonly requireKms: boolean;
+}
+
+/**
+ * Checks whether every data bucket has default encryption, with KMS when `requireKms`.
+ * @severity high
+ * @frameworks aws-security-hub, cis-aws-foundations-1.4
+ * @topics storage, encryption
+ * @securityhub S3.17
+ * @cis 2.1.1 (v1.4)
+ */
+export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
+    {
+        name: "s3-data-bucket-encryption",
+        description: "Checks whether every data bucket has default encryption (SSE-KMS when requireKms).",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        configSchema: { properties: { requireKms: { type: "boolean", default: false, description: "Data buckets must use SSE-KMS." } } },
+    },
+    {
+        kind: "encryption",
+        what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration)",
+        fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration.",
+        defaults: { requireKms: false },
+        judge: (c, config) => {
+            if (!config.requireKms) {
+                return true; // presence is this control; the algorithm is s3-bucket-encryption's
+            }
+            const rules = c.props.rules;
+            const first = Array.isArray(rules) ? obj(rules[0]) : obj(rules);
+            const byDefault = first === UNKNOWN ? UNKNOWN : obj(first?.applyServerSideEncryptionByDefault);
+            const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
+            if (algorithm === UNKNOWN) {
+                return UNKNOWN;
+            }
+            return algorithm === "aws:kms" || algorithm === "aws:kms:dsse"
+                ? true
+                : `uses ${JSON.stringify(algorithm ?? null)}: this stack requires SSE-KMS (sseAlgorithm "aws:kms").`;
+        },
+    },
+);
+
+/**
+ * Checks whether every data bucket sends server access logs somewhere (log targets are exempt).
+ * @severity medium
+ * @frameworks aws-security-hub
+ * @topics storage, logging
+ * @securityhub S3.9
+ * @cis -
+ */
+export const s3DataBucketAccessLogging = dataBucketPolicy(
+    {
+        name: "s3-data-bucket-access-logging",
+        description: "Checks whether every data bucket has server access logging attached.",
+        enforcementLevel: "mandatory",
+        severity: "medium",
+    },
+    {
+        kind: "logging",
+        what: "server access logging (aws:s3/bucketLogging:BucketLogging)",
+        fix: "attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
+        defaults: {},
+        judge: (c) => {
+            const target = str(c.props.targetBucket);
+            return target === UNKNOWN || (target !== undefined && target !== "") ? true : "has no targetBucket: name the log bucket.";
+        },
+    },
+);
+
+/**
+ * Checks whether every data bucket has a lifecycle configuration (rules themselves: s3-lifecycle-rules).
+ * @severity low
+ * @frameworks aws-security-hub
+ * @topics storage, cost
+ * @securityhub S3.10, S3.13
+ * @cis -
+ */
+export const s3DataBucketLifecycle = dataBucketPolicy(
+    {
+        name: "s3-data-bucket-lifecycle",
+        description: "Checks whether every data bucket has a lifecycle configuration attached.",
+        enforcementLevel: "mandatory",
+        severity: "low",
+    },
+    {
+        kind: "lifecycle",
+        what: "lifecycle configuration (aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration)",
+        fix: "attach an aws.s3.BucketLifecycleConfiguration that at least aborts incomplete multipart uploads.",
+        defaults: {},
+        judge: () => true,
+    },
+);
+
+export interface ReplicationRequiredConfig {
+    /** Every Role=data bucket must replicate (prod). Off by default: the stack decides, not the pack. */
+    readonly requireReplication: boolean;
+}
+
+/**
+ * Checks, when `requireReplication` is on, whether every primary data bucket (Role data, not
+ * replica) is the source of a replication configuration.
+ * @severity medium
+ * @frameworks aws-security-hub
+ * @topics storage, resilience, disaster-recovery
+ * @securityhub S3.7
+ * @cis -
+ */
+export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfig>(
+    {
+        name: "s3-data-bucket-replication",
+        description: "Checks whether every primary data bucket replicates, when requireReplication is set.",
+        enforcementLevel: "mandatory",
+        severity: "medium",
+        configSchema: {
+            properties: { requireReplication: { type: "boolean", default: false, description: "Require replication of data buckets." } },
+        },
+    },
+    {
+        kind: "replication",
+        what: "replication configuration (aws:s3/bucketReplicationConfig:BucketReplicationConfig)",
+        fix: "attach an aws.s3.BucketReplicationConfig to a replica bucket in another region.",
+        defaults: { requireReplication: false },
+        enabled: (config) => config.requireReplication,
+        appliesTo: (b) => b.role !== "replica",
+        judge: () => true,
+    },
+);

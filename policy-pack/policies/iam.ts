@@ -1,0 +1,214 @@
+/** Resource policies for IAM: what identity policies may grant, and long-term credentials. */
+import { Finding, label, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import {
+    globMatches,
+    grantsS3,
+    isAllRoles,
+    isAllS3Resources,
+    isServiceWildcard,
+    knownItems,
+    parsePolicyDocument,
+    S3_ACTIONS_WITHOUT_RESOURCE,
+    Statement,
+} from "../lib/iam";
+import { T } from "../lib/types";
+import { arr, obj, UNKNOWN } from "../lib/unknown";
+
+/** Every identity-policy document of a resource: managed/inline `policy`, or a role's `inlinePolicies`. */
+function documents(r: ResourceView): { readonly where: string; readonly value: unknown }[] {
+    if ((T.iamRole as readonly string[]).includes(r.type)) {
+        const inline = arr(r.props.inlinePolicies);
+        if (inline === UNKNOWN) {
+            return [{ where: "inlinePolicies", value: r.props.inlinePolicies }];
+        }
+        return inline
+            .map((p, i) => {
+                const o = obj(p);
+                return { where: `inlinePolicies[${i}]`, value: o === UNKNOWN ? o : o?.policy };
+            })
+            .filter((d) => d.value !== undefined);
+    }
+    return r.props.policy === undefined ? [] : [{ where: "policy", value: r.props.policy }];
+}
+
+/**
+ * Runs `judge` on every Allow statement of every document; unknown documents and effects become
+ * `unverified`. One function for the four IAM resource types.
+ */
+function judgeAllows(r: ResourceView, judge: (s: Statement, at: string) => Finding[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const d of documents(r)) {
+        const doc = parsePolicyDocument(d.value);
+        if (doc === UNKNOWN) {
+            findings.push(unverified(`the ${d.where} document of ${label(r)} is unknown`));
+            continue;
+        }
+        if ("error" in doc) {
+            findings.push(violation(`the ${d.where} of ${label(r)} ${doc.error}: give a valid IAM policy document.`));
+            continue;
+        }
+        for (const [i, s] of doc.statements.entries()) {
+            const at = `${d.where} statement ${s.sid ?? `#${i}`} of ${label(r)}`;
+            if (s.effect === UNKNOWN) {
+                findings.push(unverified(`the Effect of ${at} is unknown`));
+            } else if (s.effect === "Allow") {
+                findings.push(...judge(s, at));
+            }
+        }
+    }
+    return findings;
+}
+
+const IAM_POLICY_TYPES = [...T.iamPolicy, ...T.iamInlinePolicy, ...T.iamRole];
+
+/**
+ * Checks whether an IAM policy allows a whole service (`*`, `s3:*`, any `<service>:*`) or uses
+ * `NotAction` in an Allow.
+ * @severity critical
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics iam, least-privilege
+ * @securityhub IAM.1, IAM.21
+ * @cis 1.16
+ */
+export const iamNoWildcardActions = resourcePolicy(
+    {
+        name: "iam-no-wildcard-actions",
+        description: "Checks whether an IAM policy allows `*` or a whole service such as `s3:*`.",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        types: IAM_POLICY_TYPES,
+        defaults: {},
+        check: (r) =>
+            judgeAllows(r, (s, at) => {
+                const actions = knownItems(s.actions);
+                const wild = actions.items.filter(isServiceWildcard);
+                const findings: Finding[] = [];
+                if (wild.length > 0) {
+                    findings.push(violation(`${at} allows ${wild.join(", ")}: list the individual actions the principal needs.`));
+                }
+                if (s.notActions === UNKNOWN || s.notActions.length > 0) {
+                    findings.push(
+                        violation(`${at} uses NotAction in an Allow, which grants every other action: list the actions instead.`),
+                    );
+                }
+                if (actions.unknown) {
+                    findings.push(unverified(`some Action of ${at} is unknown`));
+                }
+                return findings;
+            }),
+    },
+);
+
+/** Resource patterns of a statement that cover everything; `NotResource` counts as everything. */
+function wideResources(s: Statement, isWide: (r: string) => boolean): { readonly wide: string[]; readonly unknown: boolean } {
+    const resources = knownItems(s.resources);
+    const wide = resources.items.filter(isWide);
+    if (s.notResources === UNKNOWN || s.notResources.length > 0) {
+        wide.push("NotResource");
+    }
+    return { wide, unknown: resources.unknown };
+}
+
+/**
+ * Checks whether an IAM policy allows S3 actions on every resource (`Resource: "*"` or
+ * `arn:aws:s3:::*`). The few S3 actions that only accept `*` (ListAllMyBuckets, ...) are exempt.
+ * @severity high
+ * @frameworks aws-security-hub
+ * @topics iam, least-privilege, storage
+ * @securityhub IAM.21
+ * @cis -
+ */
+export const iamNoS3OnAllResources = resourcePolicy(
+    {
+        name: "iam-no-s3-on-all-resources",
+        description: 'Checks whether an IAM policy allows S3 actions on Resource "*".',
+        enforcementLevel: "mandatory",
+        severity: "high",
+    },
+    {
+        types: IAM_POLICY_TYPES,
+        defaults: {},
+        check: (r) =>
+            judgeAllows(r, (s, at) => {
+                const actions = knownItems(s.actions);
+                const s3 = actions.items.filter((a) => grantsS3(a) && !S3_ACTIONS_WITHOUT_RESOURCE.has(a.toLowerCase()));
+                const res = wideResources(s, isAllS3Resources);
+                if (s3.length > 0 && res.wide.length > 0) {
+                    return [
+                        violation(
+                            `${at} allows ${s3.join(", ")} on ${res.wide.join(", ")}: scope Resource to the bucket ARN and its key prefixes.`,
+                        ),
+                    ];
+                }
+                return (s3.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
+                    ? [unverified(`the Action or Resource of ${at} is unknown`)]
+                    : [];
+            }),
+    },
+);
+
+/**
+ * Checks whether an IAM policy allows `iam:PassRole` (directly or by wildcard) on every role.
+ * @severity critical
+ * @frameworks internal
+ * @topics iam, privilege-escalation
+ * @securityhub -
+ * @cis -
+ */
+export const iamNoPassRoleOnAll = resourcePolicy(
+    {
+        name: "iam-no-passrole-on-all",
+        description: 'Checks whether an IAM policy allows iam:PassRole on Resource "*".',
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        types: IAM_POLICY_TYPES,
+        defaults: {},
+        check: (r) =>
+            judgeAllows(r, (s, at) => {
+                const actions = knownItems(s.actions);
+                const pass = actions.items.filter((a) => globMatches(a, "iam:PassRole"));
+                const res = wideResources(s, isAllRoles);
+                if (pass.length > 0 && res.wide.length > 0) {
+                    return [
+                        violation(
+                            `${at} allows iam:PassRole (${pass.join(", ")}) on ${res.wide.join(", ")}: name the role ARNs that may be passed.`,
+                        ),
+                    ];
+                }
+                return (pass.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
+                    ? [unverified(`the Action or Resource of ${at} is unknown`)]
+                    : [];
+            }),
+    },
+);
+
+/**
+ * Checks whether the stack creates IAM user access keys (long-term credentials). Advisory: roles
+ * with temporary credentials are preferred; a key is sometimes the only option for a partner.
+ * @severity medium
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics iam, credentials
+ * @securityhub IAM.3
+ * @cis 1.14
+ */
+export const iamUserAccessKeys = resourcePolicy(
+    {
+        name: "iam-user-access-keys",
+        description: "Checks whether an IAM user access key (a long-term credential) is created.",
+        enforcementLevel: "advisory",
+        severity: "medium",
+    },
+    {
+        types: T.accessKey,
+        defaults: {},
+        check: (r) => [
+            violation(
+                `${label(r)} is a long-term credential: prefer an IAM role the workload assumes; if a key is unavoidable, rotate it within 90 days.`,
+            ),
+        ],
+    },
+);

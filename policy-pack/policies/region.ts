@@ -1,0 +1,62 @@
+/** Resource policy for where resources may live. */
+import { label, resourcePolicy, unverified, violation } from "../lib/check";
+import { regionOf } from "../lib/region";
+import { T } from "../lib/types";
+import { str, UNKNOWN } from "../lib/unknown";
+
+export interface AllowedRegionsConfig {
+    /** Regions resources may be created in. */
+    readonly allowedRegions: readonly string[];
+}
+
+export const DEFAULT_ALLOWED_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+
+/**
+ * Checks whether an AWS resource (by its `region` input, else its provider's) and every aws
+ * provider is in an allowed region. A resource on the default provider with no region of its own is
+ * judged through the provider the engine reports for it; without one it is `unverified`.
+ * @severity medium
+ * @frameworks internal
+ * @topics data-residency
+ * @securityhub -
+ * @cis -
+ */
+export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
+    {
+        name: "allowed-regions",
+        description: "Checks whether an AWS resource or provider is in an allowed region.",
+        enforcementLevel: "mandatory",
+        severity: "medium",
+        configSchema: {
+            properties: {
+                allowedRegions: {
+                    type: "array",
+                    items: { type: "string" },
+                    default: DEFAULT_ALLOWED_REGIONS,
+                    description: "Allowed AWS regions.",
+                },
+            },
+        },
+    },
+    {
+        types: "any",
+        defaults: { allowedRegions: DEFAULT_ALLOWED_REGIONS },
+        check: (r, config) => {
+            const isProvider = (T.awsProvider as readonly string[]).includes(r.type);
+            if (!isProvider && !r.type.startsWith("aws:")) {
+                return [];
+            }
+            const region = isProvider ? str(r.props.region) : regionOf(r);
+            if (region === UNKNOWN || region === undefined) {
+                return [unverified(`the region of ${label(r)} is ${region === UNKNOWN ? "unknown" : "not set on it or its provider"}`)];
+            }
+            return config.allowedRegions.includes(region)
+                ? []
+                : [
+                      violation(
+                          `${label(r)} is in ${region}: use one of ${config.allowedRegions.join(", ")} (set the provider's region or the resource's region).`,
+                      ),
+                  ];
+        },
+    },
+);

@@ -1,0 +1,101 @@
+/** Stack policies that are not per-bucket controls: replication geography and the cost budget. */
+import { buildBucketIndex } from "../lib/bucketIndex";
+import { Finding, label, stackPolicy, unverified, violation } from "../lib/check";
+import { regionOf } from "../lib/region";
+import { T } from "../lib/types";
+import { arr, obj, UNKNOWN } from "../lib/unknown";
+
+/**
+ * Checks whether each replication configuration copies to a bucket in another region than its
+ * source (a same-region replica does not survive a regional outage). Regions come from each bucket's
+ * `region` input or provider; the source falls back to the configuration's own region.
+ * @severity high
+ * @frameworks aws-security-hub
+ * @topics storage, disaster-recovery
+ * @securityhub S3.7
+ * @cis -
+ */
+export const s3ReplicationCrossRegion = stackPolicy(
+    {
+        name: "s3-replication-cross-region",
+        description: "Checks whether S3 replication destinations are in a different region than the source bucket.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+    },
+    {
+        defaults: {},
+        check: (resources) => {
+            const replications = resources.filter((r) => (T.replication as readonly string[]).includes(r.type));
+            if (replications.length === 0) {
+                return [];
+            }
+            const index = buildBucketIndex(resources);
+            const findings: Finding[] = [];
+            for (const rep of replications) {
+                const source = index.resolve(rep, "bucket", rep.props.bucket);
+                const sourceRegion = regionOf(source ?? rep);
+                const rules = arr(rep.props.rules);
+                if (rules === UNKNOWN) {
+                    findings.push(unverified(`the rules of ${label(rep)} are unknown`, rep.urn));
+                    continue;
+                }
+                for (const item of rules) {
+                    const rule = obj(item);
+                    const destination = rule === UNKNOWN ? UNKNOWN : obj(rule?.destination);
+                    const ref = destination === UNKNOWN ? UNKNOWN : destination?.bucket;
+                    const dest = index.resolve(rep, "rules", ref);
+                    const destRegion = dest === undefined ? undefined : regionOf(dest);
+                    if (
+                        dest === undefined ||
+                        destRegion === undefined ||
+                        destRegion === UNKNOWN ||
+                        sourceRegion === undefined ||
+                        sourceRegion === UNKNOWN
+                    ) {
+                        findings.push(unverified(`the source or destination region of ${label(rep)} cannot be determined`, rep.urn));
+                    } else if (destRegion === sourceRegion) {
+                        findings.push(
+                            violation(
+                                `${label(rep)} replicates ${source !== undefined ? label(source) : "its source"} to ${label(dest)}, both in ${sourceRegion}: put the replica in another region (a second aws.Provider or the bucket's region input).`,
+                                rep.urn,
+                            ),
+                        );
+                    }
+                }
+            }
+            return findings;
+        },
+    },
+);
+
+export interface BudgetRequiredConfig {
+    /** The stack must define an AWS Budget (prod). Off by default: the stack decides, not the pack. */
+    readonly requireBudget: boolean;
+}
+
+/**
+ * Checks, when `requireBudget` is on, whether the stack defines a cost budget.
+ * @severity low
+ * @frameworks internal
+ * @topics cost
+ * @securityhub -
+ * @cis -
+ */
+export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
+    {
+        name: "budget-required",
+        description: "Checks whether the stack defines an aws.budgets.Budget, when requireBudget is set.",
+        enforcementLevel: "mandatory",
+        severity: "low",
+        configSchema: {
+            properties: { requireBudget: { type: "boolean", default: false, description: "Require a budget in this stack." } },
+        },
+    },
+    {
+        defaults: { requireBudget: false },
+        check: (resources, config) =>
+            config.requireBudget && !resources.some((r) => (T.budget as readonly string[]).includes(r.type))
+                ? [violation("the stack has no aws.budgets.Budget: add a monthly cost budget with notifications at 80% and 100%.")]
+                : [],
+    },
+);

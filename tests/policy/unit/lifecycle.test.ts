@@ -1,0 +1,85 @@
+/** lib/lifecycle.ts: AWS transition constraints and the multipart-abort requirement. */
+import * as assert from "node:assert/strict";
+import { judgeLifecycle } from "../../../policy-pack/lib/lifecycle";
+
+const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const abort = { id: "abort", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } };
+const tiers = (transitions: unknown[]) => ({ id: "tiers", status: "Enabled", filter: {}, transitions });
+
+describe("policy-pack lib/lifecycle", () => {
+    const rows: { name: string; rules: unknown; problems: RegExp[]; unknowns?: number }[] = [
+        {
+            name: "valid tiers and abort",
+            rules: [
+                tiers([
+                    { storageClass: "STANDARD_IA", days: 30 },
+                    { storageClass: "GLACIER", days: 90 },
+                ]),
+                abort,
+            ],
+            problems: [],
+        },
+        {
+            name: "IA before 30 days",
+            rules: [tiers([{ storageClass: "STANDARD_IA", days: 10 }]), abort],
+            problems: [/STANDARD_IA after 10 days/],
+        },
+        {
+            name: "ONEZONE_IA before 30 days",
+            rules: [tiers([{ storageClass: "ONEZONE_IA", days: 29 }]), abort],
+            problems: [/ONEZONE_IA after 29 days/],
+        },
+        { name: "GLACIER may come early", rules: [tiers([{ storageClass: "GLACIER", days: 1 }]), abort], problems: [] },
+        {
+            name: "days not increasing",
+            rules: [
+                tiers([
+                    { storageClass: "STANDARD_IA", days: 90 },
+                    { storageClass: "GLACIER", days: 90 },
+                ]),
+                abort,
+            ],
+            problems: [/does not come after the previous one at 90/],
+        },
+        {
+            name: "noncurrent IA before 30 days",
+            rules: [
+                {
+                    id: "nc",
+                    status: "Enabled",
+                    filter: {},
+                    noncurrentVersionTransitions: [{ storageClass: "STANDARD_IA", noncurrentDays: 7 }],
+                },
+                abort,
+            ],
+            problems: [/rule nc: STANDARD_IA after 7 days/],
+        },
+        { name: "no abort rule", rules: [tiers([])], problems: [/aborts incomplete multipart uploads within 7 days/] },
+        {
+            name: "abort too late",
+            rules: [{ ...abort, abortIncompleteMultipartUpload: { daysAfterInitiation: 30 } }],
+            problems: [/within 7 days/],
+        },
+        { name: "abort in a disabled rule", rules: [{ ...abort, status: "Disabled" }], problems: [/within 7 days/] },
+        {
+            name: "disabled rule's transitions are not judged",
+            rules: [{ ...tiers([{ storageClass: "STANDARD_IA", days: 1 }]), status: "Disabled" }, abort],
+            problems: [],
+        },
+        { name: "unknown rules", rules: U, problems: [], unknowns: 1 },
+        {
+            name: "unknown abort days",
+            rules: [{ ...abort, abortIncompleteMultipartUpload: { daysAfterInitiation: U } }],
+            problems: [],
+            unknowns: 1,
+        },
+    ];
+    for (const row of rows) {
+        it(row.name, () => {
+            const v = judgeLifecycle(row.rules, 7);
+            assert.equal(v.problems.length, row.problems.length, v.problems.join("; "));
+            row.problems.forEach((re, i) => assert.match(v.problems[i], re));
+            assert.equal(v.unknowns.length, row.unknowns ?? 0, v.unknowns.join("; "));
+        });
+    }
+});
