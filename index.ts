@@ -15,3 +15,7 @@ export const readerRoleArns = outputs.readerRoleArns;
 export const replicaBucketName = outputs.replicaBucketName;
 export const replicaBucketArn = outputs.replicaBucketArn;
 export const replicaRegion = outputs.replicaRegion;
+export const alertTopicArn = outputs.alertTopicArn;
+export const trailArn = outputs.trailArn;
+export const trailLogBucketName = outputs.trailLogBucketName;
+export const analyticsBucketName = outputs.analyticsBucketName;

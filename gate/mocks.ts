@@ -34,6 +34,9 @@ function checkedInputs(type: string, name: string, inputs: State): State {
         case "aws:iam/user:User":
         case "aws:sns/topic:Topic":
         case "aws:cloudwatch/eventRule:EventRule":
+        case "aws:cloudwatch/metricAlarm:MetricAlarm":
+        case "aws:cloudtrail/trail:Trail":
+        case "aws:budgets/budget:Budget":
             return { ...inputs, name: inputs.name ?? autoName(name) };
         default:
             return inputs;
@@ -68,8 +71,33 @@ function created(type: string, name: string, state: State, region: string): { id
             const n = String(state.name);
             return { id: n, state: { ...state, arn: `arn:aws:iam::${acct}:${kind}/${n}`, uniqueId: `AROA${suffix(n, 16).toUpperCase()}` } };
         }
+        case "aws:iam/accessKey:AccessKey": {
+            // Not a credential: a deterministic stand-in so the program's secret wiring can be checked.
+            const id = `AKIA${suffix(name, 16).toUpperCase()}`;
+            return { id, state: { ...state, secret: `mock-secret-${suffix(`${name}secret`, 32)}`, status: "Active" } };
+        }
         case "aws:sns/topic:Topic": {
             const arn = `arn:aws:sns:${region}:${acct}:${String(state.name)}`;
+            return { id: arn, state: { ...state, arn } };
+        }
+        case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+            const n = String(state.name);
+            return { id: n, state: { ...state, arn: `arn:aws:cloudwatch:${region}:${acct}:alarm:${n}` } };
+        }
+        case "aws:cloudwatch/eventRule:EventRule": {
+            const n = String(state.name);
+            return { id: n, state: { ...state, arn: `arn:aws:events:${region}:${acct}:rule/${n}` } };
+        }
+        case "aws:cloudtrail/trail:Trail": {
+            const arn = `arn:aws:cloudtrail:${region}:${acct}:trail/${String(state.name)}`;
+            return { id: arn, state: { ...state, arn, homeRegion: region } };
+        }
+        case "aws:budgets/budget:Budget": {
+            const n = String(state.name);
+            return { id: `${acct}:${n}`, state: { ...state, accountId: acct, arn: `arn:aws:budgets::${acct}:budget/${n}` } };
+        }
+        case "aws:sns/topicSubscription:TopicSubscription": {
+            const arn = `${String(state.topic)}:${suffix(name, 8)}-${suffix(`${name}1`, 4)}`;
             return { id: arn, state: { ...state, arn } };
         }
         default: {

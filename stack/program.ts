@@ -7,9 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
 import { AccessOutputs, planAccess } from "./access";
+import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./monitoring";
 
 /** The stack's outputs: what other stacks and tools compose with. */
-export interface StackOutputs extends AccessOutputs {
+export interface StackOutputs extends AccessOutputs, MonitoringOutputs {
     /** Name of the data bucket. */
     readonly dataBucketName: pulumi.Output<string>;
     /** `arn:aws:s3:::<dataBucketName>`. */
@@ -43,6 +44,7 @@ export function buildStack(s: Settings): StackOutputs {
         { provider, protect: s.protect },
     );
     const accessOutputs = access.build(data, { provider, protect: s.protect });
+    const monitoringOutputs = buildMonitoring(s, data, { provider, protect: s.protect }, replicationAlarmInput(accessOutputs));
     return {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,
@@ -50,6 +52,7 @@ export function buildStack(s: Settings): StackOutputs {
         encryption: data.kmsKeyArn.apply((kmsKeyArn) => (kmsKeyArn === undefined ? { mode: "sse-s3" } : { mode: "sse-kms", kmsKeyArn })),
         keyLayout: s.keyLayout,
         ...accessOutputs,
+        ...monitoringOutputs,
     };
 }
 

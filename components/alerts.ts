@@ -1,0 +1,118 @@
+/**
+ * `AlertTopic`: the SNS topic every alarm, detective rule and budget notifies, encrypted with a
+ * customer-managed KMS key, with e-mail and HTTPS subscriptions.
+ *
+ * Why not `alias/aws/sns`: the AWS-managed key's policy cannot be edited and does not let
+ * cloudwatch.amazonaws.com or events.amazonaws.com call kms:GenerateDataKey/kms:Decrypt, so alarm
+ * actions fail ("CloudWatch Alarms does not have authorization to access the SNS topic encryption
+ * key") and EventBridge deliveries are dropped
+ * (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns). A key of our own, whose policy
+ * admits those services, is the only way to have an encrypted topic that alarms can reach.
+ *
+ * Children: `${name}-key` KMS key (rotation on), `${name}` topic, `${name}-policy` topic policy,
+ * `${name}-email-<hash>` / `${name}-https-<hash>` subscriptions (named by a hash of the endpoint, so
+ * reordering the list replaces nothing).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
+
+export const ALERT_TOPIC_TYPE = "firehose-storage:monitoring:AlertTopic";
+
+export interface AlertTopicArgs {
+    /** Region of the topic (the provider's), used to scope the alarm publishing statement. */
+    readonly region: string;
+    /** E-mail addresses to subscribe. @default [] */
+    readonly emails?: readonly string[];
+    /** HTTPS endpoints to subscribe. @default [] */
+    readonly httpsEndpoints?: readonly string[];
+    /**
+     * ARNs of the EventBridge rules allowed to publish (`aws:SourceArn`); computed from the rule
+     * names, since the rules' targets depend on this policy. @default [] (no EventBridge statement)
+     */
+    readonly eventRuleArns?: readonly pulumi.Input<string>[];
+    /** Let AWS Budgets publish threshold notifications. @default false */
+    readonly allowBudgets?: boolean;
+    /** Extra tags; `Name` and `Role` are always set. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+function endpointSuffix(endpoint: string): string {
+    return createHash("sha256").update(endpoint.toLowerCase()).digest("hex").slice(0, 8);
+}
+
+export class AlertTopic extends pulumi.ComponentResource {
+    /** `arn:aws:sns:<region>:<account>:<name>`. */
+    public readonly topicArn: pulumi.Output<string>;
+    /** ARN of the topic's KMS key. */
+    public readonly keyArn: pulumi.Output<string>;
+    /** The topic policy: event-rule targets must depend on it. */
+    public readonly policy: aws.sns.TopicPolicy;
+
+    constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(ALERT_TOPIC_TYPE, name, {}, opts);
+        const emails = args.emails ?? [];
+        const https = args.httpsEndpoints ?? [];
+        const duplicates = [...emails, ...https].filter((e, i, all) => all.indexOf(e) !== i);
+        if (duplicates.length > 0) {
+            throw new pulumi.ResourceError(`invalid AlertTopic args: endpoints listed twice: ${JSON.stringify(duplicates)}`, this);
+        }
+        const parent = { parent: this };
+        const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "alerts" });
+        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `Encrypts the ${name} alert topic; usable by CloudWatch alarms, EventBridge and AWS Budgets`,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                policy: accountId.apply((id) => JSON.stringify(alertKeyPolicy(id))),
+                tags: tags("-key"),
+            },
+            parent,
+        );
+
+        const topic = new aws.sns.Topic(name, { kmsMasterKeyId: key.arn, tags: tags("") }, parent);
+
+        const policy = new aws.sns.TopicPolicy(
+            `${name}-policy`,
+            {
+                arn: topic.arn,
+                policy: pulumi.all([topic.arn, accountId, pulumi.all([...(args.eventRuleArns ?? [])])]).apply(([topicArn, id, ruleArns]) =>
+                    JSON.stringify(
+                        alertTopicPolicy({
+                            topicArn,
+                            region: args.region,
+                            accountId: id,
+                            eventRuleArns: ruleArns,
+                            budgets: args.allowBudgets ?? false,
+                        }),
+                    ),
+                ),
+            },
+            parent,
+        );
+
+        for (const email of emails) {
+            new aws.sns.TopicSubscription(
+                `${name}-email-${endpointSuffix(email)}`,
+                { topic: topic.arn, protocol: "email", endpoint: email },
+                parent,
+            );
+        }
+        for (const url of https) {
+            new aws.sns.TopicSubscription(
+                `${name}-https-${endpointSuffix(url)}`,
+                { topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false },
+                parent,
+            );
+        }
+
+        this.topicArn = topic.arn;
+        this.keyArn = key.arn;
+        this.policy = policy;
+        this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
+    }
+}

@@ -1,0 +1,171 @@
+/**
+ * `CostControls`: a monthly AWS Budget on the project's S3 cost, S3 storage-class analysis of the data
+ * bucket exported as CSV, and optional Intelligent-Tiering archive tiers.
+ *
+ * Children: `${name}-budget` Budget; with analytics `${name}-analytics` (SecureBucket receiving the
+ * exports) and `${name}-storage-class-analysis`; with archive tiers `${name}-intelligent-tiering`.
+ *
+ * The export bucket uses role `audit-logs`: it is a log-like target AWS delivers into (SSE-S3, no
+ * access-log bucket of its own, deletes need MFA), not a data bucket.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { LifecyclePlan } from "./lifecycle";
+import { allowS3AnalyticsExport } from "./policies/deliveryStatements";
+import { SecureBucket } from "./secureBucket";
+
+export const COST_CONTROLS_TYPE = "firehose-storage:cost:CostControls";
+
+/** The Cost Explorer name of S3 in budget filters. */
+export const S3_SERVICE_NAME = "Amazon Simple Storage Service";
+/** Name of the whole-bucket analytics and Intelligent-Tiering configurations. */
+export const ENTIRE_BUCKET_CONFIG = "EntireBucket";
+
+export interface BudgetArgs {
+    /** Exact budget name (unique in the account). */
+    readonly name: string;
+    readonly monthlyLimitUsd: number;
+    /** The cost-allocation tag the budget is filtered to, e.g. `{ key: "Project", value: "firehose-storage" }`. */
+    readonly costAllocationTag: { readonly key: string; readonly value: string };
+    /** Topic notified at 80% and 100% actual and 100% forecast (its policy must admit budgets). */
+    readonly topicArn: pulumi.Input<string>;
+}
+
+export interface CostControlsArgs {
+    readonly dataBucketName: pulumi.Input<string>;
+    readonly dataBucketArn: pulumi.Input<string>;
+    /** @default - no budget */
+    readonly budget?: BudgetArgs;
+    /** Storage-class analysis exported as CSV under `exportPrefix`. @default - none */
+    readonly analytics?: { readonly exportPrefix: string; readonly retentionDays?: number };
+    /** Intelligent-Tiering archive tiers (days without access). @default - none */
+    readonly intelligentTiering?: { readonly archiveAccessDays?: number; readonly deepArchiveAccessDays?: number };
+    /** Let `pulumi destroy` delete a non-empty export bucket. @default false */
+    readonly allowForceDestroy?: boolean;
+    /** Extra tags; `Name` and `Role` are always set. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Budget notifications: 80% and 100% of actual spend, 100% of forecast spend. */
+export function budgetNotifications(topicArn: pulumi.Input<string>): aws.types.input.budgets.BudgetNotification[] {
+    const at = (threshold: number, notificationType: "ACTUAL" | "FORECASTED") => ({
+        comparisonOperator: "GREATER_THAN",
+        threshold,
+        thresholdType: "PERCENTAGE",
+        notificationType,
+        subscriberSnsTopicArns: [topicArn],
+    });
+    return [at(80, "ACTUAL"), at(100, "ACTUAL"), at(100, "FORECASTED")];
+}
+
+/** Intelligent-Tiering tierings from the configured days (pure). */
+export function tieringsFor(it: NonNullable<CostControlsArgs["intelligentTiering"]>): { accessTier: string; days: number }[] {
+    const tierings: { accessTier: string; days: number }[] = [];
+    if (it.archiveAccessDays !== undefined) {
+        tierings.push({ accessTier: "ARCHIVE_ACCESS", days: it.archiveAccessDays });
+    }
+    if (it.deepArchiveAccessDays !== undefined) {
+        tierings.push({ accessTier: "DEEP_ARCHIVE_ACCESS", days: it.deepArchiveAccessDays });
+    }
+    return tierings;
+}
+
+export class CostControls extends pulumi.ComponentResource {
+    /** Name of the bucket receiving the analysis exports, when analytics is on. */
+    public readonly analyticsBucketName: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: CostControlsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COST_CONTROLS_TYPE, name, {}, opts);
+        const it = args.intelligentTiering;
+        if (it !== undefined && tieringsFor(it).length === 0) {
+            throw new pulumi.ResourceError(
+                "invalid CostControls args: intelligentTiering needs archiveAccessDays and/or deepArchiveAccessDays",
+                this,
+            );
+        }
+        const parent = { parent: this };
+        const tags = (suffix: string, role: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: role });
+
+        if (args.budget !== undefined) {
+            const b = args.budget;
+            new aws.budgets.Budget(
+                `${name}-budget`,
+                {
+                    name: b.name,
+                    budgetType: "COST",
+                    limitAmount: b.monthlyLimitUsd.toFixed(2),
+                    limitUnit: "USD",
+                    timeUnit: "MONTHLY",
+                    costFilters: [
+                        { name: "Service", values: [S3_SERVICE_NAME] },
+                        // Cost-allocation tags are filtered as `user:<key>$<value>` (the tag must be activated in Billing).
+                        { name: "TagKeyValue", values: [`user:${b.costAllocationTag.key}$${b.costAllocationTag.value}`] },
+                    ],
+                    notifications: budgetNotifications(b.topicArn),
+                    tags: tags("-budget", "cost"),
+                },
+                parent,
+            );
+        }
+
+        let analyticsBucket: SecureBucket | undefined;
+        if (args.analytics !== undefined) {
+            const prefix = args.analytics.exportPrefix;
+            const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+            const lifecycle: LifecyclePlan = {
+                transitions: [],
+                expirationDays: args.analytics.retentionDays ?? 365,
+                noncurrent: { transitions: [], expirationDays: 30 },
+                abortIncompleteMultipartUploadDays: 1,
+            };
+            analyticsBucket = new SecureBucket(
+                `${name}-analytics`,
+                {
+                    role: "audit-logs",
+                    encryption: { mode: "sse-s3" },
+                    lifecycle,
+                    additionalPolicyStatements: (bucketArn) =>
+                        pulumi
+                            .all([args.dataBucketArn, accountId])
+                            .apply(([source, id]) => [allowS3AnalyticsExport(bucketArn, source, id, prefix)]),
+                    allowForceDestroy: args.allowForceDestroy,
+                    tags: args.tags,
+                },
+                parent,
+            );
+            new aws.s3.AnalyticsConfiguration(
+                `${name}-storage-class-analysis`,
+                {
+                    bucket: args.dataBucketName,
+                    name: ENTIRE_BUCKET_CONFIG,
+                    storageClassAnalysis: {
+                        dataExport: {
+                            outputSchemaVersion: "V_1",
+                            destination: {
+                                s3BucketDestination: {
+                                    bucketArn: analyticsBucket.bucketArn,
+                                    bucketAccountId: accountId,
+                                    format: "CSV",
+                                    prefix,
+                                },
+                            },
+                        },
+                    },
+                },
+                // AWS: exports fail until the destination policy admits s3.amazonaws.com.
+                { ...parent, dependsOn: [analyticsBucket.policy] },
+            );
+        }
+
+        if (it !== undefined) {
+            new aws.s3.BucketIntelligentTieringConfiguration(
+                `${name}-intelligent-tiering`,
+                { bucket: args.dataBucketName, name: ENTIRE_BUCKET_CONFIG, status: "Enabled", tierings: tieringsFor(it) },
+                parent,
+            );
+        }
+
+        this.analyticsBucketName = analyticsBucket?.bucketName;
+        this.registerOutputs({ analyticsBucketName: this.analyticsBucketName });
+    }
+}

@@ -1,0 +1,53 @@
+/**
+ * `DetectiveAlerts`: an EventBridge rule matching CloudTrail management events that change a
+ * bucket's policy, ACL, public access block or encryption, delivered to the alert topic. Needs a
+ * logging trail in the account (EventBridge gets these events through CloudTrail).
+ *
+ * Children: `${name}` EventRule (exact name: the alert topic policy admits it by ARN before it
+ * exists), `${name}-to-alerts` EventTarget.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { bucketProtectionChangePattern } from "./eventPatterns";
+
+export const DETECTIVE_ALERTS_TYPE = "firehose-storage:monitoring:DetectiveAlerts";
+
+export interface DetectiveAlertsArgs {
+    /** Exact rule name (1-64 of letters, digits, `.-_`); its ARN is in the topic policy. */
+    readonly ruleName: string;
+    /** Buckets whose protection changes are reported. */
+    readonly bucketNames: readonly pulumi.Input<string>[];
+    /** The alert topic. Its policy must admit this rule (make the component depend on it). */
+    readonly topicArn: pulumi.Input<string>;
+    /** Extra tags; `Name` and `Role` are always set. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class DetectiveAlerts extends pulumi.ComponentResource {
+    /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
+    public readonly ruleArn: pulumi.Output<string>;
+
+    constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(DETECTIVE_ALERTS_TYPE, name, {}, opts);
+        if (!/^[\w.-]{1,64}$/.test(args.ruleName) || args.bucketNames.length === 0) {
+            throw new pulumi.ResourceError(
+                `invalid DetectiveAlerts args: ruleName ${JSON.stringify(args.ruleName)} must be 1-64 letters, digits or .-_, and bucketNames must not be empty`,
+                this,
+            );
+        }
+        const parent = { parent: this };
+        const rule = new aws.cloudwatch.EventRule(
+            name,
+            {
+                name: args.ruleName,
+                description: "Bucket policy, ACL, public access block or encryption changed on a firehose-storage bucket",
+                eventPattern: pulumi.all([...args.bucketNames]).apply((names) => JSON.stringify(bucketProtectionChangePattern(names))),
+                tags: { ...args.tags, Name: name, Role: "monitoring" },
+            },
+            parent,
+        );
+        new aws.cloudwatch.EventTarget(`${name}-to-alerts`, { rule: rule.name, arn: args.topicArn }, parent);
+        this.ruleArn = rule.arn;
+        this.registerOutputs({ ruleArn: this.ruleArn });
+    }
+}

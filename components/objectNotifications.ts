@@ -1,0 +1,60 @@
+/**
+ * `ObjectNotifications`: the bucket sends its S3 events to EventBridge (`eventbridge: true`), and an
+ * optional rule forwards "Object Created" events for keys ending in `.json` to a configurable target.
+ * The target's own resource policy (SQS queue policy, SNS topic policy, Lambda permission) must admit
+ * events.amazonaws.com for that rule; targets that need a role (Kinesis, another bus) take `roleArn`.
+ *
+ * Children: `${name}` BucketNotification, and with a target `${name}-json-created` EventRule and
+ * `${name}-json-created-target` EventTarget.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { objectCreatedPattern } from "./eventPatterns";
+
+export const OBJECT_NOTIFICATIONS_TYPE = "firehose-storage:monitoring:ObjectNotifications";
+
+export interface ObjectNotificationsArgs {
+    readonly bucketName: pulumi.Input<string>;
+    /** Where new `.json` objects are announced. @default - no rule: events reach EventBridge only */
+    readonly objectCreatedTargetArn?: pulumi.Input<string>;
+    /** Role EventBridge assumes for targets that need one (Kinesis, event buses). @default - none */
+    readonly targetRoleArn?: pulumi.Input<string>;
+    /** Object key suffix the rule matches. @default ".json" */
+    readonly keySuffix?: string;
+    /** Extra tags; `Name` and `Role` are always set. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class ObjectNotifications extends pulumi.ComponentResource {
+    /** ARN of the object-created rule, when a target is configured. */
+    public readonly ruleArn: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(OBJECT_NOTIFICATIONS_TYPE, name, {}, opts);
+        const parent = { parent: this };
+        const suffix = args.keySuffix ?? ".json";
+        // One notification configuration per bucket: this resource owns it.
+        const notification = new aws.s3.BucketNotification(name, { bucket: args.bucketName, eventbridge: true }, parent);
+        let ruleArn: pulumi.Output<string> | undefined;
+        if (args.objectCreatedTargetArn !== undefined) {
+            const rule = new aws.cloudwatch.EventRule(
+                `${name}-json-created`,
+                {
+                    description: `New ${suffix} objects in the data bucket`,
+                    eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(objectCreatedPattern(b, suffix))),
+                    tags: { ...args.tags, Name: `${name}-json-created`, Role: "notifications" },
+                },
+                // Events only flow once the bucket sends them to EventBridge.
+                { ...parent, dependsOn: [notification] },
+            );
+            new aws.cloudwatch.EventTarget(
+                `${name}-json-created-target`,
+                { rule: rule.name, arn: args.objectCreatedTargetArn, roleArn: args.targetRoleArn },
+                parent,
+            );
+            ruleArn = rule.arn;
+        }
+        this.ruleArn = ruleArn;
+        this.registerOutputs({ ruleArn: this.ruleArn });
+    }
+}

@@ -1,0 +1,68 @@
+/**
+ * Pure builders of the bucket-policy statements AWS services need to deliver into our log and report
+ * buckets: CloudTrail (trail log files) and S3 storage-class analysis (CSV exports). Each is scoped to
+ * the one source that may deliver, with `aws:SourceArn` (the confused-deputy guard AWS recommends).
+ */
+import { GET_BUCKET_ACL, PUT_OBJECT } from "./actions";
+import { Statement } from "./document";
+
+/**
+ * `arn:aws:cloudtrail:<region>:<account>:trail/<name>`. Computed rather than read from the trail:
+ * the trail depends on the bucket policy that names it (CloudTrail checks the policy at CreateTrail),
+ * so reading `trail.arn` into the policy would be a cycle.
+ */
+export function trailArn(region: string, accountId: string, trailName: string): string {
+    return `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
+}
+
+/** CloudTrail reads the bucket ACL before delivering; only for `sourceTrailArn`. */
+export function allowCloudTrailAclCheck(bucketArn: string, sourceTrailArn: string): Statement {
+    return {
+        Sid: "AWSCloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: GET_BUCKET_ACL,
+        Resource: bucketArn,
+        Condition: { StringEquals: { "aws:SourceArn": sourceTrailArn } },
+    };
+}
+
+/**
+ * CloudTrail writes log files under `AWSLogs/<account>/`, handing ownership to the bucket owner;
+ * only for `sourceTrailArn`
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
+ */
+export function allowCloudTrailWrite(bucketArn: string, sourceTrailArn: string, accountId: string): Statement {
+    return {
+        Sid: "AWSCloudTrailWrite",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: PUT_OBJECT,
+        Resource: `${bucketArn}/AWSLogs/${accountId}/*`,
+        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": sourceTrailArn } },
+    };
+}
+
+/** Exactly the statements CloudTrail delivery needs on the trail-log bucket. */
+export function cloudTrailDeliveryStatements(bucketArn: string, sourceTrailArn: string, accountId: string): Statement[] {
+    return [allowCloudTrailAclCheck(bucketArn, sourceTrailArn), allowCloudTrailWrite(bucketArn, sourceTrailArn, accountId)];
+}
+
+/**
+ * S3 writes storage-class analysis exports of `sourceBucketArn` under `prefix` in this bucket
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html, "S3 Inventory
+ * and S3 analytics").
+ */
+export function allowS3AnalyticsExport(bucketArn: string, sourceBucketArn: string, accountId: string, prefix: string): Statement {
+    return {
+        Sid: "AllowS3AnalyticsExport",
+        Effect: "Allow",
+        Principal: { Service: "s3.amazonaws.com" },
+        Action: PUT_OBJECT,
+        Resource: `${bucketArn}/${prefix}*`,
+        Condition: {
+            ArnLike: { "aws:SourceArn": sourceBucketArn },
+            StringEquals: { "aws:SourceAccount": accountId, "s3:x-amz-acl": "bucket-owner-full-control" },
+        },
+    };
+}

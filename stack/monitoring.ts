@@ -1,0 +1,146 @@
+/**
+ * Monitoring, audit and cost composed around the data bucket (issue 5): the alert topic, storage
+ * alarms, the CloudTrail trail and detective alerts, object-created notifications, and cost controls.
+ * `program.ts` calls `buildMonitoring` once, after the data bucket (and replication) exist.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AlertTopic } from "../components/alerts";
+import { AuditTrail } from "../components/audit";
+import { CostControls } from "../components/costControls";
+import { DetectiveAlerts } from "../components/detectiveAlerts";
+import { ObjectNotifications } from "../components/objectNotifications";
+import { eventRuleArn } from "../components/policies/alertStatements";
+import { SecureBucket } from "../components/secureBucket";
+import { ReplicationAlarmInput, StorageAlarms } from "../components/storageAlarms";
+import { Settings } from "../config";
+import { AccessOutputs } from "./access";
+
+/** Stack outputs of this feature. */
+export interface MonitoringOutputs {
+    /** `arn:aws:sns:<region>:<account>:<name>` of the alert topic. */
+    readonly alertTopicArn: pulumi.Output<string>;
+    /** `arn:aws:cloudtrail:<region>:<account>:trail/<name>`, when audit is on. */
+    readonly trailArn: pulumi.Output<string> | undefined;
+    /** Name of the bucket holding the trail's log files, when audit is on. */
+    readonly trailLogBucketName: pulumi.Output<string> | undefined;
+    /** Name of the bucket holding storage-class analysis exports, when analytics is on. */
+    readonly analyticsBucketName: pulumi.Output<string> | undefined;
+}
+
+/**
+ * The id of the rule `components/replication.ts` creates (it does not export it): the replication
+ * alarms' `RuleId` dimension. tests/monitoring/stack.test.ts checks it against the rule.
+ */
+export const REPLICATION_RULE_ID = "replicate-everything";
+
+/** The replication alarms' input from the access feature's outputs; undefined without replication. */
+export function replicationAlarmInput(
+    access: Pick<AccessOutputs, "replicaBucketName">,
+): ReplicationAlarmInput<pulumi.Input<string>> | undefined {
+    return access.replicaBucketName === undefined
+        ? undefined
+        : { ruleId: REPLICATION_RULE_ID, destinationBucketName: access.replicaBucketName };
+}
+
+/** Names that must be exact (their ARNs are computed before the resources exist), unique per stack. */
+export function monitoringNames(s: Pick<Settings, "project" | "stack">): { trail: string; detectiveRule: string; budget: string } {
+    const base = `${s.project}-${s.stack}`;
+    return { trail: `${base}-trail`, detectiveRule: `${base}-bucket-protection-changes`, budget: `${base}-s3-monthly` };
+}
+
+export function buildMonitoring(
+    s: Settings,
+    data: SecureBucket,
+    opts: { readonly provider: aws.Provider; readonly protect: boolean },
+    replication?: ReplicationAlarmInput<pulumi.Input<string>>,
+): MonitoringOutputs {
+    const m = s.monitoring;
+    const names = monitoringNames(s);
+    const provider = { provider: opts.provider };
+    const accountId = aws.getCallerIdentityOutput({}, provider).accountId;
+    // Detective alerts need the trail: EventBridge gets CloudTrail API events only while a trail logs.
+    const detective = m.audit.enabled;
+
+    const alerts = new AlertTopic(
+        "firehose-alerts",
+        {
+            region: s.region,
+            emails: m.alerts.emails,
+            httpsEndpoints: m.alerts.httpsEndpoints,
+            eventRuleArns: detective ? [accountId.apply((id) => eventRuleArn(s.region, id, names.detectiveRule))] : [],
+            allowBudgets: m.budget.enabled,
+        },
+        provider,
+    );
+
+    new StorageAlarms(
+        "firehose-alarms",
+        { bucketName: data.bucketName, topicArn: alerts.topicArn, thresholds: m.alerts.thresholds, replication },
+        provider,
+    );
+
+    const audit = m.audit.enabled
+        ? new AuditTrail(
+              "firehose-audit",
+              {
+                  trailName: names.trail,
+                  region: s.region,
+                  dataEventsBucketArn: m.audit.dataEvents ? data.bucketArn : undefined,
+                  logRetentionDays: m.audit.logRetentionDays,
+                  mfaExemptPrincipalArns: s.access.mfa.exemptPrincipalArns,
+                  allowForceDestroy: s.allowForceDestroy,
+                  retainOnDelete: s.protect,
+              },
+              // Audit logs are evidence: protected like the data in prod.
+              { ...provider, protect: opts.protect },
+          )
+        : undefined;
+
+    if (audit !== undefined) {
+        new DetectiveAlerts(
+            "firehose-detective",
+            { ruleName: names.detectiveRule, bucketNames: [data.bucketName, audit.logBucketName], topicArn: alerts.topicArn },
+            // The target delivers only once the topic policy admits the rule.
+            { ...provider, dependsOn: [alerts.policy] },
+        );
+    }
+
+    if (m.notifications.eventBridge) {
+        new ObjectNotifications(
+            "firehose-object-events",
+            { bucketName: data.bucketName, objectCreatedTargetArn: m.notifications.objectCreatedTargetArn },
+            provider,
+        );
+    }
+
+    const it = m.intelligentTiering;
+    const cost = new CostControls(
+        "firehose-cost",
+        {
+            dataBucketName: data.bucketName,
+            dataBucketArn: data.bucketArn,
+            budget: m.budget.enabled
+                ? {
+                      name: names.budget,
+                      monthlyLimitUsd: m.budget.monthlyLimitUsd,
+                      costAllocationTag: { key: "Project", value: s.tags.Project },
+                      topicArn: alerts.topicArn,
+                  }
+                : undefined,
+            analytics: m.analytics.enabled ? { exportPrefix: m.analytics.exportPrefix } : undefined,
+            intelligentTiering: it.enabled
+                ? { archiveAccessDays: it.archiveAccessDays, deepArchiveAccessDays: it.deepArchiveAccessDays }
+                : undefined,
+            allowForceDestroy: s.allowForceDestroy,
+        },
+        provider,
+    );
+
+    return {
+        alertTopicArn: alerts.topicArn,
+        trailArn: audit?.trailArn,
+        trailLogBucketName: audit?.logBucketName,
+        analyticsBucketName: cost.analyticsBucketName,
+    };
+}
