@@ -1,0 +1,206 @@
+/**
+ * A client for a CrossGuard policy pack served exactly as the Pulumi engine serves it: the pack runs
+ * in a child process (`run-policy-pack`, see gate/packProcess.ts) and is spoken to over the analyzer
+ * gRPC protocol with the stubs from `@pulumi/pulumi/proto`: `GetAnalyzerInfo` once, then per
+ * analysis `Configure` (the SDK replaces its whole config on every call, so one server serves any
+ * number of configs), `Analyze` per resource and `AnalyzeStack` once with all of them.
+ *
+ * ```ts
+ * const pack = await startPolicyPack();            // <repo>/policy-pack
+ * try { const report = await pack.analyze(run.resources, config); } finally { await pack.stop(); }
+ * ```
+ */
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as path from "path";
+import { configureRequest, initialConfigFromInfo, levelFromPb, policiesFromInfo, RequestBuilder } from "./analyzerWire";
+import { PackProcess, PolicyPackError, startPackProcess } from "./packProcess";
+import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
+import { RecordedResource } from "./recorder";
+
+export { PolicyPackError } from "./packProcess";
+export { PolicyConfigError } from "./policyConfig";
+export type { EnforcementLevel, PolicyPackConfig } from "./policyConfig";
+
+/** The repository's pack. */
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "policy-pack");
+
+export interface PolicyPackInfo {
+    readonly name: string;
+    readonly version: string;
+    readonly policies: readonly (PolicyMeta & { readonly description: string; readonly type: "resource" | "stack" })[];
+}
+
+export interface Violation {
+    readonly policyName: string;
+    readonly policyPackName: string;
+    readonly description: string;
+    /** The pack's message as the SDK sends it: the policy's description, a newline, the violation's text. */
+    readonly message: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly urn?: string;
+    readonly resourceName?: string;
+    readonly resourceType?: string;
+}
+
+export interface AnalysisReport {
+    readonly pack: { readonly name: string; readonly version: string };
+    readonly violations: readonly Violation[];
+    readonly mandatoryCount: number;
+    readonly advisoryCount: number;
+    readonly timings: {
+        /** From spawning the pack to its answer to `GetAnalyzerInfo`. */
+        readonly startMs: number;
+        /** `Configure` + every `Analyze` + `AnalyzeStack` of this call. */
+        readonly analyzeMs: number;
+    };
+}
+
+export interface StartOptions {
+    /** How long the pack may take to print its port (a TypeScript pack is type-checked first). @default 60000 */
+    readonly startTimeoutMs?: number;
+    /** Deadline of each gRPC call. @default 60000 */
+    readonly callTimeoutMs?: number;
+    /** Analyze requests in flight at once. @default 16 */
+    readonly concurrency?: number;
+}
+
+export interface PolicyPackServer {
+    readonly info: PolicyPackInfo;
+    readonly dir: string;
+    /** Process id of the pack. */
+    readonly pid: number | undefined;
+    /**
+     * Configures the pack with `policyConfig` (the `--policy-pack-config` format; `{}` or omitted: the
+     * pack's own levels and schema defaults), analyzes every resource and the stack once.
+     * Throws `PolicyConfigError` for a config the pack cannot take, `PolicyPackError` when the pack fails.
+     */
+    analyze(resources: readonly RecordedResource[], policyConfig?: PolicyPackConfig, source?: string): Promise<AnalysisReport>;
+    /** Closes the channel and ends the pack process. Safe to call twice. */
+    stop(): Promise<void>;
+}
+
+type Unary<Req, Res> = (
+    req: Req,
+    md: grpc.Metadata,
+    opts: Partial<grpc.CallOptions>,
+    cb: (e: grpc.ServiceError | null, r: Res) => void,
+) => unknown;
+
+/** The pack process's trouble, when it has any, explains a failed call better than gRPC's status. */
+function call<Req, Res>(proc: PackProcess, timeoutMs: number, fn: Unary<Req, Res>, what: string, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+        fn(req, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (err, res) => {
+            if (err !== null) {
+                const out = proc.output();
+                reject(
+                    new PolicyPackError(
+                        `${what} failed: ${err.details || err.message}${out !== "" ? `\npolicy pack output:\n${out}` : ""}`,
+                    ),
+                );
+            } else {
+                resolve(res);
+            }
+        });
+    });
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+    const out = new Array<R>(items.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+
+function toViolation(
+    d: analyzerPb.AnalyzeDiagnostic,
+    fallbackUrn: string | undefined,
+    byUrn: ReadonlyMap<string, RecordedResource>,
+): Violation {
+    const urn = d.getUrn() !== "" ? d.getUrn() : fallbackUrn;
+    const r = urn !== undefined ? byUrn.get(urn) : undefined;
+    return {
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: levelFromPb(d.getEnforcementlevel()),
+        ...(urn !== undefined ? { urn } : {}),
+        ...(r !== undefined ? { resourceName: r.name, resourceType: r.type } : {}),
+    };
+}
+
+export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: StartOptions = {}): Promise<PolicyPackServer> {
+    const dir = path.resolve(packDir);
+    const callTimeoutMs = o.callTimeoutMs ?? 60_000;
+    const started = performance.now();
+    const proc = await startPackProcess(dir, o.startTimeoutMs ?? 60_000);
+    const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${proc.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+        "grpc.max_send_message_length": 400 * 1024 * 1024,
+    });
+    let stopped = false;
+    const stop = async (): Promise<void> => {
+        if (!stopped) {
+            stopped = true;
+            client.close();
+            await proc.stop();
+        }
+    };
+    let rawInfo: analyzerPb.AnalyzerInfo;
+    try {
+        rawInfo = await call(proc, callTimeoutMs, client.getAnalyzerInfo.bind(client), "GetAnalyzerInfo", new Empty());
+    } catch (e) {
+        await stop();
+        throw e;
+    }
+    const startMs = performance.now() - started;
+    const policies = policiesFromInfo(rawInfo);
+    const info: PolicyPackInfo = {
+        name: rawInfo.getName(),
+        version: rawInfo.getVersion(),
+        policies: rawInfo.getPoliciesList().map((p, i) => ({
+            ...policies[i],
+            description: p.getDescription(),
+            type: p.getPolicyType() === analyzerPb.PolicyType.POLICY_TYPE_STACK ? "stack" : "resource",
+        })),
+    };
+    const initial = initialConfigFromInfo(rawInfo);
+
+    const analyze = async (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig = {}, source = "policy config") => {
+        if (stopped) {
+            throw new PolicyPackError("analyze called after stop()");
+        }
+        const resolved = reconcilePolicyConfig(policies, initial, parsePolicyPackConfig(policyConfig, source), source);
+        const t0 = performance.now();
+        await call(proc, callTimeoutMs, client.configure.bind(client), "Configure", configureRequest(resolved));
+        const builder = new RequestBuilder(resources);
+        const perResource = await mapLimit(resources, o.concurrency ?? 16, async (r) => {
+            const res = await call(proc, callTimeoutMs, client.analyze.bind(client), `Analyze ${r.urn}`, builder.analyzeRequest(r));
+            return res.getDiagnosticsList().map((d) => [d, r.urn] as const);
+        });
+        const stack = await call(proc, callTimeoutMs, client.analyzeStack.bind(client), "AnalyzeStack", builder.stackRequest(resources));
+        const analyzeMs = performance.now() - t0;
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const violations = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
+            toViolation(d, urn, byUrn),
+        );
+        return {
+            pack: { name: info.name, version: info.version },
+            violations,
+            mandatoryCount: violations.filter((v) => v.enforcementLevel === "mandatory").length,
+            advisoryCount: violations.filter((v) => v.enforcementLevel === "advisory").length,
+            timings: { startMs, analyzeMs },
+        };
+    };
+    return { info, dir, pid: proc.child.pid, analyze, stop };
+}

@@ -1,0 +1,121 @@
+/**
+ * Starts a policy pack the way the Pulumi engine does: `node <@pulumi/pulumi>/cmd/run-policy-pack
+ * <engine-address> .` with the pack directory as working directory (`PolicyPack` reads
+ * `./package.json` for its version, and `run-policy-pack` looks for `./tsconfig.json`). The process
+ * prints the port of its analyzer gRPC server on stdout. Anything else it prints is kept for errors.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+/** The engine passes its own address first; `run-policy-pack` drops it. We have no engine. */
+const NO_ENGINE = "127.0.0.1:0";
+/** Output kept for error messages, per stream. */
+const KEEP_CHARS = 64 * 1024;
+
+export class PolicyPackError extends Error {
+    override name = "PolicyPackError";
+    /** The pack process, when one was started (it has been stopped by the time this is thrown). */
+    constructor(
+        message: string,
+        readonly pid?: number,
+    ) {
+        super(message);
+    }
+}
+
+export interface PackProcess {
+    readonly child: ChildProcess;
+    readonly port: number;
+    /** What the pack wrote to stderr (and stdout after the port) so far. */
+    output(): string;
+    /** Kills the process (SIGTERM, then SIGKILL after 2 s) and waits for it to exit. */
+    stop(): Promise<void>;
+}
+
+/** `<packDir>/node_modules/@pulumi/pulumi/cmd/run-policy-pack`, else the copy this repository uses. */
+export function runPolicyPackScript(packDir: string): string {
+    const own = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    if (fs.existsSync(path.join(own, "index.js"))) {
+        return own;
+    }
+    return path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+}
+
+/** The child's environment: ours without the variables that would point it at a Pulumi engine. */
+function childEnv(): NodeJS.ProcessEnv {
+    return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PULUMI_")));
+}
+
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+/** Never leave a pack behind: kill whatever is still running when this process exits. */
+function installExitHook(): void {
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.on("exit", () => live.forEach((c) => c.kill("SIGKILL")));
+    }
+}
+
+function append(buf: string, chunk: string): string {
+    const s = buf + chunk;
+    return s.length > KEEP_CHARS ? s.slice(s.length - KEEP_CHARS) : s;
+}
+
+export function startPackProcess(packDir: string, startTimeoutMs: number): Promise<PackProcess> {
+    if (!fs.existsSync(path.join(packDir, "package.json"))) {
+        return Promise.reject(new PolicyPackError(`${packDir} is not a policy pack: it has no package.json`));
+    }
+    installExitHook();
+    const child = spawn(process.execPath, [runPolicyPackScript(packDir), NO_ENGINE, "."], {
+        cwd: packDir,
+        env: childEnv(),
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    live.add(child);
+    let stdout = "";
+    let stderr = "";
+    const output = (): string => [stderr.trim(), stdout.trim()].filter((s) => s !== "").join("\n");
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    void exited.then(() => live.delete(child));
+    const stop = async (): Promise<void> => {
+        if (child.exitCode === null && child.signalCode === null) {
+            child.kill("SIGTERM");
+            const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
+            await exited;
+            clearTimeout(timer);
+        }
+    };
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = append(stderr, d)));
+    return new Promise<PackProcess>((resolve, reject) => {
+        let settled = false;
+        const fail = (why: string): void => {
+            if (!settled) {
+                settled = true;
+                clearTimeout(timer);
+                const out = output();
+                void stop().then(() =>
+                    reject(new PolicyPackError(`policy pack ${packDir} ${why}${out !== "" ? `:\n${out}` : ""}`, child.pid)),
+                );
+            }
+        };
+        const timer = setTimeout(() => fail(`printed no port within ${startTimeoutMs} ms`), startTimeoutMs);
+        child.once("error", (e) => fail(`could not start (${e.message})`));
+        child.once("exit", (code, signal) => fail(`exited before serving (code ${code ?? "none"}, signal ${signal ?? "none"})`));
+        child.stdout.setEncoding("utf8").on("data", (d: string) => {
+            stdout = append(stdout, d);
+            if (settled) {
+                return;
+            }
+            const line = /^(\d+)\s*\n/.exec(stdout);
+            if (line !== null) {
+                settled = true;
+                clearTimeout(timer);
+                stdout = stdout.slice(line[0].length);
+                resolve({ child, port: Number(line[1]), output, stop });
+            } else if (/\n/.test(stdout)) {
+                fail("printed something other than a port first");
+            }
+        });
+    });
+}
