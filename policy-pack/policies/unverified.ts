@@ -10,11 +10,11 @@
  * It re-runs each policy's pure check with that policy's defaults (a policy cannot read another's
  * configuration); unknown-ness does not depend on the knobs.
  */
-import { appliesTo, CheckedPolicy, CheckedStackPolicy, label, stackPolicy } from "../lib/check";
+import { appliesTo, CheckedPolicy, CheckedStackPolicy, stackPolicy, violation } from "../lib/check";
 
 /**
  * Checks whether every policy could reach a verdict, listing what depends on unknown preview values.
- * @severity info
+ * @severity low
  * @frameworks internal
  * @topics preview
  * @securityhub -
@@ -31,33 +31,34 @@ export function previewUnverified(policies: readonly CheckedPolicy[]): CheckedSt
         {
             defaults: {},
             check: (resources) => {
-                const out = [];
+                // What was not verified -> which policies could not verify it, so one unknown document
+                // read by three policies is one line.
+                const pending = new Map<string, { readonly message: string; readonly urn?: string; readonly policies: string[] }>();
+                const note = (policy: string, message: string, urn: string | undefined): void => {
+                    const key = `${urn ?? ""}\u0000${message}`;
+                    const entry = pending.get(key) ?? { message, urn, policies: [] };
+                    entry.policies.push(policy);
+                    pending.set(key, entry);
+                };
                 for (const p of policies) {
                     if ("validateStack" in p) {
-                        for (const f of p.check.check(resources, p.check.defaults)) {
-                            if (f.verdict === "unverified") {
-                                out.push({ ...f, message: `${p.name}: ${f.message}; checked again when the value is known (pulumi up).` });
-                            }
-                        }
+                        p.check
+                            .check(resources, p.check.defaults)
+                            .forEach((f) => f.verdict === "unverified" && note(p.name, f.message, f.urn));
                         continue;
                     }
                     for (const r of resources) {
-                        if (!appliesTo(p.check, r.type)) {
-                            continue;
-                        }
-                        for (const f of p.check.check(r, p.check.defaults)) {
-                            if (f.verdict === "unverified") {
-                                out.push({
-                                    ...f,
-                                    urn: r.urn,
-                                    message: `${p.name} on ${label(r)}: ${f.message}; checked again when the value is known (pulumi up).`,
-                                });
-                            }
+                        if (appliesTo(p.check, r.type)) {
+                            p.check.check(r, p.check.defaults).forEach((f) => f.verdict === "unverified" && note(p.name, f.message, r.urn));
                         }
                     }
                 }
-                // Reported as violations of this policy (at its own enforcement level).
-                return out.map((f) => ({ ...f, verdict: "violation" as const }));
+                return [...pending.values()].map((e) =>
+                    violation(
+                        `not verified during preview: ${e.message}. ${e.policies.join(", ")} will judge it when the value is known (pulumi up).`,
+                        e.urn,
+                    ),
+                );
             },
         },
     );

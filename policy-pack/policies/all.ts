@@ -1,0 +1,69 @@
+/**
+ * Every policy of the pack, in report order: the explicit list index.ts serves. Kept apart from
+ * index.ts (which starts the analyzer server when loaded) so tests and scripts can import it.
+ */
+import { CheckedPolicy } from "../lib/check";
+import { cloudtrailLogFileValidation, cloudtrailMultiRegion } from "./audit";
+import {
+    s3DataBucketAccessLogging,
+    s3DataBucketEncryption,
+    s3DataBucketLifecycle,
+    s3DataBucketPublicAccessBlock,
+    s3DataBucketReplication,
+    s3DataBucketTlsOnly,
+    s3DataBucketVersioning,
+} from "./dataBuckets";
+import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
+import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
+import { allowedRegions } from "./region";
+import {
+    s3BucketEncryption,
+    s3BucketPolicyNoPublicAllow,
+    s3BucketVersioning,
+    s3LifecycleRules,
+    s3NoForceDestroy,
+    s3NoPublicAcl,
+    s3OwnershipEnforced,
+    s3PublicAccessBlock,
+} from "./s3";
+import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
+import { requiredTags } from "./tags";
+import { previewUnverified } from "./unverified";
+
+export const POLICIES: readonly CheckedPolicy[] = [
+    // S3 resources
+    s3BucketEncryption,
+    s3BucketVersioning,
+    s3PublicAccessBlock,
+    s3NoPublicAcl,
+    s3OwnershipEnforced,
+    s3LifecycleRules,
+    s3BucketPolicyNoPublicAllow,
+    s3NoForceDestroy,
+    // IAM
+    iamNoWildcardActions,
+    iamNoS3OnAllResources,
+    iamNoPassRoleOnAll,
+    iamUserAccessKeys,
+    // Audit and monitoring
+    cloudtrailLogFileValidation,
+    cloudtrailMultiRegion,
+    snsTopicEncrypted,
+    cloudwatchAlarmHasActions,
+    // Tags and region
+    requiredTags,
+    allowedRegions,
+    // Stack: data-bucket controls, replication, cost
+    s3DataBucketTlsOnly,
+    s3DataBucketPublicAccessBlock,
+    s3DataBucketVersioning,
+    s3DataBucketEncryption,
+    s3DataBucketAccessLogging,
+    s3DataBucketLifecycle,
+    s3DataBucketReplication,
+    s3ReplicationCrossRegion,
+    budgetRequired,
+];
+
+/** `POLICIES` plus the advisory `preview-unverified`, which reports what they could not decide. */
+export const PACK_POLICIES = [...POLICIES, previewUnverified(POLICIES)];

@@ -1,0 +1,153 @@
+/**
+ * Stack policies through the analyzer gRPC path: each data bucket's attached controls, replication
+ * geography and the budget. The shipped prod stack (update) passes each; removing or changing one
+ * resource makes exactly the expected policy fire on the expected bucket. Log-target buckets are
+ * never asked for access logs, and a replica is never asked to replicate.
+ */
+import * as assert from "node:assert/strict";
+import { TYPE, edit, editJson, editPolicy, shippedStack, without } from "./helpers/cases";
+import { COMPLIANT, NON_COMPLIANT, readPackConfig, usePolicyPack, validateStack } from "./helpers/pack";
+import { RecordedResource } from "../../gate/recorder";
+
+describe("policy pack: data-bucket stack policies (gRPC)", function () {
+    this.timeout(60_000);
+    const pack = usePolicyPack();
+    const config = readPackConfig("prod");
+    let prod: readonly RecordedResource[];
+    before(async () => {
+        prod = await shippedStack("prod", "update");
+    });
+
+    /** One row per control: the policy, and the child whose removal must make it fire on firehose-data. */
+    const controls: { policy: string; type: string; child: string; message: RegExp }[] = [
+        { policy: "s3-data-bucket-tls-only", type: TYPE.bucketPolicy, child: "firehose-data-policy", message: /has no bucket policy/ },
+        {
+            policy: "s3-data-bucket-public-access-block",
+            type: TYPE.pab,
+            child: "firehose-data-public-access-block",
+            message: /has no public access block/,
+        },
+        { policy: "s3-data-bucket-versioning", type: TYPE.versioning, child: "firehose-data-versioning", message: /has no versioning/ },
+        {
+            policy: "s3-data-bucket-encryption",
+            type: TYPE.encryption,
+            child: "firehose-data-encryption",
+            message: /has no default encryption/,
+        },
+        {
+            policy: "s3-data-bucket-access-logging",
+            type: TYPE.logging,
+            child: "firehose-data-logging",
+            message: /has no server access logging/,
+        },
+        {
+            policy: "s3-data-bucket-lifecycle",
+            type: TYPE.lifecycle,
+            child: "firehose-data-lifecycle",
+            message: /has no lifecycle configuration/,
+        },
+        {
+            policy: "s3-data-bucket-replication",
+            type: TYPE.replication,
+            child: "firehose-replication",
+            message: /has no replication configuration/,
+        },
+    ];
+    for (const c of controls) {
+        describe(c.policy, () => {
+            it("passes the shipped prod stack", () => validateStack(pack(), prod, c.policy, COMPLIANT, { config }));
+            it(`fires on firehose-data without ${c.child}`, async () => {
+                const found = await validateStack(pack(), without(prod, c.type, c.child), c.policy, NON_COMPLIANT, {
+                    config,
+                    onResource: "firehose-data",
+                    message: c.message,
+                });
+                assert.deepEqual(
+                    found.map((v) => v.resourceName),
+                    ["firehose-data"],
+                    "only the bucket that lost the control",
+                );
+            });
+        });
+    }
+
+    it("s3-data-bucket-tls-only fires when the policy lacks the aws:SecureTransport deny", () =>
+        validateStack(
+            pack(),
+            editPolicy(prod, TYPE.bucketPolicy, "firehose-data-policy", (doc) => {
+                doc.Statement = doc.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
+            }),
+            "s3-data-bucket-tls-only",
+            NON_COMPLIANT,
+            { config, onResource: "firehose-data-policy", message: /denying plain HTTP/ },
+        ));
+
+    it("s3-data-bucket-encryption with requireKms fires on SSE-S3 data, not on SSE-S3 log buckets", () =>
+        validateStack(
+            pack(),
+            edit(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
+                i.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }];
+            }),
+            "s3-data-bucket-encryption",
+            NON_COMPLIANT,
+            { config, onResource: "firehose-data-encryption", message: /requires SSE-KMS/ },
+        ).then((found) => assert.equal(found.length, 1)));
+
+    it("s3-data-bucket-access-logging does not ask log targets (access-logs, audit-logs) for logs", async () => {
+        const buckets = prod.filter((r) => r.type === TYPE.bucket && /"Role":"(access|audit)-logs"/.test(JSON.stringify(r.inputs.tags)));
+        assert.ok(buckets.length >= 2, "the prod stack has log-target buckets");
+        assert.ok(
+            prod.every((r) => r.type !== TYPE.logging || !buckets.some((b) => r.propertyDependencies.bucket?.includes(b.urn))),
+            "and they do not log",
+        );
+        await validateStack(pack(), prod, "s3-data-bucket-access-logging", COMPLIANT, { config });
+    });
+
+    it("s3-data-bucket-replication is off unless requireReplication is set", () =>
+        validateStack(pack(), without(prod, TYPE.replication, "firehose-replication"), "s3-data-bucket-replication", COMPLIANT, {
+            config: { ...config, "s3-data-bucket-replication": { enforcementLevel: "mandatory", requireReplication: false } },
+        }));
+
+    describe("s3-replication-cross-region", () => {
+        it("passes a replica in another region", () => validateStack(pack(), prod, "s3-replication-cross-region", COMPLIANT, { config }));
+        it("fires when the replica's provider is in the source region", () =>
+            validateStack(
+                pack(),
+                edit(prod, TYPE.provider, "aws-replica", (i) => (i.region = "us-east-1")),
+                "s3-replication-cross-region",
+                NON_COMPLIANT,
+                { config, onResource: "firehose-replication", message: /both in us-east-1/ },
+            ));
+        it("fires when the replica bucket's own region input is the source region", () =>
+            validateStack(
+                pack(),
+                edit(prod, TYPE.bucket, "firehose-data-replica", (i) => (i.region = "us-east-1")),
+                "s3-replication-cross-region",
+                NON_COMPLIANT,
+                {
+                    config,
+                    message: /both in us-east-1/,
+                },
+            ));
+    });
+
+    describe("budget-required", () => {
+        it("passes with a budget", () => validateStack(pack(), prod, "budget-required", COMPLIANT, { config }));
+        it("fires without one when requireBudget is set", () =>
+            validateStack(pack(), without(prod, TYPE.budget, "firehose-cost-budget"), "budget-required", NON_COMPLIANT, {
+                config,
+                message: /no aws.budgets.Budget/,
+            }));
+    });
+
+    it("required-tags reads the provider's JSON-encoded defaultTags", () =>
+        validateStack(
+            pack(),
+            editJson<{ tags: Record<string, string> }>(prod, TYPE.provider, "aws-primary", "defaultTags", (d) => {
+                delete d.tags.CostCenter;
+            }),
+            "required-tags",
+            NON_COMPLIANT,
+            { config, onResource: "firehose-data", message: /missing tags CostCenter/ },
+        ));
+});
