@@ -29,6 +29,8 @@ export interface BudgetArgs {
     readonly costAllocationTag: { readonly key: string; readonly value: string };
     /** Topic notified at 80% and 100% actual and 100% forecast (its policy must admit budgets). */
     readonly topicArn: pulumi.Input<string>;
+    /** The topic policy admitting budgets.amazonaws.com: the budget waits for it. @default - none */
+    readonly topicPolicy?: pulumi.Resource;
 }
 
 export interface CostControlsArgs {
@@ -104,7 +106,8 @@ export class CostControls extends pulumi.ComponentResource {
                     notifications: budgetNotifications(b.topicArn),
                     tags: tags("-budget", "cost"),
                 },
-                parent,
+                // AWS Budgets checks it may publish to the topic when the notification is created.
+                { ...parent, dependsOn: b.topicPolicy !== undefined ? [b.topicPolicy] : [] },
             );
         }
 

@@ -17,8 +17,10 @@ export interface DetectiveAlertsArgs {
     readonly ruleName: string;
     /** Buckets whose protection changes are reported. */
     readonly bucketNames: readonly pulumi.Input<string>[];
-    /** The alert topic. Its policy must admit this rule (make the component depend on it). */
+    /** The alert topic. */
     readonly topicArn: pulumi.Input<string>;
+    /** The topic policy admitting this rule: the target waits for it. @default - none */
+    readonly topicPolicy?: pulumi.Resource;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
     readonly tags?: Readonly<Record<string, string>>;
 }
@@ -46,7 +48,12 @@ export class DetectiveAlerts extends pulumi.ComponentResource {
             },
             parent,
         );
-        new aws.cloudwatch.EventTarget(`${name}-to-alerts`, { rule: rule.name, arn: args.topicArn }, parent);
+        // EventBridge drops deliveries the topic policy does not admit: target only once it is in place.
+        new aws.cloudwatch.EventTarget(
+            `${name}-to-alerts`,
+            { rule: rule.name, arn: args.topicArn },
+            { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
+        );
         this.ruleArn = rule.arn;
         this.registerOutputs({ ruleArn: this.ruleArn });
     }

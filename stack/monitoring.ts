@@ -100,9 +100,13 @@ export function buildMonitoring(
     if (audit !== undefined) {
         new DetectiveAlerts(
             "firehose-detective",
-            { ruleName: names.detectiveRule, bucketNames: [data.bucketName, audit.logBucketName], topicArn: alerts.topicArn },
-            // The target delivers only once the topic policy admits the rule.
-            { ...provider, dependsOn: [alerts.policy] },
+            {
+                ruleName: names.detectiveRule,
+                bucketNames: [data.bucketName, audit.logBucketName],
+                topicArn: alerts.topicArn,
+                topicPolicy: alerts.policy,
+            },
+            provider,
         );
     }
 
@@ -126,6 +130,7 @@ export function buildMonitoring(
                       monthlyLimitUsd: m.budget.monthlyLimitUsd,
                       costAllocationTag: { key: "Project", value: s.tags.Project },
                       topicArn: alerts.topicArn,
+                      topicPolicy: alerts.policy,
                   }
                 : undefined,
             analytics: m.analytics.enabled ? { exportPrefix: m.analytics.exportPrefix } : undefined,
