@@ -16,16 +16,8 @@ import {
 import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
 import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
 import { allowedRegions } from "./region";
-import {
-    s3BucketEncryption,
-    s3BucketPolicyNoPublicAllow,
-    s3BucketVersioning,
-    s3LifecycleRules,
-    s3NoForceDestroy,
-    s3NoPublicAcl,
-    s3OwnershipEnforced,
-    s3PublicAccessBlock,
-} from "./s3";
+import { s3BucketEncryption, s3BucketVersioning, s3LifecycleRules, s3NoForceDestroy } from "./s3";
+import { s3BucketPolicyNoPublicAllow, s3NoPublicAcl, s3OwnershipEnforced, s3PublicAccessBlock } from "./s3Access";
 import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
 import { requiredTags } from "./tags";
 import { previewUnverified } from "./unverified";

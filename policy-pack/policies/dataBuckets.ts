@@ -1,86 +1,13 @@
 /**
- * Stack policies: every data bucket has its protections attached. One generic join (lib/bucketIndex.ts,
- * built once per policy run: O(resources)) mapped over the controls. Data buckets are all buckets
- * except log targets (Role access-logs / audit-logs): a log target is not asked for access logs
- * (awsguard#36) and a replica is not asked to replicate (compliance-policies#42).
+ * Stack policies: every data bucket has its protections attached, each a `Control` run by
+ * lib/dataBucketControl.ts over one bucket index built per policy run (O(resources)). Data buckets
+ * are all buckets except log targets (Role access-logs / audit-logs): a log target is not asked for
+ * access logs (awsguard#36) and a replica is not asked to replicate (compliance-policies#42).
  */
-import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "../lib/bucketIndex";
-import { Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { StackResource } from "../lib/check";
+import { dataBucketPolicy } from "../lib/dataBucketControl";
 import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "../lib/iam";
 import { bool, obj, str, UNKNOWN } from "../lib/unknown";
-
-/** What one control asks of the children of one kind attached to a data bucket. */
-interface Control<C extends object> {
-    readonly kind: ChildKind;
-    /** Human name of the child, for "has no ..." messages. */
-    readonly what: string;
-    /** How to fix a missing child. */
-    readonly fix: string;
-    readonly defaults: C;
-    /** Whether the control is switched on by its config. @default always */
-    readonly enabled?: (config: C) => boolean;
-    /** Buckets the control applies to. @default every data bucket */
-    readonly appliesTo?: (b: BucketEntry) => boolean;
-    /**
-     * Judges one attached child: `true` satisfies the control, a string says what is wrong with it,
-     * `UNKNOWN` means it cannot be decided until the values are known.
-     */
-    readonly judge: (child: StackResource, config: C) => true | string | typeof UNKNOWN;
-}
-
-function unjoinedNote(index: BucketIndex, kind: ChildKind): string {
-    const n = index.unjoined(kind).length;
-    return n === 0
-        ? ""
-        : ` (${n} such resource(s) in the stack could not be joined to a bucket: their \`bucket\` is unknown and depends on no bucket)`;
-}
-
-/** Findings for one control over every data bucket. */
-export function judgeControl<C extends object>(resources: readonly StackResource[], control: Control<C>, config: C): Finding[] {
-    if (control.enabled !== undefined && !control.enabled(config)) {
-        return [];
-    }
-    const index = buildBucketIndex(resources);
-    const findings: Finding[] = [];
-    for (const b of index.dataBuckets) {
-        if (control.appliesTo !== undefined && !control.appliesTo(b)) {
-            continue;
-        }
-        const bucket = label(b.bucket);
-        const children = index.children(b.bucket.urn, control.kind);
-        if (children.length === 0) {
-            findings.push(
-                violation(
-                    `data bucket ${bucket} has no ${control.what} attached${unjoinedNote(index, control.kind)}: ${control.fix}`,
-                    b.bucket.urn,
-                ),
-            );
-            continue;
-        }
-        const verdicts = children.map((c) => [c, control.judge(c, config)] as const);
-        if (verdicts.some(([, v]) => v === true)) {
-            continue;
-        }
-        const unknown = verdicts.filter(([, v]) => v === UNKNOWN);
-        if (unknown.length > 0) {
-            findings.push(
-                unverified(
-                    `${control.what} of data bucket ${bucket} (${unknown.map(([c]) => c.name).join(", ")}) cannot be judged until its values are known`,
-                    b.bucket.urn,
-                ),
-            );
-            continue;
-        }
-        for (const [c, v] of verdicts) {
-            findings.push(violation(`data bucket ${bucket}: ${label(c)} ${String(v)}`, c.urn));
-        }
-    }
-    return findings;
-}
-
-function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>) {
-    return stackPolicy<C>(meta, { defaults: control.defaults, check: (resources, config) => judgeControl(resources, control, config) });
-}
 
 /** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
 function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {

@@ -85,10 +85,33 @@ export function isolate(config: PolicyPackConfig, policyName: string): PolicyPac
     };
 }
 
+/** Analyses of an unchanged resource list, shared by every COMPLIANT case that reads it. */
+const shared = new WeakMap<PolicyPackServer, WeakMap<readonly RecordedResource[], Map<string, Promise<AnalysisReport>>>>();
+function analyzeShared(pack: PolicyPackServer, resources: readonly RecordedResource[], config: PolicyPackConfig): Promise<AnalysisReport> {
+    const byResources = shared.get(pack) ?? new WeakMap<readonly RecordedResource[], Map<string, Promise<AnalysisReport>>>();
+    shared.set(pack, byResources);
+    const byConfig = byResources.get(resources) ?? new Map<string, Promise<AnalysisReport>>();
+    byResources.set(resources, byConfig);
+    const key = JSON.stringify(config);
+    let report = byConfig.get(key);
+    if (report === undefined) {
+        report = pack.analyze(resources, config);
+        byConfig.set(key, report);
+    }
+    return report;
+}
+
+function levelIn(config: PolicyPackConfig, policyName: string): string | undefined {
+    const entry = config[policyName];
+    return (typeof entry === "string" ? entry : entry?.enforcementLevel) ?? config.all;
+}
+
 /**
  * cdk-nag style: analyzes `resources` with `config` and asserts that `policyName` fires
  * (NON_COMPLIANT, optionally on the resource named `onResource` and with a message matching
- * `message`) or stays silent (COMPLIANT). Returns the policy's violations.
+ * `message`) or stays silent (COMPLIANT). A COMPLIANT case runs the whole config (one analysis per
+ * unchanged resource list, shared); a NON_COMPLIANT case runs `policyName` alone. Returns the
+ * policy's violations.
  */
 export async function validateStack(
     pack: PolicyPackServer,
@@ -100,7 +123,12 @@ export async function validateStack(
     if (!pack.info.policies.some((p) => p.name === policyName)) {
         throw new Error(`the pack has no policy ${policyName}`);
     }
-    const report = await pack.analyze(resources, isolate(o.config ?? {}, policyName));
+    const config = o.config ?? {};
+    if (verdict === COMPLIANT && levelIn(config, policyName) === "disabled") {
+        throw new Error(`${policyName} is disabled in this config: a COMPLIANT case would prove nothing`);
+    }
+    const report =
+        verdict === COMPLIANT ? await analyzeShared(pack, resources, config) : await pack.analyze(resources, isolate(config, policyName));
     assertNoUnknownReadFailures(report);
     const found = violationsOf(report, policyName);
     const show = () => found.map((v) => `  ${v.resourceName ?? "(stack)"}: ${v.message}`).join("\n");

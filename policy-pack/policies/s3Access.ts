@@ -1,0 +1,199 @@
+/** Resource policies for who can reach S3 data: public access blocks, ACLs, ownership, bucket policies. */
+import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
+import { hasRestrictingCondition, isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
+import { T } from "../lib/types";
+import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
+
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+/**
+ * Checks whether all four S3 Block Public Access settings are on (bucket and account level).
+ * @severity critical
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics storage, network
+ * @securityhub S3.1, S3.8
+ * @cis 2.1.4
+ */
+export const s3PublicAccessBlock = resourcePolicy(
+    {
+        name: "s3-public-access-block",
+        description: "Checks whether all four S3 Block Public Access settings are true.",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
+        defaults: {},
+        check: (r) => {
+            const values = PAB_FLAGS.map((f) => [f, bool(r.props[f])] as const);
+            const off = values.filter(([, v]) => v !== true && v !== UNKNOWN).map(([f]) => f);
+            if (off.length > 0) {
+                return [violation(`${label(r)} leaves ${off.join(", ")} off: set all of ${PAB_FLAGS.join(", ")} to true.`)];
+            }
+            const unknown = values.filter(([, v]) => v === UNKNOWN).map(([f]) => f);
+            return unknown.length > 0 ? [unverified(`${unknown.join(", ")} of ${label(r)} unknown`)] : [];
+        },
+    },
+);
+
+const PUBLIC_CANNED_ACLS: ReadonlySet<string> = new Set(["public-read", "public-read-write", "authenticated-read"]);
+const PUBLIC_GRANTEE_URIS: ReadonlySet<string> = new Set([
+    "http://acs.amazonaws.com/groups/global/AllUsers",
+    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+]);
+
+function publicGrants(grants: unknown): string[] | typeof UNKNOWN {
+    const list = arr(grants);
+    if (list === UNKNOWN) {
+        return UNKNOWN;
+    }
+    const uris: string[] = [];
+    for (const g of list) {
+        const grant = obj(g);
+        if (grant === UNKNOWN) {
+            return UNKNOWN;
+        }
+        // BucketAcl: { grantee: { uri } }; the deprecated inline Bucket.grants: { uri }.
+        const grantee = obj(grant?.grantee);
+        const uri = grantee === UNKNOWN ? UNKNOWN : str(grantee?.uri ?? grant?.uri);
+        if (uri === UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (uri !== undefined && PUBLIC_GRANTEE_URIS.has(uri)) {
+            uris.push(uri);
+        }
+    }
+    return uris;
+}
+
+/**
+ * Checks whether an ACL grants access to everyone (canned `public-read`, `public-read-write`,
+ * `authenticated-read`, or a grant to the AllUsers / AuthenticatedUsers groups).
+ * @severity critical
+ * @frameworks aws-security-hub
+ * @topics storage, access-control
+ * @securityhub S3.2, S3.3, S3.12
+ * @cis -
+ */
+export const s3NoPublicAcl = resourcePolicy(
+    {
+        name: "s3-no-public-acl",
+        description: "Checks whether an S3 bucket ACL is public (canned ACL or grant to AllUsers/AuthenticatedUsers).",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        types: [...T.acl, ...T.bucket],
+        defaults: {},
+        check: (r) => {
+            const acl = str(r.props.acl);
+            const policy = obj(r.props.accessControlPolicy);
+            const grants = publicGrants(policy === UNKNOWN ? UNKNOWN : (policy?.grants ?? r.props.grants));
+            const findings: Finding[] = [];
+            if (acl !== undefined && acl !== UNKNOWN && PUBLIC_CANNED_ACLS.has(acl)) {
+                findings.push(
+                    violation(
+                        `${label(r)} has the public canned ACL ${JSON.stringify(acl)}: remove it (ownership BucketOwnerEnforced disables ACLs).`,
+                    ),
+                );
+            }
+            if (grants !== UNKNOWN && grants.length > 0) {
+                findings.push(
+                    violation(`${label(r)} grants access to ${grants.join(", ")}: remove those grants; use a bucket policy for access.`),
+                );
+            }
+            if (acl === UNKNOWN || grants === UNKNOWN) {
+                findings.push(unverified(`the ACL of ${label(r)} is unknown`));
+            }
+            return findings;
+        },
+    },
+);
+
+/**
+ * Checks whether object ownership is `BucketOwnerEnforced`, which disables ACLs.
+ * @severity high
+ * @frameworks aws-security-hub
+ * @topics storage, access-control
+ * @securityhub S3.12
+ * @cis -
+ */
+export const s3OwnershipEnforced = resourcePolicy(
+    {
+        name: "s3-bucket-owner-enforced",
+        description: "Checks whether S3 object ownership is BucketOwnerEnforced (ACLs disabled).",
+        enforcementLevel: "mandatory",
+        severity: "high",
+    },
+    {
+        types: T.ownership,
+        defaults: {},
+        check: (r) => {
+            const rule = obj(r.props.rule);
+            const ownership = rule === UNKNOWN ? UNKNOWN : str(rule?.objectOwnership);
+            if (ownership === UNKNOWN) {
+                return [unverified(`the object ownership of ${label(r)} is unknown`)];
+            }
+            return ownership === "BucketOwnerEnforced"
+                ? []
+                : [
+                      violation(
+                          `${label(r)} has objectOwnership ${JSON.stringify(ownership ?? null)}: set rule.objectOwnership to "BucketOwnerEnforced".`,
+                      ),
+                  ];
+        },
+    },
+);
+
+/**
+ * Checks whether a bucket policy allows anyone (`Principal: "*"`) without a condition that S3 counts
+ * as restricting (fixed aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:SourceIp, ...).
+ * @severity critical
+ * @frameworks aws-security-hub
+ * @topics storage, access-control
+ * @securityhub S3.2, S3.3, S3.6
+ * @cis -
+ */
+export const s3BucketPolicyNoPublicAllow = resourcePolicy(
+    {
+        name: "s3-bucket-policy-no-public-allow",
+        description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+    },
+    {
+        types: [...T.bucketPolicy, ...T.bucket],
+        defaults: {},
+        check: (r) => {
+            if (r.props.policy === undefined) {
+                return [];
+            }
+            const doc = parsePolicyDocument(r.props.policy);
+            if (doc === UNKNOWN) {
+                return [unverified(`the policy document of ${label(r)} is unknown`)];
+            }
+            if ("error" in doc) {
+                return [violation(`the policy of ${label(r)} ${doc.error}: give a valid IAM policy document.`)];
+            }
+            const findings: Finding[] = [];
+            for (const [i, s] of doc.statements.entries()) {
+                const id = s.sid ?? `#${i}`;
+                const anyone = isAnyPrincipal(s.principal);
+                if (s.effect === "Deny" || anyone === false) {
+                    continue;
+                }
+                const restricted = hasRestrictingCondition(s.condition);
+                if (s.effect === UNKNOWN || anyone === UNKNOWN || restricted === UNKNOWN) {
+                    findings.push(unverified(`statement ${id} of ${label(r)} has an unknown effect, principal or condition`));
+                } else if (s.effect === "Allow" && !restricted) {
+                    findings.push(
+                        violation(
+                            `statement ${id} of ${label(r)} allows Principal "*" with no restricting condition: name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.`,
+                        ),
+                    );
+                }
+            }
+            return findings;
+        },
+    },
+);
