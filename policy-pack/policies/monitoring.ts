@@ -9,7 +9,7 @@ import { arr, bool, str, UNKNOWN } from "../lib/unknown";
  * @severity medium
  * @frameworks aws-security-hub
  * @topics monitoring, encryption
- * @securityhub SNS.1
+ * @securityhub SNS.1 (AWS Config rule sns-encrypted-kms)
  * @cis -
  */
 export const snsTopicEncrypted = resourcePolicy(

@@ -31,7 +31,9 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
             properties: {
                 allowedRegions: {
                     type: "array",
-                    items: { type: "string" },
+                    items: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" },
+                    minItems: 1,
+                    uniqueItems: true,
                     default: DEFAULT_ALLOWED_REGIONS,
                     description: "Allowed AWS regions.",
                 },

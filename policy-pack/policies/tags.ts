@@ -30,7 +30,9 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
             properties: {
                 requiredTags: {
                     type: "array",
-                    items: { type: "string" },
+                    items: { type: "string", minLength: 1 },
+                    minItems: 1,
+                    uniqueItems: true,
                     default: DEFAULT_REQUIRED_TAGS,
                     description: "Tag keys that must be present.",
                 },
