@@ -1,65 +1,92 @@
 #!/usr/bin/env node
 /**
- * `firehose-storage plan --stack dev`: the offline plan of a named stack. Loads Pulumi.yaml and
- * Pulumi.<stack>.yaml, runs the program under mocks as a preview and prints the resource tree.
- * Exit codes: 0 ok, 2 config or usage error.
+ * `firehose-storage`: the offline policy gate and the Automation API commands.
+ *
+ *   plan --stack dev      program under mocks (preview) + the policy pack, tree, violations, verdict
+ *   preview|up|destroy    the real Pulumi engine through the Automation API (needs the Pulumi CLI)
+ *
+ * Exit codes: 0 pass, 1 a mandatory policy violation (or a failed deployment), 2 a config or usage
+ * error (nothing was judged), 3 the tool itself failed (e.g. the policy pack crashed).
+ * `run` and `runCli` take argv without `node main.ts`, so tests drive the CLI in-process.
  */
 import { Command, CommanderError } from "commander";
 import * as path from "path";
-import { ConfigError } from "../config";
-import { renderTree } from "../gate/tree";
-import { planStack } from "../gate/plan";
-import { StackFileError } from "../gate/stackConfig";
+import { PolicyPackServer } from "../gate/analyzer";
+import { addDeployCommands } from "./deploy";
+import { exitCodeFor, EXIT } from "./errors";
+import { addPlanCommand } from "./plan";
 
-export const EXIT = { ok: 0, violations: 1, usage: 2 } as const;
+export { EXIT } from "./errors";
 
-interface PlanFlags {
-    stack: string;
-    stackFile?: string;
-    config: string[];
-    update: boolean;
-    projectDir: string;
+/** Where the CLI writes and what it knows about its terminal. */
+export interface CliIo {
+    readonly out: (text: string) => void;
+    readonly err: (text: string) => void;
+    readonly isTTY: boolean | undefined;
+    readonly env: NodeJS.ProcessEnv;
+    readonly cwd: string;
+    /** Starts the policy pack; tests pass one that reuses a running pack. @default - a new pack per run */
+    readonly startPack?: (packDir: string) => Promise<PolicyPackServer>;
 }
 
-function collect(value: string, previous: string[]): string[] {
-    return [...previous, value];
-}
+/** Directory holding Pulumi.yaml. */
+export const PROJECT_DIR = path.resolve(__dirname, "..");
 
-async function plan(flags: PlanFlags): Promise<number> {
-    const run = await planStack({ projectDir: flags.projectDir, stack: flags.stack, stackFile: flags.stackFile, overrides: flags.config, preview: !flags.update });
-    console.log(`Stack ${run.stack} (${run.preview ? "preview" : "update"}): ${run.resources.length} resources`);
-    for (const line of renderTree(run.resources)) {
-        console.log(`  ${line}`);
-    }
-    return EXIT.ok;
-}
-
-/** Maps what went wrong to a message and exit code; config problems are the user's, not a crash. */
-function failure(e: unknown): number {
-    const cause = e instanceof ConfigError || e instanceof StackFileError;
-    console.error(cause ? `error: ${(e as Error).message}` : e);
-    return cause ? EXIT.usage : 3;
-}
-
-export function cli(): Command {
-    const cmd = new Command("firehose-storage").description("Offline plan and policy gate for the firehose-storage stacks").exitOverride();
-    cmd.command("plan")
-        .description("run the stack program offline (under mocks) and print its resources")
-        .requiredOption("-s, --stack <name>", "stack name: reads Pulumi.<name>.yaml")
-        .option("--stack-file <file>", "read the stack config from this file instead")
-        .option("-c, --config <key=value>", "override one config value (repeatable)", collect, [])
-        .option("--update", "run as an update (known outputs) instead of a preview", false)
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
-        .action(async (flags: PlanFlags) => {
-            process.exitCode = await plan(flags).catch(failure);
-        });
+function program(io: CliIo, setCode: (code: number) => void): Command {
+    const cmd = new Command("firehose-storage")
+        .description("Offline policy gate and deployment commands for the firehose-storage stacks")
+        .exitOverride()
+        .configureOutput({ writeOut: io.out, writeErr: io.err });
+    addPlanCommand(cmd, io, setCode);
+    addDeployCommands(cmd, io, setCode);
     return cmd;
 }
 
+/** Runs the CLI on `argv` (arguments only) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+    let code: number = EXIT.ok;
+    try {
+        await program(io, (c) => (code = c)).parseAsync([...argv], { from: "user" });
+    } catch (e) {
+        if (e instanceof CommanderError) {
+            return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        }
+        return exitCodeFor(e, io);
+    }
+    return code;
+}
+
+/** `run` with output captured: what tests and embedding tools use. */
+export async function runCli(
+    argv: readonly string[],
+    o: Partial<Omit<CliIo, "out" | "err">> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const code = await run(argv, {
+        out: (t) => (stdout += t),
+        err: (t) => (stderr += t),
+        isTTY: o.isTTY ?? false,
+        env: o.env ?? {},
+        cwd: o.cwd ?? PROJECT_DIR,
+        startPack: o.startPack,
+    });
+    return { code, stdout, stderr };
+}
+
+/** The process entry point (`npm run plan`, the `firehose-storage` bin via cli/bin.js). */
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+    return run(argv, {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        isTTY: process.stdout.isTTY,
+        env: process.env,
+        cwd: process.cwd(),
+    }).then((code) => {
+        process.exitCode = code;
+    });
+}
+
 if (require.main === module) {
-    cli()
-        .parseAsync(process.argv)
-        .catch((e: unknown) => {
-            process.exitCode = e instanceof CommanderError ? (e.exitCode === 0 ? 0 : EXIT.usage) : failure(e);
-        });
+    void main();
 }

@@ -1,0 +1,158 @@
+/**
+ * Embedding API for other tools: the real engine through the Pulumi Automation API (`preview`, `up`
+ * with the policy pack enforced; `destroy`), and the offline gate in-process (`offlinePlan`). The
+ * engine-backed functions need the Pulumi CLI and a backend (`pulumi login --local` or a team one);
+ * without the CLI they throw `PulumiCliMissingError` before doing anything.
+ *
+ * ```ts
+ * import { offlinePlan, preview } from "firehose-storage/automation";
+ * const gate = await offlinePlan("prod");                 // no cloud, no CLI
+ * if (gate.report.verdict === "pass") await preview({ stack: "prod", onOutput: process.stdout.write.bind(process.stdout) });
+ * ```
+ */
+import {
+    DestroyOptions,
+    DestroyResult,
+    LocalProgramArgs,
+    LocalWorkspace,
+    LocalWorkspaceOptions,
+    PreviewOptions,
+    PreviewResult,
+    PulumiCommand,
+    UpOptions,
+    UpResult,
+} from "@pulumi/pulumi/automation";
+import * as fs from "fs";
+import * as path from "path";
+import { PolicyPackServer } from "../gate/analyzer";
+import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offlineGate";
+import { PolicyConfigError } from "../gate/policyConfig";
+import { toJson } from "../gate/report";
+
+/** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
+export const PROJECT_DIR = path.resolve(__dirname, "..");
+
+export class PulumiCliMissingError extends Error {
+    override name = "PulumiCliMissingError";
+}
+
+export interface DeployOptions {
+    readonly stack: string;
+    /** Directory holding Pulumi.yaml. @default the repository root */
+    readonly projectDir?: string;
+    /** Policy pack enforced on preview and up. @default <projectDir>/policy-pack */
+    readonly packDir?: string;
+    /** Its config (`--policy-pack-config`). @default <packDir>/config/<stack>.json when it exists */
+    readonly policyConfigFile?: string;
+    /** Run without the policy pack (preview/up only). @default false */
+    readonly skipPolicy?: boolean;
+    /** Engine output, line by line as the CLI prints it. */
+    readonly onOutput?: (out: string) => void;
+    /** @default "auto" */
+    readonly color?: "always" | "never" | "auto";
+}
+
+/** The Automation API's options for `preview`/`up`/`destroy`, derived from ours (pure). */
+export interface AutomationPlan {
+    readonly program: LocalProgramArgs;
+    readonly preview: PreviewOptions;
+    readonly up: UpOptions;
+    readonly destroy: DestroyOptions;
+}
+
+/**
+ * `{"all": "advisory"}` as a file, for stacks without a pack config: the same default the offline gate
+ * uses (gate/offlineGate.ts `DEFAULT_POLICY_CONFIG`), so both paths judge such a stack alike.
+ */
+export const ADVISORY_CONFIG_FILE = path.join(__dirname, "advisory-policy-config.json");
+export { DEFAULT_POLICY_CONFIG };
+
+/**
+ * Maps our options to the Automation API's (pure but for `exists`). Policy config: the given file
+ * (which must exist), else `<packDir>/config/<stack>.json` when it exists, else every policy advisory.
+ */
+export function automationPlan(o: DeployOptions, exists: (file: string) => boolean = fs.existsSync): AutomationPlan {
+    const workDir = path.resolve(o.projectDir ?? PROJECT_DIR);
+    const packDir = path.resolve(o.packDir ?? path.join(workDir, "policy-pack"));
+    if (o.policyConfigFile !== undefined && !exists(path.resolve(o.policyConfigFile))) {
+        throw new PolicyConfigError(`--policy-config ${o.policyConfigFile} does not exist`);
+    }
+    const stackConfig = path.join(packDir, "config", `${o.stack}.json`);
+    const configFile =
+        o.policyConfigFile !== undefined ? path.resolve(o.policyConfigFile) : exists(stackConfig) ? stackConfig : ADVISORY_CONFIG_FILE;
+    const common = { color: o.color ?? "auto", ...(o.onOutput !== undefined ? { onOutput: o.onOutput } : {}) } as const;
+    const policy = o.skipPolicy === true ? {} : { policyPacks: [packDir], policyPackConfigs: [configFile] };
+    return {
+        program: { stackName: o.stack, workDir },
+        preview: { ...common, ...policy },
+        up: { ...common, ...policy },
+        destroy: { ...common },
+    };
+}
+
+/** The installed Pulumi CLI, or `PulumiCliMissingError` saying how to get one. */
+export async function pulumiCli(): Promise<PulumiCommand> {
+    try {
+        return await PulumiCommand.get();
+    } catch (e) {
+        if (/ENOENT/.test(String((e as Error).message))) {
+            throw new PulumiCliMissingError(
+                "the Pulumi CLI is required for preview/up/destroy and was not found on PATH: install it " +
+                    "(https://www.pulumi.com/docs/install/), or use `plan` for the offline gate",
+            );
+        }
+        throw e;
+    }
+}
+
+async function selectStack(plan: AutomationPlan) {
+    const opts: LocalWorkspaceOptions = { pulumiCommand: await pulumiCli() };
+    return LocalWorkspace.createOrSelectStack(plan.program, opts);
+}
+
+/** `pulumi preview --policy-pack <pack> --policy-pack-config <config>` for the stack. */
+export async function preview(o: DeployOptions): Promise<PreviewResult> {
+    const plan = automationPlan(o);
+    return (await selectStack(plan)).preview(plan.preview);
+}
+
+/** `pulumi up --yes` with the policy pack enforced: a mandatory violation stops the update. */
+export async function up(o: DeployOptions): Promise<UpResult> {
+    const plan = automationPlan(o);
+    return (await selectStack(plan)).up(plan.up);
+}
+
+/** `pulumi destroy --yes`. Protected resources (prod's data buckets) make it fail, on purpose. */
+export async function destroy(o: DeployOptions): Promise<DestroyResult> {
+    const plan = automationPlan(o);
+    return (await selectStack(plan)).destroy(plan.destroy);
+}
+
+export interface OfflinePlanOptions {
+    readonly projectDir?: string;
+    readonly stackFile?: string;
+    /** `key=value` config overrides. */
+    readonly config?: readonly string[];
+    readonly packDir?: string;
+    readonly policyConfigFile?: string;
+    /** A running pack to reuse (not stopped). */
+    readonly pack?: PolicyPackServer;
+}
+
+/** The offline gate in-process: the full result and the `--json` report. */
+export async function offlinePlan(
+    stack: string,
+    o: OfflinePlanOptions = {},
+): Promise<GateResult & { readonly report: Record<string, unknown> }> {
+    const projectDir = path.resolve(o.projectDir ?? PROJECT_DIR);
+    const result = await runOfflineGate({
+        projectDir,
+        stack,
+        stackFile: o.stackFile,
+        overrides: o.config,
+        packDir: o.packDir,
+        policyConfigFile: o.policyConfigFile,
+        pack: o.pack,
+    });
+    return { ...result, report: toJson(result, projectDir) };
+}

@@ -1,0 +1,35 @@
+/** Exit codes and the mapping of what went wrong to one of them. */
+import { PulumiCliMissingError } from "../automation";
+import { ConfigError } from "../config";
+import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
+import { StackFileError } from "../gate/stackConfig";
+
+export const EXIT = { ok: 0, violations: 1, usage: 2, internal: 3 } as const;
+
+/** A usage problem found by a command itself (a missing file, a flag that does not fit). */
+export class UsageError extends Error {
+    override name = "UsageError";
+}
+
+/**
+ * Config and usage problems are the user's: a one-line message and exit 2, since nothing was judged.
+ * A failing policy pack or any other error is the tool's: its message (with the pack's output) and 3.
+ */
+export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => void }): number {
+    if (
+        e instanceof ConfigError ||
+        e instanceof StackFileError ||
+        e instanceof PolicyConfigError ||
+        e instanceof UsageError ||
+        e instanceof PulumiCliMissingError
+    ) {
+        io.err(`error: ${e.message}\n`);
+        return EXIT.usage;
+    }
+    if (e instanceof PolicyPackError) {
+        io.err(`error: ${e.message}\n`);
+        return EXIT.internal;
+    }
+    io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.internal;
+}

@@ -1,0 +1,106 @@
+/**
+ * The offline policy gate: plan a stack under mocks (gate/plan.ts), serve the policy pack as the
+ * engine does (gate/analyzer.ts), analyze with the stack's pack config, decide the verdict. No cloud
+ * account, no Pulumi CLI. Used by `firehose-storage plan`, `automation.offlinePlan` and the tests.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
+import { stalePackBuild } from "./packBuild";
+import { planStack, StackPlan } from "./plan";
+import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
+import { LoadOptions } from "./stackConfig";
+
+/** Used when the stack has no `policy-pack/config/<stack>.json` and no `--policy-config` is given. */
+export const DEFAULT_POLICY_CONFIG: PolicyPackConfig = { all: "advisory" };
+
+export type Verdict = "pass" | "fail";
+
+export interface GateOptions extends LoadOptions {
+    readonly preview?: boolean;
+    /** @default <repo>/policy-pack */
+    readonly packDir?: string;
+    /** A `--policy-pack-config` file. @default - `<packDir>/config/<stack>.json` when it exists, else every policy advisory */
+    readonly policyConfigFile?: string;
+    /** A pack already started (reused across runs, e.g. by tests and the benchmark); the gate does not stop it. */
+    readonly pack?: PolicyPackServer;
+}
+
+export interface GateResult {
+    readonly plan: StackPlan;
+    readonly analysis: AnalysisReport;
+    /** The config file used, or `undefined` when none existed and every policy ran advisory. */
+    readonly policyConfigFile: string | undefined;
+    readonly verdict: Verdict;
+    /** Things a reader of the verdict must know (e.g. the pack build is older than its sources). */
+    readonly warnings: readonly string[];
+    readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
+}
+
+/** The `--policy-pack-config` file for this run, read and JSON-parsed (shape checked by the analyzer). */
+export function loadPolicyConfig(
+    stack: string,
+    packDir: string,
+    file: string | undefined,
+): { readonly config: PolicyPackConfig; readonly file: string | undefined } {
+    const candidate = file ?? path.join(packDir, "config", `${stack}.json`);
+    if (!fs.existsSync(candidate)) {
+        if (file !== undefined) {
+            throw new PolicyConfigError(`--policy-config ${file} does not exist`);
+        }
+        return { config: DEFAULT_POLICY_CONFIG, file: undefined };
+    }
+    try {
+        return { config: JSON.parse(fs.readFileSync(candidate, "utf8")) as PolicyPackConfig, file: candidate };
+    } catch (e) {
+        throw new PolicyConfigError(`${candidate} is not valid JSON: ${(e as Error).message}`);
+    }
+}
+
+/** Any mandatory violation fails the gate; advisory ones are reported and pass. */
+export function verdictOf(violations: readonly Violation[]): Verdict {
+    return violations.some((v) => v.enforcementLevel === "mandatory") ? "fail" : "pass";
+}
+
+/**
+ * Runs the gate. Config problems throw `StackFileError`, `ConfigError` or `PolicyConfigError`; a
+ * pack that cannot serve throws `PolicyPackError`. The pack is stopped on every path unless the
+ * caller passed its own.
+ */
+export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
+    const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
+    const policy = loadPolicyConfig(o.stack, packDir, o.policyConfigFile);
+    const stale = stalePackBuild(packDir);
+    // The pack starts while the program runs: both take a second or more.
+    const starting = o.pack !== undefined ? Promise.resolve(o.pack) : startPolicyPack(packDir);
+    const t0 = performance.now();
+    let plan: StackPlan;
+    try {
+        plan = await planStack(o);
+    } catch (e) {
+        if (o.pack === undefined) {
+            await starting.then(
+                (p) => p.stop(),
+                () => undefined,
+            );
+        }
+        throw e;
+    }
+    const programMs = performance.now() - t0;
+    const pack = await starting;
+    try {
+        const analysis = await pack.analyze(plan.resources, policy.config, policy.file ?? "default policy config");
+        return {
+            plan,
+            analysis,
+            policyConfigFile: policy.file,
+            verdict: verdictOf(analysis.violations),
+            warnings: stale !== undefined ? [stale] : [],
+            timings: { programMs, packStartMs: o.pack === undefined ? analysis.timings.startMs : 0, analyzeMs: analysis.timings.analyzeMs },
+        };
+    } finally {
+        if (o.pack === undefined) {
+            await pack.stop();
+        }
+    }
+}

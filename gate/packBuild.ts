@@ -1,0 +1,67 @@
+/**
+ * Is a compiled policy pack older than its TypeScript sources? A pack whose `main` is compiled
+ * JavaScript starts fast, but the engine (and the gate) run whatever was last built: after an edit
+ * without `npm run build` the verdict would come from old policies. The gate warns; tests rebuild.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+function newest(dir: string, skip: ReadonlySet<string>, ext: string): number {
+    let max = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!skip.has(p) && entry.name !== "node_modules") {
+                max = Math.max(max, newest(p, skip, ext));
+            }
+        } else if (entry.name.endsWith(ext)) {
+            max = Math.max(max, fs.statSync(p).mtimeMs);
+        }
+    }
+    return max;
+}
+
+/**
+ * For a pack whose `main` is a `.js` file inside an output directory (e.g. `bin/index.js`): a message
+ * when a `.ts` source (or tsconfig/package.json) is newer than everything in that directory, or when
+ * `main` is missing; `undefined` when the build is current or the pack runs TypeScript directly.
+ */
+export function stalePackBuild(packDir: string): string | undefined {
+    const pkgFile = path.join(packDir, "package.json");
+    const main = (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: string }).main ?? "index.js";
+    const [top] = path.normalize(main).split(path.sep);
+    if (!main.endsWith(".js") || top === main) {
+        return undefined;
+    }
+    const outDir = path.join(packDir, top);
+    const fix = `run \`npm --prefix ${path.basename(packDir)} run build\``;
+    if (!fs.existsSync(path.join(packDir, main))) {
+        return `the policy pack is not built (${main} is missing): ${fix}`;
+    }
+    const built = newest(outDir, new Set(), ".js");
+    const sources = Math.max(
+        newest(packDir, new Set([outDir]), ".ts"),
+        ...["tsconfig.json", "package.json"].map((f) =>
+            fs.existsSync(path.join(packDir, f)) ? fs.statSync(path.join(packDir, f)).mtimeMs : 0,
+        ),
+    );
+    return sources > built ? `the policy pack's build (${top}/) is older than its sources: ${fix}` : undefined;
+}
+
+/** Compiles the pack with its own tsconfig (tests and the benchmark call this before starting it). */
+export function buildPack(packDir: string): void {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", packDir], { stdio: ["ignore", "inherit", "inherit"] });
+    const main = (JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as { main?: string }).main;
+    if (main !== undefined && fs.existsSync(path.join(packDir, main))) {
+        const now = new Date();
+        fs.utimesSync(path.join(packDir, main), now, now); // tsc may leave unchanged outputs' mtimes alone
+    }
+}
+
+/** Builds the pack when its build is missing or stale. */
+export function ensurePackBuilt(packDir: string): void {
+    if (stalePackBuild(packDir) !== undefined) {
+        buildPack(packDir);
+    }
+}

@@ -1,0 +1,215 @@
+/**
+ * The `firehose-storage` CLI in-process (`runCli`), against the real program and the real pack
+ * (policy-pack/, built when stale, started once and shared), plus one run of the bin as a process.
+ */
+import * as assert from "node:assert/strict";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCli } from "../../cli/main";
+import { PolicyPackServer } from "../../gate/analyzer";
+import { realPack } from "./realPack";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");
+const ANSI = /\u001b\[/;
+
+interface JsonReport {
+    schemaVersion: number;
+    project: string;
+    stack: string;
+    preview: boolean;
+    resources: number;
+    pack: { name: string; version: string };
+    policyConfig: string | null;
+    verdict: "pass" | "fail";
+    mandatoryCount: number;
+    advisoryCount: number;
+    warnings: string[];
+    violations: Record<string, unknown>[];
+    timings: Record<string, number>;
+}
+
+/** `policy@resource` of the mandatory violations, sorted. */
+function mandatory(r: JsonReport): string[] {
+    return r.violations
+        .filter((v) => v.enforcementLevel === "mandatory")
+        .map((v) => `${String(v.policyName)}@${String(v.resourceName)}`)
+        .sort();
+}
+
+describe("cli: firehose-storage plan (offline gate)", function () {
+    let pack: PolicyPackServer;
+    const cli = (...argv: string[]) => runCli(argv, { cwd: ROOT, startPack: () => Promise.resolve(pack) });
+
+    before(async function () {
+        this.timeout(120_000);
+        pack = await realPack();
+    });
+
+    it("dev as shipped: tree, no mandatory violation, PASS, exit 0, no colour off a terminal", async () => {
+        const r = await cli("plan", "--stack", "dev");
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /^firehose-storage · stack dev · preview under mocks \(offline\)$/m);
+        assert.match(r.stdout, /^policy pack firehose-storage@\d+\.\d+\.\d+ · config policy-pack\/config\/dev\.json$/m);
+        assert.match(r.stdout, /^ {6}aws:s3\/bucket:Bucket {2}firehose-data$/m);
+        assert.doesNotMatch(r.stdout, /✖ mandatory/);
+        assert.match(r.stdout, /^✔ PASS: no mandatory violations.*\(stack dev, \d+ resources\)$/m);
+        assert.doesNotMatch(r.stdout, ANSI);
+    });
+
+    it("prod as shipped, --json: the report's shape, pass, exit 0", async () => {
+        const r = await cli("plan", "--stack", "prod", "--json");
+        assert.equal(r.code, 0, r.stderr);
+        const j = JSON.parse(r.stdout) as JsonReport;
+        assert.deepEqual(Object.keys(j).sort(), [
+            "advisoryCount",
+            "mandatoryCount",
+            "pack",
+            "policyConfig",
+            "preview",
+            "project",
+            "resources",
+            "schemaVersion",
+            "stack",
+            "timings",
+            "verdict",
+            "violations",
+            "warnings",
+        ]);
+        assert.equal(j.schemaVersion, 1);
+        assert.equal(j.stack, "prod");
+        assert.equal(j.preview, true);
+        assert.equal(j.policyConfig, "policy-pack/config/prod.json");
+        assert.equal(j.verdict, "pass");
+        assert.deepEqual(mandatory(j), []);
+        assert.equal(j.mandatoryCount, 0);
+        assert.equal(j.advisoryCount, j.violations.length);
+        assert.ok(j.resources > 50, `prod registers ${j.resources} resources`);
+        for (const v of j.violations) {
+            assert.deepEqual(Object.keys(v).sort(), [
+                "description",
+                "enforcementLevel",
+                "message",
+                "policyName",
+                "resourceName",
+                "resourceType",
+                "urn",
+            ]);
+        }
+        assert.deepEqual(Object.keys(j.timings).sort(), ["analyzeMs", "packStartMs", "programMs"]);
+    });
+
+    it("a broken test stack file: the expected mandatory violations, FAIL, exit 1", async () => {
+        const r = await cli("plan", "--stack", "prod", "--stack-file", BROKEN, "--json");
+        assert.equal(r.code, 1, r.stderr);
+        const j = JSON.parse(r.stdout) as JsonReport;
+        assert.equal(j.verdict, "fail");
+        assert.deepEqual(mandatory(j), ["s3-data-bucket-encryption@firehose-data-encryption", "s3-data-bucket-replication@firehose-data"]);
+        assert.equal(j.mandatoryCount, 2);
+    });
+
+    it("a broken --config override on the command line: exit 1, violations grouped by policy with level and resource", async () => {
+        const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "replication.enabled=false");
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/m);
+        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket$/m);
+        assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation\b/m);
+        assert.doesNotMatch(r.stdout, /Resources \(/, "--no-tree leaves the tree out");
+    });
+
+    it("--policy-config overrides the stack's pack config (dev judged by prod's rules fails)", async () => {
+        const r = await cli("plan", "--stack", "dev", "--json", "--policy-config", "policy-pack/config/prod.json");
+        assert.equal(r.code, 1, r.stderr);
+        const j = JSON.parse(r.stdout) as JsonReport;
+        assert.equal(j.policyConfig, "policy-pack/config/prod.json");
+        assert.ok(mandatory(j).includes("s3-data-bucket-replication@firehose-data"), mandatory(j).join(", "));
+    });
+
+    it("colour on a terminal only", async () => {
+        const r = await runCli(["plan", "--stack", "dev", "--no-tree"], {
+            cwd: ROOT,
+            isTTY: true,
+            env: {},
+            startPack: () => Promise.resolve(pack),
+        });
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /\u001b\[32m\u001b\[1m✔ PASS/);
+    });
+
+    describe("config and usage errors: exit 2, one clear line on stderr, nothing judged", () => {
+        const cases: [string, string[], RegExp][] = [
+            ["no such stack", ["plan", "--stack", "nope"], /Pulumi\.nope\.yaml does not exist/],
+            ["invalid config value", ["plan", "--stack", "dev", "-c", "keyLayout=diagonal"], /firehose-storage:keyLayout: got "diagonal"/],
+            ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout" must be key=value/],
+            [
+                "missing --policy-config file",
+                ["plan", "--stack", "dev", "--policy-config", "nowhere.json"],
+                /--policy-config .*nowhere\.json does not exist/,
+            ],
+            ["missing --stack", ["plan"], /required option '-s, --stack <name>' not specified/],
+            ["unknown option", ["plan", "--stack", "dev", "--colour"], /unknown option '--colour'/],
+            ["unknown command", ["deploy"], /unknown command 'deploy'/],
+        ];
+        for (const [name, argv, message] of cases) {
+            it(name, async () => {
+                const r = await cli(...argv);
+                assert.equal(r.code, 2, r.stdout + r.stderr);
+                assert.match(r.stderr, message);
+                assert.equal(r.stdout, "");
+            });
+        }
+
+        it("a pack config naming a policy the pack does not have, or an invalid level", async () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+            try {
+                fs.writeFileSync(path.join(dir, "typo.json"), JSON.stringify({ all: "advisory", "s3-no-publik-acl": "mandatory" }));
+                fs.writeFileSync(path.join(dir, "level.json"), JSON.stringify({ "s3-no-public-acl": "blocking" }));
+                fs.writeFileSync(path.join(dir, "syntax.json"), "{ all: advisory }");
+                const typo = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "typo.json"));
+                assert.equal(typo.code, 2);
+                assert.match(typo.stderr, /no policy named "s3-no-publik-acl" in the pack/);
+                const level = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "level.json"));
+                assert.equal(level.code, 2);
+                assert.match(level.stderr, /"s3-no-public-acl": "blocking" is not an enforcement level/);
+                const syntax = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "syntax.json"));
+                assert.equal(syntax.code, 2);
+                assert.match(syntax.stderr, /syntax\.json is not valid JSON/);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    });
+});
+
+describe("cli: the bin as a process", function () {
+    it("cli/bin.js plan on the broken stack file: exit 1, clean JSON on stdout", async function () {
+        this.timeout(120_000);
+        const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+            const argv = [path.join(ROOT, "cli", "bin.js"), "plan", "--stack", "prod", "--stack-file", BROKEN, "--json"];
+            const child = execFile(process.execPath, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (_e, out) =>
+                resolve({ code: child.exitCode, stdout: out }),
+            );
+        });
+        assert.equal(code, 1);
+        const j = JSON.parse(stdout) as JsonReport;
+        assert.equal(j.verdict, "fail");
+        assert.deepEqual(mandatory(j), ["s3-data-bucket-encryption@firehose-data-encryption", "s3-data-bucket-replication@firehose-data"]);
+    });
+});
+
+describe("cli: preview/up/destroy need the Pulumi CLI", function () {
+    const onPath = (process.env.PATH ?? "").split(path.delimiter).some((d) => d !== "" && fs.existsSync(path.join(d, "pulumi")));
+
+    for (const command of ["preview", "up", "destroy"]) {
+        it(`${command} without the Pulumi CLI: exit 2 and says so`, async function () {
+            if (onPath) {
+                this.skip(); // the CLI is installed here: this case cannot be observed
+            }
+            const r = await runCli([command, "--stack", "dev"], { cwd: ROOT });
+            assert.equal(r.code, 2, r.stderr);
+            assert.match(r.stderr, /^error: the Pulumi CLI is required for preview\/up\/destroy and was not found on PATH/);
+        });
+    }
+});
