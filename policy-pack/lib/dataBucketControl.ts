@@ -1,7 +1,7 @@
 /**
- * A per-bucket control as a stack policy: for every data bucket (lib/bucketIndex.ts), the children
- * of one kind joined to it must exist and at least one must satisfy the control. One function
- * mapped over the controls in policies/dataBuckets.ts, rather than copies.
+ * A per-bucket control as a stack policy: for every data bucket (or every log target), the children
+ * of one kind joined to it (lib/bucketIndex.ts) must exist and at least one must satisfy the control.
+ * One function mapped over the controls in policies/dataBuckets.ts, rather than copies.
  */
 import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "./bucketIndex";
 import { CheckedStackPolicy, Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "./check";
@@ -17,7 +17,7 @@ export interface Control<C extends object> {
     readonly defaults: C;
     /** Whether the control is switched on by its config. @default always */
     readonly enabled?: (config: C) => boolean;
-    /** Buckets the control applies to. @default every data bucket */
+    /** Buckets of the population the control applies to. @default all of them */
     readonly appliesTo?: (b: BucketEntry) => boolean;
     /**
      * Judges one attached child: `true` satisfies the control, a string says what is wrong with it,
@@ -33,15 +33,22 @@ function unjoinedNote(index: BucketIndex, kind: ChildKind): string {
         : ` (${n} such resource(s) in the stack could not be joined to a bucket: their \`bucket\` is unknown and depends on no bucket)`;
 }
 
-/** Findings for one control over every data bucket. */
-export function judgeControl<C extends object>(resources: readonly StackResource[], control: Control<C>, config: C): Finding[] {
+/** Which buckets a control is run over: data buckets, or the log targets they write to. */
+export type Population = "data bucket" | "log bucket";
+
+/** Findings for one control over every bucket of `population` in `index`. */
+export function judgeControl<C extends object>(
+    index: BucketIndex,
+    control: Control<C>,
+    config: C,
+    population: Population = "data bucket",
+): Finding[] {
     if (control.enabled !== undefined && !control.enabled(config)) {
         return [];
     }
-    const index = buildBucketIndex(resources);
     const findings: Finding[] = [];
-    for (const b of index.dataBuckets) {
-        if (control.appliesTo !== undefined && !control.appliesTo(b)) {
+    for (const b of index.buckets) {
+        if (b.isData !== (population === "data bucket") || (control.appliesTo !== undefined && !control.appliesTo(b))) {
             continue;
         }
         const bucket = label(b.bucket);
@@ -49,7 +56,7 @@ export function judgeControl<C extends object>(resources: readonly StackResource
         if (children.length === 0) {
             findings.push(
                 violation(
-                    `data bucket ${bucket} has no ${control.what} attached${unjoinedNote(index, control.kind)}: ${control.fix}`,
+                    `${population} ${bucket} has no ${control.what} attached${unjoinedNote(index, control.kind)}: ${control.fix}`,
                     b.bucket.urn,
                 ),
             );
@@ -61,21 +68,20 @@ export function judgeControl<C extends object>(resources: readonly StackResource
         }
         const unknown = verdicts.filter(([, v]) => v === UNKNOWN);
         if (unknown.length > 0) {
-            findings.push(
-                unverified(
-                    `${control.what} of data bucket ${bucket} (${unknown.map(([c]) => c.name).join(", ")}) cannot be judged until its values are known`,
-                    b.bucket.urn,
-                ),
-            );
+            const names = unknown.map(([c]) => label(c)).join(", ");
+            findings.push(unverified(`${population} ${bucket}: ${names} cannot be judged until its values are known`, b.bucket.urn));
             continue;
         }
         for (const [c, v] of verdicts) {
-            findings.push(violation(`data bucket ${bucket}: ${label(c)} ${String(v)}`, c.urn));
+            findings.push(violation(`${population} ${bucket}: ${label(c)} ${String(v)}`, c.urn));
         }
     }
     return findings;
 }
 
 export function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>): CheckedStackPolicy {
-    return stackPolicy<C>(meta, { defaults: control.defaults, check: (resources, config) => judgeControl(resources, control, config) });
+    return stackPolicy<C>(meta, {
+        defaults: control.defaults,
+        check: (resources, config) => judgeControl(buildBucketIndex(resources), control, config),
+    });
 }

@@ -12,6 +12,7 @@ import {
     s3DataBucketReplication,
     s3DataBucketTlsOnly,
     s3DataBucketVersioning,
+    s3LogBucketProtections,
 } from "./dataBuckets";
 import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
 import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
@@ -53,6 +54,7 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3DataBucketAccessLogging,
     s3DataBucketLifecycle,
     s3DataBucketReplication,
+    s3LogBucketProtections,
     s3ReplicationCrossRegion,
     budgetRequired,
 ];

@@ -108,6 +108,31 @@ describe("policy pack: data-bucket stack policies (gRPC)", function () {
             config: { ...config, "s3-data-bucket-replication": { enforcementLevel: "mandatory", requireReplication: false } },
         }));
 
+    describe("s3-log-bucket-protections", () => {
+        it("passes the shipped log buckets (which do not log themselves)", () =>
+            validateStack(pack(), prod, "s3-log-bucket-protections", COMPLIANT, { config }));
+        it("fires on an access-log bucket without its public access block", async () => {
+            const found = await validateStack(
+                pack(),
+                without(prod, TYPE.pab, "firehose-data-access-logs-public-access-block"),
+                "s3-log-bucket-protections",
+                NON_COMPLIANT,
+                { config, onResource: "firehose-data-access-logs", message: /log bucket .* has no public access block/ },
+            );
+            assert.equal(found.length, 1);
+        });
+        it("fires on an audit-log bucket whose policy lacks the TLS deny", () =>
+            validateStack(
+                pack(),
+                editPolicy(prod, TYPE.bucketPolicy, "firehose-audit-logs-policy", (doc) => {
+                    doc.Statement = doc.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
+                }),
+                "s3-log-bucket-protections",
+                NON_COMPLIANT,
+                { config, onResource: "firehose-audit-logs-policy", message: /denying plain HTTP/ },
+            ));
+    });
+
     describe("s3-replication-cross-region", () => {
         it("passes a replica in another region", () => validateStack(pack(), prod, "s3-replication-cross-region", COMPLIANT, { config }));
         it("fires when the replica's provider is in the source region", () =>
