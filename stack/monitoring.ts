@@ -30,7 +30,7 @@ export interface MonitoringOutputs {
 
 /**
  * The id of the rule `components/replication.ts` creates (it does not export it): the replication
- * alarms' `RuleId` dimension. tests/monitoring/stack.test.ts checks it against the rule.
+ * alarms' `RuleId` dimension. tests/monitoring/alerts.test.ts checks it against the rule.
  */
 export const REPLICATION_RULE_ID = "replicate-everything";
 
