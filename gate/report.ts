@@ -112,7 +112,9 @@ export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     lines.push(
         "",
         verdictLine(r, s),
-        s.dim(`program ${seconds(t.programMs)} · pack start ${seconds(t.packStartMs)} · analysis ${seconds(t.analyzeMs)}`),
+        s.dim(
+            `program ${seconds(t.programMs)} · pack start ${seconds(t.packStartMs)} (alongside the program) · analysis ${seconds(t.analyzeMs)}`,
+        ),
     );
     return lines;
 }
