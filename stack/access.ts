@@ -55,6 +55,11 @@ export function planAccess(s: Settings): AccessPlan {
                     bucketArn,
                     layout: s.keyLayout,
                     writerArn: writer,
+                    // The key itself is enforced by the bucket policy's DenyWrongKmsKey (the key may not exist yet here).
+                    upload: {
+                        sseAlgorithm: s.encryption.mode === "sse-kms" ? "aws:kms" : "AES256",
+                        requireEncryptionHeader: s.encryption.requireEncryptionHeader,
+                    },
                     mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
                     network: a.network,
                 });

@@ -5,22 +5,29 @@
 import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../layout";
 import { BUCKET_GUARD_ACTIONS, DESTRUCTIVE_OBJECT_ACTIONS, GET_OBJECT, LIST_BUCKET, NETWORK_LIMITED_ACTIONS, PUT_OBJECT } from "./actions";
 import { bucketAndObjects, Statement } from "./document";
+import { uploadEncryptionCondition, UploadEncryption } from "./writerPolicy";
 
 /**
- * The writer may put and get objects at layout keys and list the layout's prefixes. In the same
- * account its identity policy already suffices; the bucket policy says so explicitly, and names the
- * principal, so the bucket shows who writes to it. (`s3:x-amz-object-key` is not an S3 condition
- * key: keys are constrained by the resource ARN pattern, not by a condition.)
+ * The writer may put objects at layout keys with the configured encryption, get them, and list the
+ * layout's prefixes. In the same account its identity policy already suffices; the bucket policy says
+ * so explicitly, and names the principal, so the bucket shows who writes to it. Either policy's Allow
+ * is enough in the same account, so the bucket's PutObject allowance carries the same encryption
+ * condition as the identity policy (the access matrix caught an unconditioned one letting an upload
+ * naming another KMS key through). Keys are constrained by the resource ARN pattern:
+ * `s3:x-amz-object-key` is not an S3 condition key.
  */
-export function allowWriter(bucketArn: string, writerArn: string, layout: KeyLayout): Statement[] {
+export function allowWriter(bucketArn: string, writerArn: string, layout: KeyLayout, upload: UploadEncryption): Statement[] {
+    const objects = objectArnPattern(bucketArn, layout);
     return [
         {
-            Sid: "AllowWriterObjects",
+            Sid: "AllowWriterPut",
             Effect: "Allow",
             Principal: { AWS: writerArn },
-            Action: [PUT_OBJECT, GET_OBJECT],
-            Resource: objectArnPattern(bucketArn, layout),
+            Action: PUT_OBJECT,
+            Resource: objects,
+            Condition: uploadEncryptionCondition(upload),
         },
+        { Sid: "AllowWriterGet", Effect: "Allow", Principal: { AWS: writerArn }, Action: GET_OBJECT, Resource: objects },
         {
             Sid: "AllowWriterList",
             Effect: "Allow",
@@ -98,6 +105,8 @@ export interface AccessBucketStatementInputs {
     readonly layout: KeyLayout;
     /** The writer role or user, when there is one. */
     readonly writerArn?: string;
+    /** The encryption uploads must ask for (with a writer). */
+    readonly upload: UploadEncryption;
     readonly mfaExemptPrincipalArns: readonly string[];
     readonly network?: NetworkLimit;
 }
@@ -105,7 +114,7 @@ export interface AccessBucketStatementInputs {
 /** Every access statement a data or replica bucket carries, in a fixed order. */
 export function accessBucketStatements(i: AccessBucketStatementInputs): Statement[] {
     return [
-        ...(i.writerArn !== undefined ? allowWriter(i.bucketArn, i.writerArn, i.layout) : []),
+        ...(i.writerArn !== undefined ? allowWriter(i.bucketArn, i.writerArn, i.layout, i.upload) : []),
         denyDestructiveWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns),
         ...(i.network !== undefined ? [denyOutsideNetwork(i.bucketArn, i.network)] : []),
     ];

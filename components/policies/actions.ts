@@ -24,7 +24,7 @@ export const LIST_BUCKET = "s3:ListBucket";
 /** Where the bucket is: SDKs ask before their first request. */
 export const GET_BUCKET_LOCATION = "s3:GetBucketLocation";
 
-/** The writer's CloudWatch action (it has no resource ARN; scoped with `cloudwatch:namespace`). */
+/** The writer's CloudWatch action (namespaces have no ARN; scoped with `cloudwatch:namespace`). */
 export const PUT_METRIC_DATA = "cloudwatch:PutMetricData";
 /** CloudWatch Logs actions the writer needs on its one log group (the group itself is not created by it). */
 export const WRITER_LOG_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"] as const;

@@ -6,6 +6,7 @@ import {
     denyMissingEncryptionHeader,
     denyOutdatedTls,
     denyWrongEncryption,
+    denyWrongKmsKey,
     SseAlgorithm,
 } from "./bucketStatements";
 import { PolicyDocument, policyDocument, Statement } from "./document";
@@ -32,8 +33,11 @@ export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
     const statements: Statement[] = [
         denyInsecureTransport(i.bucketArn),
         denyOutdatedTls(i.bucketArn),
-        denyWrongEncryption(i.bucketArn, i.sseAlgorithm, i.kmsKeyArn),
+        denyWrongEncryption(i.bucketArn, i.sseAlgorithm),
     ];
+    if (i.sseAlgorithm === "aws:kms" && i.kmsKeyArn !== undefined) {
+        statements.push(denyWrongKmsKey(i.bucketArn, i.kmsKeyArn));
+    }
     if (i.requireEncryptionHeader) {
         statements.push(denyMissingEncryptionHeader(i.bucketArn));
     }

@@ -34,24 +34,46 @@ export function denyOutdatedTls(bucketArn: string, minimum = "1.2"): Statement {
 export type SseAlgorithm = "AES256" | "aws:kms";
 
 /**
- * Deny uploads that ask for another encryption than `algorithm`. `...IfExists` lets uploads that
- * send no header through (S3 then applies the bucket default); pair with `denyMissingEncryptionHeader`
- * to require the header.
+ * Deny uploads that ask for another encryption than `algorithm`. Uploads that send no header pass
+ * (S3 then applies the bucket default); pair with `denyMissingEncryptionHeader` to require the header.
+ *
+ * AWS semantics (the seed had `StringNotEqualsIfExists` here, which the access-matrix simulation showed
+ * wrong): an `...IfExists` operator is *true* when the key is absent, and so is a negated operator
+ * (`StringNotEquals`), so either alone in a Deny also rejects uploads without the header. The
+ * `Null: false` guard limits the deny to uploads that carry it:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-export function denyWrongEncryption(bucketArn: string, algorithm: SseAlgorithm, kmsKeyArn?: string): Statement {
-    const condition: Record<string, Record<string, string>> = {
-        StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": algorithm },
-    };
-    if (algorithm === "aws:kms" && kmsKeyArn !== undefined) {
-        condition.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"] = kmsKeyArn;
-    }
+export function denyWrongEncryption(bucketArn: string, algorithm: SseAlgorithm): Statement {
     return {
         Sid: "DenyWrongEncryption",
         Effect: "Deny",
         Principal: "*",
         Action: PUT_OBJECT,
         Resource: `${bucketArn}/*`,
-        Condition: condition,
+        Condition: {
+            Null: { "s3:x-amz-server-side-encryption": "false" },
+            StringNotEquals: { "s3:x-amz-server-side-encryption": algorithm },
+        },
+    };
+}
+
+/**
+ * Deny SSE-KMS uploads that name another key than `kmsKeyArn` (uploads naming none use the bucket
+ * default key). A statement of its own: keys under one condition operator are ANDed, so folding the key
+ * into `DenyWrongEncryption` (as the seed did) denied another key only when the algorithm was wrong too.
+ * Clients that name the key must send its ARN.
+ */
+export function denyWrongKmsKey(bucketArn: string, kmsKeyArn: string): Statement {
+    return {
+        Sid: "DenyWrongKmsKey",
+        Effect: "Deny",
+        Principal: "*",
+        Action: PUT_OBJECT,
+        Resource: `${bucketArn}/*`,
+        Condition: {
+            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+            StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
+        },
     };
 }
 

@@ -27,15 +27,16 @@ export interface WriterPolicyInputs {
     readonly logGroupArn: string;
 }
 
+/** What uploads must ask for: the bucket's algorithm, its KMS key, and whether the header is required. */
+export type UploadEncryption = Pick<WriterPolicyInputs, "sseAlgorithm" | "kmsKeyArn" | "requireEncryptionHeader">;
+
 /**
  * The upload condition. Truth table (header required x algorithm):
  * | required | sse-s3 | sse-kms |
  * | yes | header = AES256 | header = aws:kms, key id if sent = the bucket key |
  * | no  | header if sent = AES256 | header if sent = aws:kms, key id if sent = the bucket key |
  */
-export function uploadEncryptionCondition(
-    i: Pick<WriterPolicyInputs, "sseAlgorithm" | "kmsKeyArn" | "requireEncryptionHeader">,
-): Conditions {
+export function uploadEncryptionCondition(i: UploadEncryption): Conditions {
     const header = { "s3:x-amz-server-side-encryption": i.sseAlgorithm };
     const condition: Record<string, Record<string, string>> = i.requireEncryptionHeader
         ? { StringEquals: header }
@@ -52,9 +53,9 @@ export function uploadEncryptionCondition(
 /**
  * PutObject only at layout keys (the resource ARN pattern from the layout helper) with the configured
  * encryption; GetObject at layout keys; ListBucket only for the layout's prefixes; GetBucketLocation;
- * PutMetricData only in its namespace (`cloudwatch:PutMetricData` has no resource ARN, so `"*"` with
- * the `cloudwatch:namespace` condition is the only scoping AWS offers); Logs actions on its one log
- * group; with SSE-KMS, the bucket key through S3 only. No `s3:*`, no `"*"` resource for S3.
+ * PutMetricData only in its namespace (`"*"` with the `cloudwatch:namespace` condition: metric
+ * namespaces have no ARN; AWS now lists an optional `dataset` resource type for PutMetricData, which
+ * plain metric publishing does not use); Logs actions on its one log group; with SSE-KMS, the bucket key through S3 only. No `s3:*`, no `"*"` resource for S3.
  */
 export function writerIdentityPolicy(i: WriterPolicyInputs): PolicyDocument {
     const objects = objectArnPattern(i.bucketArn, i.layout);

@@ -202,6 +202,7 @@ describe("replication role policy", () => {
 });
 
 describe("access statements of the bucket policy", () => {
+    const sse = { sseAlgorithm: "AES256", requireEncryptionHeader: false } as const;
     it("MFA deny: destructive object and bucket actions; exemptions only when listed", () => {
         const plain = denyDestructiveWithoutMfa(B, []);
         assert.deepEqual(plain.Action, [
@@ -247,17 +248,22 @@ describe("access statements of the bucket policy", () => {
     });
 
     const sets: [string, Parameters<typeof accessBucketStatements>[0], string[]][] = [
-        ["no writer, no network", { bucketArn: B, layout: "hybrid", mfaExemptPrincipalArns: [] }, ["DenyDestructiveWithoutMfa"]],
+        [
+            "no writer, no network",
+            { bucketArn: B, layout: "hybrid", upload: sse, mfaExemptPrincipalArns: [] },
+            ["DenyDestructiveWithoutMfa"],
+        ],
         [
             "writer and network",
             {
                 bucketArn: B,
                 layout: "time",
                 writerArn: "arn:aws:iam::123456789012:role/w",
+                upload: sse,
                 mfaExemptPrincipalArns: [],
                 network: { allowedCidrs: cidrs, vpcEndpointIds: [] },
             },
-            ["AllowWriterObjects", "AllowWriterList", "DenyDestructiveWithoutMfa", "DenyOutsideAllowedNetworks"],
+            ["AllowWriterPut", "AllowWriterGet", "AllowWriterList", "DenyDestructiveWithoutMfa", "DenyOutsideAllowedNetworks"],
         ],
     ];
     for (const [what, input, sids] of sets) {
@@ -268,15 +274,24 @@ describe("access statements of the bucket policy", () => {
             ));
     }
 
-    it("writer allowance names the writer and the layout's keys and prefixes", () => {
-        const [objects, list] = accessBucketStatements({
+    it("writer allowance names the writer, the layout's keys and prefixes, and uploads carry the encryption condition", () => {
+        const [put, get, list] = accessBucketStatements({
             bucketArn: B,
             layout: "flow-first",
             writerArn: "arn:aws:iam::123456789012:role/w",
+            upload: { sseAlgorithm: "aws:kms", requireEncryptionHeader: true },
             mfaExemptPrincipalArns: [],
         });
-        assert.deepEqual(objects.Principal, { AWS: "arn:aws:iam::123456789012:role/w" });
-        assert.deepEqual(objects.Resource, `${B}/flow_id=*/year=*/month=*/day=*/hour=*/*.json`);
+        const objects = `${B}/flow_id=*/year=*/month=*/day=*/hour=*/*.json`;
+        assert.deepEqual(put, {
+            Sid: "AllowWriterPut",
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::123456789012:role/w" },
+            Action: "s3:PutObject",
+            Resource: objects,
+            Condition: { StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+        });
+        assert.deepEqual([get.Action, get.Resource, get.Condition], ["s3:GetObject", objects, undefined]);
         assert.deepEqual(list.Condition, { StringLike: { "s3:prefix": ["", "flow_id=*"] } });
     });
 });

@@ -108,7 +108,8 @@ describe("access: dev stack (writer user, one reader, no network limit, no repli
         const p = doc(policy);
         const userArn = `arn:aws:iam::${ACCOUNT}:user/${user.inputs.name as string}`;
         assert.equal(runs["dev/update"].outputs.writerPrincipalArn, userArn);
-        assert.deepEqual(sid(p, "AllowWriterObjects").Principal, { AWS: userArn });
+        assert.deepEqual(sid(p, "AllowWriterPut").Principal, { AWS: userArn });
+        assert.deepEqual(sid(p, "AllowWriterPut").Condition, { StringEqualsIfExists: { "s3:x-amz-server-side-encryption": "AES256" } });
         assert.deepEqual(sid(p, "DenyDestructiveWithoutMfa").Condition, {
             BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
             ArnNotLike: { "aws:PrincipalArn": [DEPLOYER] },
@@ -235,10 +236,10 @@ describe("access: prod stack (writer role, tagged reader, network limit, replica
     it("data and replica bucket policies: MFA and network denies; only the data bucket admits the writer", () => {
         const data = doc(one(res(), T.policy, "firehose-data-policy"));
         const replica = doc(one(res(), T.policy, "firehose-data-replica-policy"));
-        const base = ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyMissingEncryptionHeader"];
+        const base = ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyWrongKmsKey", "DenyMissingEncryptionHeader"];
         assert.deepEqual(
             data.map((s) => s.Sid),
-            [...base, "AllowWriterObjects", "AllowWriterList", "DenyDestructiveWithoutMfa", "DenyOutsideAllowedNetworks"],
+            [...base, "AllowWriterPut", "AllowWriterGet", "AllowWriterList", "DenyDestructiveWithoutMfa", "DenyOutsideAllowedNetworks"],
         );
         assert.deepEqual(
             replica.map((s) => s.Sid),

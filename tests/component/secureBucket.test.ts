@@ -33,11 +33,9 @@ describe("SecureBucket", () => {
         const policy = JSON.parse(one(resources, "aws:s3/bucketPolicy:BucketPolicy", "b-policy").inputs.policy as string) as {
             Statement: { Sid: string; Condition: unknown }[];
         };
-        assert.deepEqual(policy.Statement.find((s) => s.Sid === "DenyWrongEncryption")?.Condition, {
-            StringNotEqualsIfExists: {
-                "s3:x-amz-server-side-encryption": "aws:kms",
-                "s3:x-amz-server-side-encryption-aws-kms-key-id": KEY,
-            },
+        assert.deepEqual(policy.Statement.find((s) => s.Sid === "DenyWrongKmsKey")?.Condition, {
+            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+            StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": KEY },
         });
     });
 

@@ -139,9 +139,10 @@ for (const stack of ["dev", "prod"] as const) {
                     "DenyInsecureTransport",
                     "DenyOutdatedTls",
                     "DenyWrongEncryption",
-                    ...(stack === "prod" ? ["DenyMissingEncryptionHeader"] : []),
+                    ...(stack === "prod" ? ["DenyWrongKmsKey", "DenyMissingEncryptionHeader"] : []),
                     // Access statements (issue 4; asserted in tests/access/).
-                    "AllowWriterObjects",
+                    "AllowWriterPut",
+                    "AllowWriterGet",
                     "AllowWriterList",
                     "DenyDestructiveWithoutMfa",
                     ...(stack === "prod" ? ["DenyOutsideAllowedNetworks"] : []),

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { secureBucketPolicy } from "../../components/policies/bucketPolicy";
-import { denyDeleteWithoutMfa, denyWrongEncryption } from "../../components/policies/bucketStatements";
+import { denyDeleteWithoutMfa, denyWrongEncryption, denyWrongKmsKey } from "../../components/policies/bucketStatements";
 import { policyDocument } from "../../components/policies/document";
 
 const arn = "arn:aws:s3:::b";
@@ -36,13 +36,20 @@ describe("bucket policy builders", () => {
         });
     });
 
-    it("SSE-KMS with a key also denies another key", () => {
-        assert.deepEqual(denyWrongEncryption(arn, "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/k").Condition, {
-            StringNotEqualsIfExists: {
-                "s3:x-amz-server-side-encryption": "aws:kms",
-                "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:123456789012:key/k",
-            },
+    it("SSE-KMS with a key also denies another key, in a statement of its own", () => {
+        assert.deepEqual(denyWrongEncryption(arn, "aws:kms").Condition, {
+            Null: { "s3:x-amz-server-side-encryption": "false" },
+            StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
         });
+        const key = "arn:aws:kms:us-east-1:123456789012:key/k";
+        assert.deepEqual(denyWrongKmsKey(arn, key).Condition, {
+            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+            StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": key },
+        });
+        assert.deepEqual(
+            secureBucketPolicy({ ...base, role: "data", sseAlgorithm: "aws:kms", kmsKeyArn: key }).Statement.map((s) => s.Sid),
+            ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyWrongKmsKey"],
+        );
     });
 
     it("access-log bucket: admits S3 log delivery scoped to the source, denies deletes without MFA", () => {
