@@ -12,8 +12,8 @@ import {
     s3DataBucketReplication,
     s3DataBucketTlsOnly,
     s3DataBucketVersioning,
-    s3LogBucketProtections,
 } from "./dataBuckets";
+import { s3LogBucketProtections } from "./logBuckets";
 import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
 import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
 import { allowedRegions } from "./region";

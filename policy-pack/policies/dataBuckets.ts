@@ -2,82 +2,13 @@
  * Stack policies: every data bucket has its protections attached, each a `Control` run by
  * lib/dataBucketControl.ts over one bucket index built per policy run (O(resources)). Data buckets
  * are all buckets except log targets (Role access-logs / audit-logs): a log target is not asked for
- * access logs (awsguard#36) and a replica is not asked to replicate (compliance-policies#42).
+ * access logs (awsguard#36) and a replica is not asked to replicate (compliance-policies#42). Log
+ * targets get the other protections through `s3-log-bucket-protections` (policies/logBuckets.ts),
+ * which runs the same controls (lib/bucketControls.ts).
  */
-import { stackPolicy, StackResource } from "../lib/check";
-import { buildBucketIndex } from "../lib/bucketIndex";
-import { Control, dataBucketPolicy, judgeControl } from "../lib/dataBucketControl";
-import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "../lib/iam";
-import { bool, obj, str, UNKNOWN } from "../lib/unknown";
-
-/** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
-function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
-    const doc = parsePolicyDocument(policy.props.policy);
-    if (doc === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if ("error" in doc) {
-        return `policy ${doc.error}`;
-    }
-    let unknown = false;
-    for (const s of doc.statements) {
-        const anyone = isAnyPrincipal(s.principal);
-        const insecure = matchesInsecureTransport(s.condition);
-        const actions = knownItems(s.actions);
-        const resources = knownItems(s.resources);
-        const allActions = actions.items.some((a) => a === "*" || a.toLowerCase() === "s3:*");
-        const coversObjects = resources.items.some((r) => r === "*" || r.endsWith("/*"));
-        const coversBucket = resources.items.some((r) => r === "*" || (r.startsWith("arn:") && !r.includes("/")));
-        if (s.effect === "Deny" && anyone === true && insecure === true && allActions && coversObjects && coversBucket) {
-            return true;
-        }
-        unknown ||= s.effect === UNKNOWN || anyone === UNKNOWN || insecure === UNKNOWN || actions.unknown || resources.unknown;
-    }
-    return unknown
-        ? UNKNOWN
-        : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
-}
-
-const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
-
-const TLS_ONLY: Control<object> = {
-    kind: "policy",
-    what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy)",
-    fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
-    defaults: {},
-    judge: tlsOnly,
-};
-
-const PUBLIC_ACCESS_BLOCK: Control<object> = {
-    kind: "publicAccessBlock",
-    what: "public access block (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock)",
-    fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
-    defaults: {},
-    judge: (c) => {
-        const values = PAB_FLAGS.map((f) => bool(c.props[f]));
-        const off = PAB_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
-        if (off.length > 0) {
-            return `leaves ${off.join(", ")} off: set all four to true.`;
-        }
-        return values.includes(UNKNOWN) ? UNKNOWN : true;
-    },
-};
-
-const VERSIONING: Control<object> = {
-    kind: "versioning",
-    what: "versioning (aws:s3/bucketVersioning:BucketVersioning)",
-    fix: 'attach an aws.s3.BucketVersioning with versioningConfiguration.status "Enabled".',
-    defaults: {},
-    judge: (c) => {
-        const cfg = obj(c.props.versioningConfiguration);
-        const status = cfg === UNKNOWN ? UNKNOWN : str(cfg?.status);
-        return status === UNKNOWN
-            ? UNKNOWN
-            : status === "Enabled"
-              ? true
-              : `has status ${JSON.stringify(status ?? null)}: set it to "Enabled".`;
-    },
-};
+import { PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls";
+import { dataBucketPolicy } from "../lib/dataBucketControl";
+import { obj, str, UNKNOWN } from "../lib/unknown";
 
 /**
  * Checks whether every data bucket has a bucket policy that denies requests without TLS.
@@ -260,40 +191,5 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         enabled: (config) => config.requireReplication,
         appliesTo: (b) => b.role !== "replica",
         judge: () => true,
-    },
-);
-
-const ENCRYPTION_PRESENT: Control<object> = {
-    kind: "encryption",
-    what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration)",
-    fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration with SSE-S3 (log deliveries cannot use SSE-KMS).",
-    defaults: {},
-    judge: () => true,
-};
-
-/**
- * Checks whether every log-target bucket (Role access-logs / audit-logs) has the protections a data
- * bucket has, except access logging of its own: a TLS-only bucket policy, a public access block,
- * versioning and default encryption. Logs are evidence; they get the same care.
- * @severity high
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics storage, logging, audit
- * @securityhub S3.5, S3.8, S3.14
- * @cis 2.1.1, 2.1.4
- */
-export const s3LogBucketProtections = stackPolicy(
-    {
-        name: "s3-log-bucket-protections",
-        description:
-            "Checks whether every log-target bucket has a TLS-only policy, a public access block, versioning and encryption attached.",
-        enforcementLevel: "mandatory",
-        severity: "high",
-    },
-    {
-        defaults: {},
-        check: (resources) => {
-            const index = buildBucketIndex(resources);
-            return [TLS_ONLY, PUBLIC_ACCESS_BLOCK, VERSIONING, ENCRYPTION_PRESENT].flatMap((c) => judgeControl(index, c, {}, "log bucket"));
-        },
     },
 );

@@ -1,0 +1,86 @@
+/**
+ * Controls shared by the data-bucket and log-bucket stack policies (lib/dataBucketControl.ts runs
+ * them): what makes an attached bucket policy TLS-only, a public access block complete, versioning
+ * enabled, and encryption present.
+ */
+import { StackResource } from "./check";
+import { Control } from "./dataBucketControl";
+import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "./iam";
+import { bool, obj, str, UNKNOWN } from "./unknown";
+
+/** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
+function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
+    const doc = parsePolicyDocument(policy.props.policy);
+    if (doc === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if ("error" in doc) {
+        return `policy ${doc.error}`;
+    }
+    let unknown = false;
+    for (const s of doc.statements) {
+        const anyone = isAnyPrincipal(s.principal);
+        const insecure = matchesInsecureTransport(s.condition);
+        const actions = knownItems(s.actions);
+        const resources = knownItems(s.resources);
+        const allActions = actions.items.some((a) => a === "*" || a.toLowerCase() === "s3:*");
+        const coversObjects = resources.items.some((r) => r === "*" || r.endsWith("/*"));
+        const coversBucket = resources.items.some((r) => r === "*" || (r.startsWith("arn:") && !r.includes("/")));
+        if (s.effect === "Deny" && anyone === true && insecure === true && allActions && coversObjects && coversBucket) {
+            return true;
+        }
+        unknown ||= s.effect === UNKNOWN || anyone === UNKNOWN || insecure === UNKNOWN || actions.unknown || resources.unknown;
+    }
+    return unknown
+        ? UNKNOWN
+        : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
+}
+
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+export const TLS_ONLY: Control<object> = {
+    kind: "policy",
+    what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy)",
+    fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
+    defaults: {},
+    judge: tlsOnly,
+};
+
+export const PUBLIC_ACCESS_BLOCK: Control<object> = {
+    kind: "publicAccessBlock",
+    what: "public access block (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock)",
+    fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
+    defaults: {},
+    judge: (c) => {
+        const values = PAB_FLAGS.map((f) => bool(c.props[f]));
+        const off = PAB_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
+        if (off.length > 0) {
+            return `leaves ${off.join(", ")} off: set all four to true.`;
+        }
+        return values.includes(UNKNOWN) ? UNKNOWN : true;
+    },
+};
+
+export const VERSIONING: Control<object> = {
+    kind: "versioning",
+    what: "versioning (aws:s3/bucketVersioning:BucketVersioning)",
+    fix: 'attach an aws.s3.BucketVersioning with versioningConfiguration.status "Enabled".',
+    defaults: {},
+    judge: (c) => {
+        const cfg = obj(c.props.versioningConfiguration);
+        const status = cfg === UNKNOWN ? UNKNOWN : str(cfg?.status);
+        return status === UNKNOWN
+            ? UNKNOWN
+            : status === "Enabled"
+              ? true
+              : `has status ${JSON.stringify(status ?? null)}: set it to "Enabled".`;
+    },
+};
+
+export const ENCRYPTION_PRESENT: Control<object> = {
+    kind: "encryption",
+    what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration)",
+    fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration with SSE-S3 (log deliveries cannot use SSE-KMS).",
+    defaults: {},
+    judge: () => true,
+};

@@ -1,0 +1,32 @@
+/** Stack policy: log-target buckets get the data buckets' protections, except logging of their own. */
+import { buildBucketIndex } from "../lib/bucketIndex";
+import { ENCRYPTION_PRESENT, PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls";
+import { stackPolicy } from "../lib/check";
+import { judgeControl } from "../lib/dataBucketControl";
+
+/**
+ * Checks whether every log-target bucket (Role access-logs / audit-logs) has the protections a data
+ * bucket has, except access logging of its own: a TLS-only bucket policy, a public access block,
+ * versioning and default encryption. Logs are evidence; they get the same care.
+ * @severity high
+ * @frameworks aws-security-hub, cis-aws-foundations-3.0
+ * @topics storage, logging, audit
+ * @securityhub S3.5, S3.8, S3.14
+ * @cis 2.1.1, 2.1.4
+ */
+export const s3LogBucketProtections = stackPolicy(
+    {
+        name: "s3-log-bucket-protections",
+        description:
+            "Checks whether every log-target bucket has a TLS-only policy, a public access block, versioning and encryption attached.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+    },
+    {
+        defaults: {},
+        check: (resources) => {
+            const index = buildBucketIndex(resources);
+            return [TLS_ONLY, PUBLIC_ACCESS_BLOCK, VERSIONING, ENCRYPTION_PRESENT].flatMap((c) => judgeControl(index, c, {}, "log bucket"));
+        },
+    },
+);
