@@ -16,6 +16,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { throwOnProblems } from "./argsError";
 import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
 
 export const ALERT_TOPIC_TYPE = "firehose-storage:monitoring:AlertTopic";
@@ -54,10 +55,18 @@ export class AlertTopic extends pulumi.ComponentResource {
         super(ALERT_TOPIC_TYPE, name, {}, opts);
         const emails = args.emails ?? [];
         const https = args.httpsEndpoints ?? [];
-        const duplicates = [...emails, ...https].filter((e, i, all) => all.indexOf(e) !== i);
-        if (duplicates.length > 0) {
-            throw new pulumi.ResourceError(`invalid AlertTopic args: endpoints listed twice: ${JSON.stringify(duplicates)}`, this);
-        }
+        const twice = (list: readonly string[]) => list.filter((e, i) => list.findIndex((x) => x.toLowerCase() === e.toLowerCase()) !== i);
+        throwOnProblems(
+            "AlertTopic",
+            [
+                ...twice(emails).map((e) => ({ path: "emails", value: e, message: "is listed twice; list each address once" })),
+                ...twice(https).map((e) => ({ path: "httpsEndpoints", value: e, message: "is listed twice; list each endpoint once" })),
+                ...https
+                    .filter((u) => !u.startsWith("https://"))
+                    .map((u) => ({ path: "httpsEndpoints", value: u, message: "must be an https:// URL" })),
+            ],
+            this,
+        );
         const parent = { parent: this };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "alerts" });
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;

@@ -13,6 +13,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwOnProblems } from "./argsError";
 import { LifecyclePlan } from "./lifecycle";
 import { cloudTrailDeliveryStatements, trailArn } from "./policies/deliveryStatements";
 import { SecureBucket } from "./secureBucket";
@@ -83,12 +84,24 @@ export class AuditTrail extends pulumi.ComponentResource {
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
         super(AUDIT_TRAIL_TYPE, name, {}, opts);
         const retention = args.logRetentionDays ?? 365;
-        if (!Number.isInteger(retention) || retention < 1) {
-            throw new pulumi.ResourceError(
-                `invalid AuditTrail args: logRetentionDays: got ${JSON.stringify(retention)}; must be a whole number of days, at least 1`,
-                this,
-            );
-        }
+        throwOnProblems(
+            "AuditTrail",
+            [
+                ...(Number.isInteger(retention) && retention >= 1
+                    ? []
+                    : [{ path: "logRetentionDays", value: retention, message: "must be a whole number of days, at least 1" }]),
+                ...(/^[A-Za-z0-9][\w.-]{2,127}$/.test(args.trailName)
+                    ? []
+                    : [
+                          {
+                              path: "trailName",
+                              value: args.trailName,
+                              message: "must be 3-128 letters, digits or ._- starting with a letter or digit",
+                          },
+                      ]),
+            ],
+            this,
+        );
         const parent = { parent: this };
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
         const arn = accountId.apply((id) => trailArn(args.region, id, args.trailName));

@@ -10,7 +10,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LifecyclePlan } from "./lifecycle";
+import { throwOnProblems } from "./argsError";
+import { LifecyclePlan, Problem } from "./lifecycle";
 import { allowS3AnalyticsExport } from "./policies/deliveryStatements";
 import { SecureBucket } from "./secureBucket";
 
@@ -39,7 +40,11 @@ export interface CostControlsArgs {
     /** @default - no budget */
     readonly budget?: BudgetArgs;
     /** Storage-class analysis exported as CSV under `exportPrefix`. @default - none */
-    readonly analytics?: { readonly exportPrefix: string; readonly retentionDays?: number };
+    readonly analytics?: {
+        readonly exportPrefix: string;
+        /** Days the exports are kept. @default 365 */
+        readonly retentionDays?: number;
+    };
     /** Intelligent-Tiering archive tiers (days without access). @default - none */
     readonly intelligentTiering?: { readonly archiveAccessDays?: number; readonly deepArchiveAccessDays?: number };
     /** Let `pulumi destroy` delete a non-empty export bucket. @default false */
@@ -72,6 +77,38 @@ export function tieringsFor(it: NonNullable<CostControlsArgs["intelligentTiering
     return tierings;
 }
 
+/** Every problem with the args (AWS limits: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html). */
+export function costControlsProblems(args: CostControlsArgs): Problem[] {
+    const problems: Problem[] = [];
+    const it = args.intelligentTiering;
+    if (it !== undefined && tieringsFor(it).length === 0) {
+        problems.push({
+            path: "intelligentTiering",
+            value: it,
+            message: "needs archiveAccessDays (90-730) and/or deepArchiveAccessDays (180-730)",
+        });
+    }
+    const range = (path: string, v: number | undefined, min: number) => {
+        if (v !== undefined && (!Number.isInteger(v) || v < min || v > 730)) {
+            problems.push({ path, value: v, message: `must be a whole number of days, ${min}-730` });
+        }
+    };
+    range("intelligentTiering.archiveAccessDays", it?.archiveAccessDays, 90);
+    range("intelligentTiering.deepArchiveAccessDays", it?.deepArchiveAccessDays, 180);
+    const b = args.budget;
+    if (b !== undefined && !(b.monthlyLimitUsd > 0)) {
+        problems.push({ path: "budget.monthlyLimitUsd", value: b.monthlyLimitUsd, message: "must be a positive amount of USD" });
+    }
+    if (args.analytics !== undefined && !/^[^/].*\/$/.test(args.analytics.exportPrefix)) {
+        problems.push({
+            path: "analytics.exportPrefix",
+            value: args.analytics.exportPrefix,
+            message: "must be a key prefix ending in / that does not start with /",
+        });
+    }
+    return problems;
+}
+
 export class CostControls extends pulumi.ComponentResource {
     /** Name of the bucket receiving the analysis exports, when analytics is on. */
     public readonly analyticsBucketName: pulumi.Output<string> | undefined;
@@ -79,12 +116,7 @@ export class CostControls extends pulumi.ComponentResource {
     constructor(name: string, args: CostControlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COST_CONTROLS_TYPE, name, {}, opts);
         const it = args.intelligentTiering;
-        if (it !== undefined && tieringsFor(it).length === 0) {
-            throw new pulumi.ResourceError(
-                "invalid CostControls args: intelligentTiering needs archiveAccessDays and/or deepArchiveAccessDays",
-                this,
-            );
-        }
+        throwOnProblems("CostControls", costControlsProblems(args), this);
         const parent = { parent: this };
         const tags = (suffix: string, role: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: role });
 

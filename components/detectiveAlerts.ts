@@ -8,6 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwOnProblems } from "./argsError";
 import { bucketProtectionChangePattern } from "./eventPatterns";
 
 export const DETECTIVE_ALERTS_TYPE = "firehose-storage:monitoring:DetectiveAlerts";
@@ -31,12 +32,22 @@ export class DetectiveAlerts extends pulumi.ComponentResource {
 
     constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DETECTIVE_ALERTS_TYPE, name, {}, opts);
-        if (!/^[\w.-]{1,64}$/.test(args.ruleName) || args.bucketNames.length === 0) {
-            throw new pulumi.ResourceError(
-                `invalid DetectiveAlerts args: ruleName ${JSON.stringify(args.ruleName)} must be 1-64 letters, digits or .-_, and bucketNames must not be empty`,
-                this,
-            );
-        }
+        throwOnProblems(
+            "DetectiveAlerts",
+            [
+                ...(/^[\w.-]{1,64}$/.test(args.ruleName)
+                    ? []
+                    : [
+                          {
+                              path: "ruleName",
+                              value: args.ruleName,
+                              message: "must be 1-64 letters, digits or .-_ (an EventBridge rule name)",
+                          },
+                      ]),
+                ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
+            ],
+            this,
+        );
         const parent = { parent: this };
         const rule = new aws.cloudwatch.EventRule(
             name,

@@ -1,0 +1,13 @@
+/** The error a monitoring component throws for bad args: every problem, each naming the arg, quoting the value, saying what is allowed. */
+import * as pulumi from "@pulumi/pulumi";
+import { Problem } from "./lifecycle";
+
+/** Throws one `ResourceError` listing `problems` when there are any. */
+export function throwOnProblems(component: string, problems: readonly Problem[], resource: pulumi.Resource): void {
+    if (problems.length > 0) {
+        throw new pulumi.ResourceError(
+            `invalid ${component} args:\n${problems.map((p) => `  - ${p.path}: got ${JSON.stringify(p.value)}; ${p.message}`).join("\n")}`,
+            resource,
+        );
+    }
+}
