@@ -117,7 +117,7 @@ function wideResources(s: Statement, isWide: (r: string) => boolean): { readonly
  * @severity high
  * @frameworks aws-security-hub
  * @topics iam, least-privilege, storage
- * @securityhub IAM.21
+ * @securityhub -
  * @cis -
  */
 export const iamNoS3OnAllResources = resourcePolicy(

@@ -151,7 +151,7 @@ export const s3OwnershipEnforced = resourcePolicy(
  * @severity critical
  * @frameworks aws-security-hub
  * @topics storage, access-control
- * @securityhub S3.2, S3.3, S3.6
+ * @securityhub S3.2, S3.3
  * @cis -
  */
 export const s3BucketPolicyNoPublicAllow = resourcePolicy(
