@@ -237,6 +237,24 @@ export function monitoringProblems(
         }
         seen.add(e.toLowerCase());
     });
+    if (raw.audit?.dataEvents === true && !s.audit.enabled) {
+        problems.push({
+            path: "audit.dataEvents",
+            value: true,
+            message: "only applies with audit.enabled true (data events are recorded by the trail)",
+        });
+    }
+    if (!s.intelligentTiering.enabled) {
+        for (const key of ["archiveAccessDays", "deepArchiveAccessDays"] as const) {
+            if (raw.intelligentTiering?.[key] !== undefined) {
+                problems.push({
+                    path: `intelligentTiering.${key}`,
+                    value: raw.intelligentTiering[key],
+                    message: "only applies with intelligentTiering.enabled true; enable it or remove the key",
+                });
+            }
+        }
+    }
     if (s.notifications.objectCreatedTargetArn !== undefined && !s.notifications.eventBridge) {
         problems.push({
             path: "notifications.objectCreatedTargetArn",

@@ -113,6 +113,16 @@ describe("monitoring config: bad inputs", () => {
             { notifications: { eventBridge: false, objectCreatedTargetArn: "arn:aws:sqs:us-east-1:123456789012:leads" } },
             ['notifications.objectCreatedTargetArn: got "arn:aws:sqs:us-east-1:123456789012:leads"; needs notifications.eventBridge true'],
         ],
+        [
+            "data events without a trail",
+            { audit: { enabled: false, dataEvents: true } },
+            ["audit.dataEvents: got true; only applies with audit.enabled true"],
+        ],
+        [
+            "archive days while Intelligent-Tiering is off",
+            { intelligentTiering: { archiveAccessDays: 90 } },
+            ["intelligentTiering.archiveAccessDays: got 90; only applies with intelligentTiering.enabled true"],
+        ],
         ["trail retention of 0 days", { audit: { logRetentionDays: 0 } }, ["audit.logRetentionDays: got 0;"]],
         [
             "Archive Access before AWS's 90 days",
