@@ -20,9 +20,10 @@ export interface WriterAccessArgs {
     /**
      * Role mode: who may assume the role (account root, role or user ARN). Required with `role`.
      * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html
+     * @default - none: required with mode `role`, refused with mode `user`
      */
     readonly trustedPrincipalArn?: pulumi.Input<string>;
-    /** Role mode: the external id the principal must pass. Required with `role`. */
+    /** Role mode: the external id the principal must pass. @default - none: required with mode `role`, refused with mode `user` */
     readonly externalId?: pulumi.Input<string>;
     /** The data bucket's ARN. */
     readonly bucketArn: pulumi.Input<string>;

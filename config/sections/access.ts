@@ -229,6 +229,8 @@ export function accessProblems(raw: RawAccessConfig, s: AccessSettings, source: 
         });
     }
     const rep = s.replication;
+    // Replication also needs versioning on both buckets: every SecureBucket is versioned and no key
+    // turns that off, so there is nothing to check here (Replication depends on both versionings).
     if (rep.enabled) {
         const from = raw.replication?.region === undefined ? " (the environment default)" : "";
         if (rep.region === source) {
