@@ -96,7 +96,18 @@ export class Replication extends pulumi.ComponentResource {
                 // S3 RTC: replicationTime needs metrics (with the same 15-minute threshold) beside it.
                 replicationTime: { status: "Enabled", time: { minutes: REPLICATION_TIME_MINUTES } },
                 metrics: { status: "Enabled", eventThreshold: { minutes: REPLICATION_TIME_MINUTES } },
-                ...(kms ? { encryptionConfiguration: { replicaKmsKeyId: replica.kmsKeyArn.apply((k) => k ?? "") } } : {}),
+                ...(kms
+                    ? {
+                          encryptionConfiguration: {
+                              replicaKmsKeyId: replica.kmsKeyArn.apply((k) => {
+                                  if (k === undefined) {
+                                      throw new Error(`${name}: an SSE-KMS replica must have a key`);
+                                  }
+                                  return k;
+                              }),
+                          },
+                      }
+                    : {}),
             },
             // SSE-KMS objects are only replicated when selected; the destination then needs its key.
             ...(kms ? { sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } } } : {}),

@@ -74,22 +74,23 @@ export function planAccess(s: Settings): AccessPlan {
         build(data, opts) {
             const sseAlgorithm = s.encryption.mode === "sse-kms" ? "aws:kms" : "AES256";
             let writer: WriterAccess | undefined;
-            if (a.writer !== undefined) {
+            const w = a.writer;
+            if (w !== undefined) {
                 const account = aws.getCallerIdentityOutput({}, { provider: opts.provider }).accountId;
                 writer = new WriterAccess(
                     "firehose-writer",
                     {
-                        mode: a.writer.mode,
-                        trustedPrincipalArn: a.writer.principalArn,
-                        externalId: a.writer.externalId,
+                        mode: w.mode,
+                        trustedPrincipalArn: w.principalArn,
+                        externalId: w.externalId,
                         bucketArn: data.bucketArn,
                         keyLayout: s.keyLayout,
                         sseAlgorithm,
                         kmsKeyArn: data.kmsKeyArn,
                         requireEncryptionHeader: s.encryption.requireEncryptionHeader,
                         region: s.region,
-                        metricsNamespace: a.writer.metricsNamespace,
-                        logGroupArn: account.apply((id) => logGroupArn(s.region, id, a.writer?.logGroupName ?? "")),
+                        metricsNamespace: w.metricsNamespace,
+                        logGroupArn: account.apply((id) => logGroupArn(s.region, id, w.logGroupName)),
                     },
                     { provider: opts.provider },
                 );
