@@ -1,6 +1,7 @@
 /**
  * Starts a policy pack the way the Pulumi engine does: `node <@pulumi/pulumi>/cmd/run-policy-pack
- * <engine-address> .` with the pack directory as working directory (`PolicyPack` reads
+ * <engine-address> .` with the pack directory as working directory (plus a preloaded guard, see
+ * gate/packGuard.js) (`PolicyPack` reads
  * `./package.json` for its version, and `run-policy-pack` looks for `./tsconfig.json`). The process
  * prints the port of its analyzer gRPC server on stdout. Anything else it prints is kept for errors.
  */
@@ -48,13 +49,41 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 const live = new Set<ChildProcess>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 let exitHookInstalled = false;
-/** Never leave a pack behind: kill whatever is still running when this process exits. */
-function installExitHook(): void {
+
+/** On a signal: kill the packs, then let the signal do what it would have done without us. */
+function onSignal(signal: NodeJS.Signals): void {
+    live.forEach((c) => c.kill("SIGKILL"));
+    removeSignalHooks();
+    if (process.listenerCount(signal) === 0) {
+        process.kill(process.pid, signal);
+    }
+}
+
+function removeSignalHooks(): void {
+    SIGNALS.forEach((sig) => process.removeListener(sig, onSignal));
+}
+
+/**
+ * Never leave a pack behind: kill whatever is still running when this process exits, or when it is
+ * interrupted or terminated while a pack runs (signal handlers exist only while a pack is live).
+ */
+function track(child: ChildProcess): void {
     if (!exitHookInstalled) {
         exitHookInstalled = true;
         process.on("exit", () => live.forEach((c) => c.kill("SIGKILL")));
     }
+    if (live.size === 0) {
+        SIGNALS.forEach((sig) => process.on(sig, onSignal));
+    }
+    live.add(child);
+    child.once("exit", () => {
+        live.delete(child);
+        if (live.size === 0) {
+            removeSignalHooks();
+        }
+    });
 }
 
 function append(buf: string, chunk: string): string {
@@ -66,18 +95,19 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
     if (!fs.existsSync(path.join(packDir, "package.json"))) {
         return Promise.reject(new PolicyPackError(`${packDir} is not a policy pack: it has no package.json`));
     }
-    installExitHook();
-    const child = spawn(process.execPath, [runPolicyPackScript(packDir), NO_ENGINE, "."], {
+    // The guard exits the pack when its stdin (kept open by us) closes: no orphan even if we are SIGKILLed.
+    const guard = path.join(__dirname, "packGuard.js");
+    const child = spawn(process.execPath, ["--require", guard, runPolicyPackScript(packDir), NO_ENGINE, "."], {
         cwd: packDir,
         env: childEnv(),
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
     });
-    live.add(child);
+    child.stdin.on("error", () => undefined); // EPIPE when the pack is already gone
+    track(child);
     let stdout = "";
     let stderr = "";
     const output = (): string => [stderr.trim(), stdout.trim()].filter((s) => s !== "").join("\n");
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    void exited.then(() => live.delete(child));
     const stop = async (): Promise<void> => {
         if (child.exitCode === null && child.signalCode === null) {
             child.kill("SIGTERM");

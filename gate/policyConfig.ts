@@ -5,6 +5,7 @@
  * schema defaults, then the pack's initial config, then the file (`all` first, then each policy), so
  * `Configure` receives one complete entry per policy.
  */
+import Ajv, { ValidateFunction } from "ajv";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
 export type EnforcementLevel = (typeof ENFORCEMENT_LEVELS)[number];
@@ -108,9 +109,32 @@ function apply(result: Map<string, ResolvedPolicyConfig>, config: Map<string, Pa
 }
 
 /**
- * One complete entry per policy of the pack. Differences from the CLI, on purpose (this is a gate):
- * a policy name the pack does not have is an error (the CLI ignores it silently, so a typo would
- * quietly leave a policy at its default level), and so is a missing `required` property.
+ * The engine's check of the reconciled properties: each policy's `configSchema` as an object schema
+ * (`{type: "object", properties, required}`, as the CLI builds it), every problem named by policy.
+ */
+const ajv = new Ajv({ allErrors: true, strict: false });
+/** Compiled once per policy (a pack's metadata lives as long as its server). */
+const validators = new WeakMap<PolicyMeta, ValidateFunction>();
+
+function schemaProblems(policies: readonly PolicyMeta[], result: ReadonlyMap<string, ResolvedPolicyConfig>): string[] {
+    return policies.flatMap((p) => {
+        if (p.configSchema === undefined) {
+            return [];
+        }
+        const validate =
+            validators.get(p) ??
+            ajv.compile({ type: "object", properties: p.configSchema.properties, required: [...p.configSchema.required] });
+        validators.set(p, validate);
+        return validate(result.get(p.name)?.properties ?? {})
+            ? []
+            : (validate.errors ?? []).map((e) => `"${p.name}"${e.instancePath.replace(/\//g, ".")} ${e.message ?? "is invalid"}`);
+    });
+}
+
+/**
+ * One complete entry per policy of the pack, checked against each policy's `configSchema` as the
+ * CLI checks it. Stricter than the CLI, on purpose (this is a gate): a policy name the pack does not
+ * have is an error (the CLI ignores it, so a typo would quietly leave a policy at its default level).
  */
 export function reconcilePolicyConfig(
     policies: readonly PolicyMeta[],
@@ -126,11 +150,9 @@ export function reconcilePolicyConfig(
     const result = new Map(policies.map((p) => [p.name, { enforcementLevel: p.enforcementLevel, properties: schemaDefaults(p) }]));
     apply(result, initial);
     apply(result, config);
-    const missing = policies.flatMap((p) =>
-        (p.configSchema?.required ?? []).filter((k) => result.get(p.name)?.properties[k] === undefined).map((k) => `"${p.name}".${k}`),
-    );
-    if (missing.length > 0) {
-        throw new PolicyConfigError(`${source}: required properties missing: ${missing.join(", ")}`);
+    const problems = schemaProblems(policies, result);
+    if (problems.length > 0) {
+        throw new PolicyConfigError(`${source}: invalid policy properties: ${problems.join("; ")}`);
     }
     return result;
 }

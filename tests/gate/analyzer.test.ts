@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -227,5 +228,32 @@ describe("gate/analyzer: a pack that cannot serve", function () {
 
     it("a directory without package.json is not a pack", async () => {
         await assert.rejects(startPolicyPack(path.join(dir, "nowhere")), /is not a policy pack: it has no package.json/);
+    });
+});
+
+describe("gate/analyzer: no orphaned pack", function () {
+    it("when the process that started a pack is SIGKILLed, the pack exits by itself (stdin guard)", async function () {
+        this.timeout(60_000);
+        const script = [
+            `require("ts-node").register({ transpileOnly: true, project: ${JSON.stringify(path.join(__dirname, "..", "..", "tsconfig.json"))} });`,
+            `require(${JSON.stringify(path.join(__dirname, "..", "..", "gate", "analyzer.ts"))})`,
+            `.startPolicyPack(${JSON.stringify(MINI_PACK)}).then((p) => console.log(p.pid));`,
+        ].join("\n");
+        const parent = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+        const packPid = await new Promise<number>((resolve, reject) => {
+            parent.stdout.setEncoding("utf8").once("data", (d: string) => resolve(Number(d.trim())));
+            parent.once("exit", () => reject(new Error("parent exited before starting the pack")));
+        });
+        assert.ok(alive(packPid));
+        parent.kill("SIGKILL");
+        const deadline = Date.now() + 15_000;
+        while (alive(packPid) && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        const orphan = alive(packPid);
+        if (orphan) {
+            process.kill(packPid, "SIGKILL"); // clean up before failing
+        }
+        assert.equal(orphan, false, `pack ${packPid} still running 15 s after its parent was killed`);
     });
 });

@@ -161,12 +161,13 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             });
         }
 
-        it("a pack config naming a policy the pack does not have, or an invalid level", async () => {
+        it("a pack config naming a policy the pack does not have, an invalid level, bad JSON, a property of the wrong type", async () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
             try {
                 fs.writeFileSync(path.join(dir, "typo.json"), JSON.stringify({ all: "advisory", "s3-no-publik-acl": "mandatory" }));
                 fs.writeFileSync(path.join(dir, "level.json"), JSON.stringify({ "s3-no-public-acl": "blocking" }));
                 fs.writeFileSync(path.join(dir, "syntax.json"), "{ all: advisory }");
+                fs.writeFileSync(path.join(dir, "type.json"), JSON.stringify({ "allowed-regions": { allowedRegions: "us-east-1" } }));
                 const typo = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "typo.json"));
                 assert.equal(typo.code, 2);
                 assert.match(typo.stderr, /no policy named "s3-no-publik-acl" in the pack/);
@@ -176,6 +177,9 @@ describe("cli: firehose-storage plan (offline gate)", function () {
                 const syntax = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "syntax.json"));
                 assert.equal(syntax.code, 2);
                 assert.match(syntax.stderr, /syntax\.json is not valid JSON/);
+                const type = await cli("plan", "--stack", "dev", "--policy-config", path.join(dir, "type.json"));
+                assert.equal(type.code, 2);
+                assert.match(type.stderr, /type\.json: invalid policy properties: "allowed-regions"\.allowedRegions must be array/);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
             }

@@ -7,7 +7,10 @@ const POLICIES: PolicyMeta[] = [
     {
         name: "b",
         enforcementLevel: "advisory",
-        configSchema: { properties: { days: { type: "integer", default: 7 }, list: { type: "array", default: ["x"] } }, required: [] },
+        configSchema: {
+            properties: { days: { type: "integer", default: 7 }, list: { type: "array", items: { type: "string" }, default: ["x"] } },
+            required: [],
+        },
     },
     { name: "c", enforcementLevel: "advisory", configSchema: { properties: { must: { type: "string" } }, required: ["must"] } },
 ];
@@ -56,11 +59,21 @@ describe("gate/policyConfig", () => {
         assert.throws(() => parse([]), /test\.json: must be a JSON object/);
     });
 
-    it("rejects unknown policy names and missing required properties", () => {
+    it("rejects unknown policy names", () => {
         assert.throws(
             () => resolve({ d: "mandatory", e: "advisory", c: { must: "m" } }),
             /test\.json: no policy named "d", "e" in the pack/,
         );
-        assert.throws(() => resolve({}), /test\.json: required properties missing: "c"\.must/);
+    });
+
+    it("checks properties against each policy's configSchema, as the CLI does: required, types, every problem at once", () => {
+        assert.throws(
+            () => resolve({ b: { days: "seven", list: [1] }, c: { must: 3 } }),
+            (e: Error) =>
+                e instanceof PolicyConfigError &&
+                e.message ===
+                    'test.json: invalid policy properties: "b".days must be integer; "b".list.0 must be string; "c".must must be string',
+        );
+        assert.throws(() => resolve({}), /test\.json: invalid policy properties: "c" must have required property 'must'/);
     });
 });
