@@ -3,7 +3,7 @@ import { Command } from "commander";
 import * as path from "path";
 import { runOfflineGate } from "../gate/offlineGate";
 import { renderHuman, styleFor, toJson } from "../gate/report";
-import { EXIT } from "./errors";
+import { EXIT, exitCodeFor } from "./errors";
 import type { CliIo } from "./main";
 
 interface PlanFlags {
@@ -35,24 +35,38 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .option("--no-tree", "leave the resource tree out of the text report")
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
         .action(async (f: PlanFlags) => {
-            const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-            const projectDir = path.resolve(io.cwd, f.projectDir);
-            const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
-            const result = await runOfflineGate({
-                projectDir,
-                stack: f.stack,
-                stackFile: abs(f.stackFile),
-                overrides: f.config,
-                preview: !f.update,
-                packDir,
-                policyConfigFile: abs(f.policyConfig),
-                pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
-            });
-            if (f.json) {
-                io.out(`${JSON.stringify(toJson(result, projectDir), null, 2)}\n`);
-            } else {
-                io.out(`${renderHuman(result, { style: styleFor(io.isTTY, io.env), cwd: io.cwd, tree: f.tree }).join("\n")}\n`);
+            try {
+                setCode(await plan(f, io));
+            } catch (e) {
+                const code = exitCodeFor(e, io);
+                if (f.json) {
+                    // CI parses stdout: say what happened there too, not only on stderr.
+                    const error = e instanceof Error ? e.message : String(e);
+                    io.out(`${JSON.stringify({ schemaVersion: 1, stack: f.stack, verdict: "error", exitCode: code, error }, null, 2)}\n`);
+                }
+                setCode(code);
             }
-            setCode(result.verdict === "fail" ? EXIT.violations : EXIT.ok);
         });
+}
+
+async function plan(f: PlanFlags, io: CliIo): Promise<number> {
+    const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
+    const projectDir = path.resolve(io.cwd, f.projectDir);
+    const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
+    const result = await runOfflineGate({
+        projectDir,
+        stack: f.stack,
+        stackFile: abs(f.stackFile),
+        overrides: f.config,
+        preview: !f.update,
+        packDir,
+        policyConfigFile: abs(f.policyConfig),
+        pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
+    });
+    if (f.json) {
+        io.out(`${JSON.stringify(toJson(result, projectDir), null, 2)}\n`);
+    } else {
+        io.out(`${renderHuman(result, { style: styleFor(io.isTTY, io.env), cwd: io.cwd, tree: f.tree }).join("\n")}\n`);
+    }
+    return result.verdict === "fail" ? EXIT.violations : EXIT.ok;
 }

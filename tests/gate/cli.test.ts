@@ -161,6 +161,16 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             });
         }
 
+        it("with --json, the error is also a JSON document on stdout", async () => {
+            const r = await cli("plan", "--stack", "nope", "--json");
+            assert.equal(r.code, 2);
+            const j = JSON.parse(r.stdout) as Record<string, unknown>;
+            assert.deepEqual(Object.keys(j).sort(), ["error", "exitCode", "schemaVersion", "stack", "verdict"]);
+            assert.equal(j.verdict, "error");
+            assert.equal(j.exitCode, 2);
+            assert.match(String(j.error), /Pulumi\.nope\.yaml does not exist/);
+        });
+
         it("a pack config naming a policy the pack does not have, an invalid level, bad JSON, a property of the wrong type", async () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
             try {
