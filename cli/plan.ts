@@ -16,6 +16,7 @@ interface PlanFlags {
     readonly policyConfig?: string;
     readonly json: boolean;
     readonly tree: boolean;
+    readonly build: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -33,6 +34,7 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .option("--update", "run the program as an update (known outputs) instead of a preview", false)
         .option("--json", "print a machine-readable report on stdout instead of the text report", false)
         .option("--no-tree", "leave the resource tree out of the text report")
+        .option("--no-build", "serve the pack as built, even if its build is older than its sources")
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
         .action(async (f: PlanFlags) => {
             try {
@@ -61,6 +63,7 @@ async function plan(f: PlanFlags, io: CliIo): Promise<number> {
         preview: !f.update,
         packDir,
         policyConfigFile: abs(f.policyConfig),
+        build: f.build,
         pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
     });
     if (f.json) {

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
-import { stalePackBuild } from "./packBuild";
+import { ensurePackBuilt, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
 import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
 import { LoadOptions } from "./stackConfig";
@@ -22,6 +22,11 @@ export interface GateOptions extends LoadOptions {
     readonly packDir?: string;
     /** A `--policy-pack-config` file. @default - `<packDir>/config/<stack>.json` when it exists, else every policy advisory */
     readonly policyConfigFile?: string;
+    /**
+     * Compile a pack whose `main` is older than its sources (or missing) before starting it; with
+     * `false` a stale pack is served as is, with a warning. @default true
+     */
+    readonly build?: boolean;
     /** A pack already started (reused across runs, e.g. by tests and the benchmark); the gate does not stop it. */
     readonly pack?: PolicyPackServer;
 }
@@ -70,7 +75,12 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     const policy = loadPolicyConfig(o.stack, packDir, o.policyConfigFile);
-    const stale = stalePackBuild(packDir);
+    const built = o.pack === undefined && (o.build ?? true) ? ensurePackBuilt(packDir) : undefined;
+    const stale = built === undefined ? stalePackBuild(packDir) : undefined;
+    const warnings = [
+        ...(built !== undefined ? [`rebuilt the policy pack first: ${built.replace(/: run .*$/, "")}`] : []),
+        ...(stale !== undefined ? [stale] : []),
+    ];
     // The pack starts while the program runs: both take a second or more.
     const starting = o.pack !== undefined ? Promise.resolve(o.pack) : startPolicyPack(packDir);
     const t0 = performance.now();
@@ -95,7 +105,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
             analysis,
             policyConfigFile: policy.file,
             verdict: verdictOf(analysis.violations),
-            warnings: stale !== undefined ? [stale] : [],
+            warnings,
             timings: { programMs, packStartMs: o.pack === undefined ? analysis.timings.startMs : 0, analyzeMs: analysis.timings.analyzeMs },
         };
     } finally {

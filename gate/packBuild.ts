@@ -1,11 +1,13 @@
 /**
  * Is a compiled policy pack older than its TypeScript sources? A pack whose `main` is compiled
- * JavaScript starts fast, but the engine (and the gate) run whatever was last built: after an edit
- * without `npm run build` the verdict would come from old policies. The gate warns; tests rebuild.
+ * JavaScript starts fast, but the engine runs whatever was last built: after an edit without
+ * `npm run build` the verdict would come from old policies. The gate rebuilds (unless told not to,
+ * then it warns); tests and the benchmark rebuild too.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { PolicyPackError } from "./packProcess";
 
 function newest(dir: string, skip: ReadonlySet<string>, ext: string): number {
     let max = 0;
@@ -35,7 +37,8 @@ export function stalePackBuild(packDir: string): string | undefined {
         return undefined;
     }
     const outDir = path.join(packDir, top);
-    const fix = `run \`npm --prefix ${path.basename(packDir)} run build\``;
+    const rel = path.relative(process.cwd(), packDir);
+    const fix = `run \`npm --prefix ${rel === "" || rel.startsWith("..") ? packDir : rel} run build\``;
     if (!fs.existsSync(path.join(packDir, main))) {
         return `the policy pack is not built (${main} is missing): ${fix}`;
     }
@@ -49,9 +52,18 @@ export function stalePackBuild(packDir: string): string | undefined {
     return sources > built ? `the policy pack's build (${top}/) is older than its sources: ${fix}` : undefined;
 }
 
-/** Compiles the pack with its own tsconfig (tests and the benchmark call this before starting it). */
+/**
+ * Compiles the pack with its own tsconfig, as its `build` script does (dependencies resolve from
+ * the pack's node_modules or the repository's). A compile error throws `PolicyPackError` with tsc's
+ * output; nothing is written to our stdout (it may carry `--json`).
+ */
 export function buildPack(packDir: string): void {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", packDir], { stdio: ["ignore", "inherit", "inherit"] });
+    try {
+        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", packDir], { stdio: "pipe", encoding: "utf8" });
+    } catch (e) {
+        const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+        throw new PolicyPackError(`could not build the policy pack ${packDir}:\n${[stdout, stderr].join("\n").trim()}`);
+    }
     const main = (JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as { main?: string }).main;
     if (main !== undefined && fs.existsSync(path.join(packDir, main))) {
         const now = new Date();
@@ -59,9 +71,11 @@ export function buildPack(packDir: string): void {
     }
 }
 
-/** Builds the pack when its build is missing or stale. */
-export function ensurePackBuilt(packDir: string): void {
-    if (stalePackBuild(packDir) !== undefined) {
+/** Builds the pack when its build is missing or stale; returns why it built, if it did. */
+export function ensurePackBuilt(packDir: string): string | undefined {
+    const stale = stalePackBuild(packDir);
+    if (stale !== undefined) {
         buildPack(packDir);
     }
+    return stale;
 }
