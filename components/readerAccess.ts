@@ -64,19 +64,17 @@ export class ReaderAccess extends pulumi.ComponentResource {
             },
             parent,
         );
-        const policy = pulumi
-            .all([args.bucketArn, args.kmsKeyArn])
-            .apply(([bucketArn, kmsKeyArn]) =>
-                JSON.stringify(
-                    readerIdentityPolicy({
-                        bucketArn,
-                        prefixes: args.prefixes,
-                        classification: args.classification,
-                        kmsKeyArn,
-                        region: args.region,
-                    }),
-                ),
-            );
+        const policy = pulumi.all([args.bucketArn, args.kmsKeyArn]).apply(([bucketArn, kmsKeyArn]) =>
+            JSON.stringify(
+                readerIdentityPolicy({
+                    bucketArn,
+                    prefixes: args.prefixes,
+                    classification: args.classification,
+                    kmsKeyArn,
+                    region: args.region,
+                }),
+            ),
+        );
         new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
         this.roleArn = role.arn;
         this.registerOutputs({ roleArn: this.roleArn });

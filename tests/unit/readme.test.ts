@@ -20,7 +20,7 @@ function keyPaths(schema: z.ZodType, prefix: string): string[] {
 /** First-column keys of the table under "## Configuration". */
 function documentedKeys(readme: string): string[] {
     const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? "";
-    return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).filter((k) => !k.includes(":"));
+    return [...section.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((m) => m[1]).filter((k) => !k.includes(":"));
 }
 
 describe("README configuration reference", () => {
