@@ -110,10 +110,14 @@ export class SecureBucket extends pulumi.ComponentResource {
         );
 
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+        // The ARN built from the bucket's name: the name (given or auto-named at Check) is known in a
+        // preview, the provider's computed `arn` is not, so policies stay verifiable before `pulumi up`.
+        const partition = aws.getPartitionOutput({}, parent).partition;
+        const bucketArn = pulumi.interpolate`arn:${partition}:s3:::${bucket.bucket}`;
         const source = args.logDeliverySource;
-        const extraStatements = bucket.arn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
+        const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
         const policyJson = pulumi
-            .all([bucket.arn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
+            .all([bucketArn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
             .apply(([bucketArn, keyArn, account, sourceArn, extra]) =>
                 JSON.stringify(
                     secureBucketPolicy({
@@ -153,7 +157,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                 {
                     role: "access-logs",
                     lifecycle: { ...MINIMAL_LOG_LIFECYCLE, expirationDays: r.accessLogs.retentionDays },
-                    logDeliverySource: { bucketArn: bucket.arn, prefix: r.accessLogs.prefix },
+                    logDeliverySource: { bucketArn, prefix: r.accessLogs.prefix },
                     mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
                     allowForceDestroy: r.allowForceDestroy,
                     retainOnDelete: r.retainOnDelete,
@@ -175,7 +179,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         }
 
         this.bucketName = bucket.bucket;
-        this.bucketArn = bucket.arn;
+        this.bucketArn = bucketArn;
         this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
         this.kmsKeyArn = kmsKeyArn;
         this.role = r.role;

@@ -240,5 +240,18 @@ for (const stack of ["dev", "prod"] as const) {
             assert.equal(one(r, T.policy, "firehose-data-policy").wireInputs.policy, UNKNOWN);
             assert.equal(r.length, res("update").length, "preview and update register the same resources");
         });
+
+        it("preview: policies built from the bucket name are known, so the gate can judge them before pulumi up", () => {
+            const r = res("preview");
+            const name = one(r, T.bucket, "firehose-data-access-logs").inputs.bucket as string;
+            assert.match(name, /^firehose-data-access-logs-[0-9a-f]{7}$/);
+            const logPolicy = policyOf(one(r, T.policy, "firehose-data-access-logs-policy"));
+            assert.deepEqual(logPolicy[0].Resource, [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`]);
+            assert.deepEqual(
+                policyOf(one(res("update"), T.policy, "firehose-data-access-logs-policy")),
+                logPolicy,
+                "preview and update agree",
+            );
+        });
     });
 }
