@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { prodRows, StackRow } from "./matrixRows";
 import { devRows } from "./matrixRowsDev";
-import { stackRun } from "./runs";
+import { shippedRun as stackRun } from "../helpers/shipped";
 import { Outcome, renderTable, simulate } from "./simulate";
 
 /** ARNs shortened for the table: `<data>/key`, `role/name`. */

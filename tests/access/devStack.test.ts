@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { StackPlan } from "../../gate/plan";
 import { childrenOf, one, ofType } from "../helpers/resources";
 import { ACCOUNT, DEPLOYER, doc, OBJECTS, sid, T } from "./helpers";
-import { stackRun } from "./runs";
+import { shippedRun as stackRun } from "../helpers/shipped";
 
 const runs: Record<string, StackPlan> = {};
 before(async () => {

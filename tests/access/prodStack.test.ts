@@ -4,7 +4,7 @@ import { StackPlan } from "../../gate/plan";
 import { UNKNOWN } from "../../gate/recorder";
 import { childrenOf, descendantsOf, one } from "../helpers/resources";
 import { ACCOUNT, doc, sid, T } from "./helpers";
-import { stackRun } from "./runs";
+import { shippedRun as stackRun } from "../helpers/shipped";
 
 const runs: Record<string, StackPlan> = {};
 before(async () => {

@@ -3,12 +3,10 @@
  * children, their security inputs, parenting, tags, ordering and protection.
  */
 import * as assert from "node:assert/strict";
-import * as path from "path";
-import { planStack, StackPlan } from "../../gate/plan";
 import { RecordedResource, UNKNOWN } from "../../gate/recorder";
 import { childrenOf, descendantsOf, one, ofType } from "../helpers/resources";
+import { ShippedRuns, shippedRuns } from "../helpers/shipped";
 
-const projectDir = path.resolve(__dirname, "../..");
 const SB = "firehose-storage:storage:SecureBucket";
 const T = {
     bucket: "aws:s3/bucket:Bucket",
@@ -22,13 +20,9 @@ const T = {
     key: "aws:kms/key:Key",
 };
 
-const runs: Record<string, StackPlan> = {};
+let runs: ShippedRuns;
 before(async () => {
-    for (const stack of ["dev", "prod"]) {
-        for (const preview of [true, false]) {
-            runs[`${stack}/${preview ? "preview" : "update"}`] = await planStack({ projectDir, stack, preview });
-        }
-    }
+    runs = await shippedRuns();
 });
 
 function policyOf(r: RecordedResource): { Sid: string; Effect: string; Condition?: unknown; Principal?: unknown; Resource: unknown }[] {

@@ -4,27 +4,7 @@ import { AlertTopic } from "../../components/alerts";
 import { AuditTrail } from "../../components/audit";
 import { CostControls, costControlsProblems } from "../../components/costControls";
 import { DetectiveAlerts } from "../../components/detectiveAlerts";
-import { runProgram } from "../../gate/runProgram";
-
-/** Runs `create` in a preview; returns the error it threw and the types registered. */
-async function attempt(create: () => void): Promise<{ error: Error | undefined; types: string[] }> {
-    let error: Error | undefined;
-    const { resources } = await runProgram({
-        project: "p",
-        stack: "t",
-        config: { "aws:region": "us-east-1" },
-        preview: true,
-        program: () => {
-            try {
-                create();
-            } catch (e) {
-                error = e as Error;
-            }
-            return {};
-        },
-    });
-    return { error, types: resources.map((r) => r.type) };
-}
+import { attempt } from "../helpers/shipped";
 
 describe("monitoring components: bad args", () => {
     it("AlertTopic: an address listed twice (any case) and a plain-http endpoint", async () => {

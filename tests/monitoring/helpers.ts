@@ -1,6 +1,4 @@
 /** Shared lookups for the monitoring tests: resource types, policy documents, descendants of a component. */
-import * as path from "path";
-import { planStack, StackPlan } from "../../gate/plan";
 import { RecordedResource } from "../../gate/recorder";
 import { Statement } from "../../components/policies/document";
 
@@ -71,21 +69,5 @@ export function monitoringResources(resources: readonly RecordedResource[]): Rec
     return resources.filter((r) => below.has(r.urn) && !roots.has(r.urn));
 }
 
-/** `dev/preview`, `dev/update`, `prod/preview`, `prod/update` -> the shipped stack's mocked run. */
-export type ShippedRuns = Readonly<Record<string, StackPlan>>;
-let shipped: Promise<ShippedRuns> | undefined;
-
-/** One run per stack and mode, shared by every test file that reads the shipped stacks. */
-export function shippedRuns(): Promise<ShippedRuns> {
-    shipped ??= (async () => {
-        const projectDir = path.resolve(__dirname, "../..");
-        const runs: Record<string, StackPlan> = {};
-        for (const stack of ["dev", "prod"]) {
-            for (const preview of [true, false]) {
-                runs[`${stack}/${preview ? "preview" : "update"}`] = await planStack({ projectDir, stack, preview });
-            }
-        }
-        return runs;
-    })();
-    return shipped;
-}
+export { shippedRuns } from "../helpers/shipped";
+export type { ShippedRuns } from "../helpers/shipped";

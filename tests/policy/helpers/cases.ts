@@ -5,32 +5,17 @@
  * in sync.
  */
 import * as assert from "node:assert/strict";
-import * as path from "path";
-import { planStack } from "../../../gate/plan";
 import { RecordedResource } from "../../../gate/recorder";
 import { runProgram } from "../../../gate/runProgram";
+import { once, shippedRun } from "../../helpers/shipped";
 import { extrasProgram } from "../fixtures/extras";
 
-const projectDir = path.resolve(__dirname, "../../..");
 type Mode = "preview" | "update";
 type Resources = readonly RecordedResource[];
 
-/** Program runs share the process-wide mock monitor, so they run one at a time. */
-let queue: Promise<unknown> = Promise.resolve();
-const plans = new Map<string, Promise<Resources>>();
-function once(key: string, run: () => Promise<Resources>): Promise<Resources> {
-    let p = plans.get(key);
-    if (p === undefined) {
-        p = queue.then(run);
-        queue = p.catch(() => undefined);
-        plans.set(key, p);
-    }
-    return p;
-}
-
 /** The shipped stack (Pulumi.<stack>.yaml) run under mocks. */
-export function shippedStack(stack: "dev" | "prod", mode: Mode): Promise<Resources> {
-    return once(`${stack}/${mode}`, async () => (await planStack({ projectDir, stack, preview: mode === "preview" })).resources);
+export async function shippedStack(stack: "dev" | "prod", mode: Mode): Promise<Resources> {
+    return (await shippedRun(stack, mode)).resources;
 }
 
 /** Resource types the shipped stacks do not create (see fixtures/extras.ts), as an update. */

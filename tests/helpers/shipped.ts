@@ -1,0 +1,65 @@
+/**
+ * The shipped stacks (Pulumi.dev.yaml, Pulumi.prod.yaml) run under mocks once per stack and mode for
+ * the whole test process, and shared by every test file that reads them. Program runs share the
+ * process-wide mock monitor, so they are queued one at a time.
+ */
+import * as path from "path";
+import { planStack, StackPlan } from "../../gate/plan";
+import { runProgram } from "../../gate/runProgram";
+
+export type Stack = "dev" | "prod";
+export type Mode = "preview" | "update";
+
+export const PROJECT_DIR = path.resolve(__dirname, "../..");
+
+let queue: Promise<unknown> = Promise.resolve();
+const memo = new Map<string, Promise<unknown>>();
+
+/** Runs `run` once per `key` for the process, after every run queued before it. */
+export function once<T>(key: string, run: () => Promise<T>): Promise<T> {
+    let p = memo.get(key) as Promise<T> | undefined;
+    if (p === undefined) {
+        p = queue.then(run);
+        queue = p.catch(() => undefined);
+        memo.set(key, p);
+    }
+    return p;
+}
+
+/** The shipped `stack` run as a preview or an update. Do not mutate what it returns. */
+export function shippedRun(stack: Stack, mode: Mode): Promise<StackPlan> {
+    return once(`shipped:${stack}/${mode}`, () => planStack({ projectDir: PROJECT_DIR, stack, preview: mode === "preview" }));
+}
+
+/** `dev/preview`, `dev/update`, `prod/preview`, `prod/update` -> the shipped stack's run. */
+export type ShippedRuns = Readonly<Record<string, StackPlan>>;
+
+export async function shippedRuns(): Promise<ShippedRuns> {
+    const runs: Record<string, StackPlan> = {};
+    for (const stack of ["dev", "prod"] as const) {
+        for (const mode of ["preview", "update"] as const) {
+            runs[`${stack}/${mode}`] = await shippedRun(stack, mode);
+        }
+    }
+    return runs;
+}
+
+/** Runs `create` in a preview program; returns what it threw and the types it registered. */
+export async function attempt(create: () => void): Promise<{ error: Error | undefined; types: string[] }> {
+    let error: Error | undefined;
+    const { resources } = await runProgram({
+        project: "p",
+        stack: "t",
+        config: { "aws:region": "us-east-1" },
+        preview: true,
+        program: () => {
+            try {
+                create();
+            } catch (e) {
+                error = e as Error;
+            }
+            return {};
+        },
+    });
+    return { error, types: resources.map((r) => r.type) };
+}
