@@ -1,2 +1,0 @@
-/** The shipped stacks' runs, shared with every other test folder (tests/helpers/shipped.ts). */
-export { shippedRun as stackRun } from "../helpers/shipped";
