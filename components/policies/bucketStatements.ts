@@ -37,7 +37,7 @@ export type SseAlgorithm = "AES256" | "aws:kms";
  * Deny uploads that ask for another encryption than `algorithm`. Uploads that send no header pass
  * (S3 then applies the bucket default); pair with `denyMissingEncryptionHeader` to require the header.
  *
- * AWS semantics (the seed had `StringNotEqualsIfExists` here, which the access-matrix simulation showed
+ * AWS semantics (a first version had `StringNotEqualsIfExists` here, which the access-matrix simulation showed
  * wrong): an `...IfExists` operator is *true* when the key is absent, and so is a negated operator
  * (`StringNotEquals`), so either alone in a Deny also rejects uploads without the header. The
  * `Null: false` guard limits the deny to uploads that carry it:
@@ -60,7 +60,7 @@ export function denyWrongEncryption(bucketArn: string, algorithm: SseAlgorithm):
 /**
  * Deny SSE-KMS uploads that name another key than `kmsKeyArn` (uploads naming none use the bucket
  * default key). A statement of its own: keys under one condition operator are ANDed, so folding the key
- * into `DenyWrongEncryption` (as the seed did) denied another key only when the algorithm was wrong too.
+ * into `DenyWrongEncryption` (as a first version did) denied another key only when the algorithm was wrong too.
  * Clients that name the key must send its ARN.
  */
 export function denyWrongKmsKey(bucketArn: string, kmsKeyArn: string): Statement {
