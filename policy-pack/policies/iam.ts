@@ -112,6 +112,28 @@ function wideResources(s: Statement, isWide: (r: string) => boolean): { readonly
 }
 
 /**
+ * A statement that grants some of the `granted` actions on a resource `isWide` matches: a violation
+ * explained by `explain`; when either side is unknown in preview, an unverified finding; else nothing.
+ */
+function judgeWideGrant(
+    s: Statement,
+    at: string,
+    granted: (action: string) => boolean,
+    isWide: (resource: string) => boolean,
+    explain: (actions: string[], wide: string[]) => string,
+): Finding[] {
+    const actions = knownItems(s.actions);
+    const hits = actions.items.filter(granted);
+    const res = wideResources(s, isWide);
+    if (hits.length > 0 && res.wide.length > 0) {
+        return [violation(explain(hits, res.wide))];
+    }
+    return (hits.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
+        ? [unverified(`the Action or Resource of ${at} is unknown`)]
+        : [];
+}
+
+/**
  * Checks whether an IAM policy allows S3 actions on every resource (`Resource: "*"` or
  * `arn:aws:s3:::*`). The few S3 actions that only accept `*` (ListAllMyBuckets, ...) are exempt.
  * @severity high
@@ -131,21 +153,16 @@ export const iamNoS3OnAllResources = resourcePolicy(
         types: IAM_POLICY_TYPES,
         defaults: {},
         check: (r) =>
-            judgeAllows(r, (s, at) => {
-                const actions = knownItems(s.actions);
-                const s3 = actions.items.filter((a) => grantsS3(a) && !S3_ACTIONS_WITHOUT_RESOURCE.has(a.toLowerCase()));
-                const res = wideResources(s, isAllS3Resources);
-                if (s3.length > 0 && res.wide.length > 0) {
-                    return [
-                        violation(
-                            `${at} allows ${s3.join(", ")} on ${res.wide.join(", ")}: scope Resource to the bucket ARN and its key prefixes.`,
-                        ),
-                    ];
-                }
-                return (s3.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
-                    ? [unverified(`the Action or Resource of ${at} is unknown`)]
-                    : [];
-            }),
+            judgeAllows(r, (s, at) =>
+                judgeWideGrant(
+                    s,
+                    at,
+                    (a) => grantsS3(a) && !S3_ACTIONS_WITHOUT_RESOURCE.has(a.toLowerCase()),
+                    isAllS3Resources,
+                    (granted, wide) =>
+                        `${at} allows ${granted.join(", ")} on ${wide.join(", ")}: scope Resource to the bucket ARN and its key prefixes.`,
+                ),
+            ),
     },
 );
 
@@ -168,21 +185,16 @@ export const iamNoPassRoleOnAll = resourcePolicy(
         types: IAM_POLICY_TYPES,
         defaults: {},
         check: (r) =>
-            judgeAllows(r, (s, at) => {
-                const actions = knownItems(s.actions);
-                const pass = actions.items.filter((a) => globMatches(a, "iam:PassRole"));
-                const res = wideResources(s, isAllRoles);
-                if (pass.length > 0 && res.wide.length > 0) {
-                    return [
-                        violation(
-                            `${at} allows iam:PassRole (${pass.join(", ")}) on ${res.wide.join(", ")}: name the role ARNs that may be passed.`,
-                        ),
-                    ];
-                }
-                return (pass.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
-                    ? [unverified(`the Action or Resource of ${at} is unknown`)]
-                    : [];
-            }),
+            judgeAllows(r, (s, at) =>
+                judgeWideGrant(
+                    s,
+                    at,
+                    (a) => globMatches(a, "iam:PassRole"),
+                    isAllRoles,
+                    (granted, wide) =>
+                        `${at} allows iam:PassRole (${granted.join(", ")}) on ${wide.join(", ")}: name the role ARNs that may be passed.`,
+                ),
+            ),
     },
 );
 

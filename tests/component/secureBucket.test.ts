@@ -5,6 +5,7 @@ import { SecureBucketArgs } from "../../components/secureBucketArgs";
 import { UNKNOWN } from "../../gate/recorder";
 import { ProgramRun, runProgram } from "../../gate/runProgram";
 import { childrenOf, one, ofType } from "../helpers/resources";
+import { attempt } from "../helpers/shipped";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
@@ -89,30 +90,19 @@ describe("SecureBucket", () => {
     });
 
     it("rejects bad arguments with every problem named, before any child is created", async () => {
-        let error: Error | undefined;
-        const { resources } = await runProgram({
-            project: "p",
-            stack: "t",
-            config: { "aws:region": "us-east-1" },
-            preview: true,
-            program: () => {
-                try {
-                    new SecureBucket("logs", {
-                        role: "access-logs",
-                        encryption: { mode: "sse-kms" },
-                        accessLogs: { prefix: "/x" },
-                        lifecycle: {
-                            transitions: [{ storageClass: "STANDARD_IA", days: 1 }],
-                            noncurrent: { transitions: [], expirationDays: 1 },
-                            abortIncompleteMultipartUploadDays: 1,
-                        },
-                    });
-                } catch (e) {
-                    error = e as Error;
-                }
-                return {};
-            },
-        });
+        const { error, types } = await attempt(
+            () =>
+                new SecureBucket("logs", {
+                    role: "access-logs",
+                    encryption: { mode: "sse-kms" },
+                    accessLogs: { prefix: "/x" },
+                    lifecycle: {
+                        transitions: [{ storageClass: "STANDARD_IA", days: 1 }],
+                        noncurrent: { transitions: [], expirationDays: 1 },
+                        abortIncompleteMultipartUploadDays: 1,
+                    },
+                }),
+        );
         assert.ok(error !== undefined, "SecureBucket must throw");
         assert.match(error.message, /encryption\.mode: got "sse-kms"; log buckets must use sse-s3/);
         assert.match(error.message, /accessLogs: got \{"prefix":"\/x"\}; a log bucket must not log/);
@@ -120,7 +110,7 @@ describe("SecureBucket", () => {
         assert.match(error.message, /accessLogs.prefix: got "\/x"; must be a key prefix ending in \//);
         assert.match(error.message, /lifecycle.transitions\[0\].days: got 1; STANDARD_IA needs objects at least 30 days old/);
         assert.deepEqual(
-            resources.map((r) => r.type),
+            types,
             ["pulumi:pulumi:Stack", "firehose-storage:storage:SecureBucket"],
             "only the stack and the component itself are registered",
         );
