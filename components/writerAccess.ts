@@ -59,6 +59,11 @@ export class WriterAccess extends pulumi.ComponentResource {
         }
         const parent = { parent: this };
         const tags = { ...args.tags, Name: name, Role: "writer" };
+        // ARNs built from the (auto-)name, which is known in a preview where the computed `arn` is not:
+        // the data bucket policy naming the writer stays verifiable before `pulumi up`. The output
+        // still carries the role/user as a dependency, so the bucket policy waits for it.
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+        const partition = aws.getPartitionOutput({}, parent).partition;
         const policy = pulumi.all([args.bucketArn, args.kmsKeyArn, args.logGroupArn]).apply(([bucketArn, kmsKeyArn, logGroup]) =>
             JSON.stringify(
                 writerIdentityPolicy({
@@ -84,12 +89,12 @@ export class WriterAccess extends pulumi.ComponentResource {
                 parent,
             );
             new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
-            this.principalArn = role.arn;
+            this.principalArn = pulumi.interpolate`arn:${partition}:iam::${account}:role/${role.name}`;
         } else {
             const user = new aws.iam.User(name, { tags }, parent);
             new aws.iam.UserPolicy(`${name}-policy`, { user: user.name, policy }, parent);
             const key = new aws.iam.AccessKey(`${name}-access-key`, { user: user.name }, parent);
-            this.principalArn = user.arn;
+            this.principalArn = pulumi.interpolate`arn:${partition}:iam::${account}:user/${user.name}`;
             this.accessKeyId = key.id;
             this.secretAccessKey = pulumi.secret(key.secret);
         }

@@ -231,7 +231,18 @@ for (const stack of ["dev", "prod"] as const) {
                 assert.equal(child.wireInputs.bucket, UNKNOWN, `${name}.bucket is unknown in preview`);
                 assert.deepEqual(child.propertyDependencies.bucket, [bucket.urn]);
             }
-            assert.equal(one(r, T.policy, "firehose-data-policy").wireInputs.policy, UNKNOWN);
+            const dataPolicy = one(r, T.policy, "firehose-data-policy");
+            if (stack === "prod") {
+                assert.equal(dataPolicy.wireInputs.policy, UNKNOWN, "prod's policy names the created KMS key, whose ARN is computed");
+            } else {
+                assert.deepEqual(
+                    policyOf(dataPolicy),
+                    policyOf(one(res("update"), T.policy, "firehose-data-policy")),
+                    "dev's is known, as in the update",
+                );
+            }
+            const writer = one(r, stack === "prod" ? "aws:iam/role:Role" : "aws:iam/user:User", "firehose-writer");
+            assert.ok(dataPolicy.dependencies.includes(writer.urn), "the policy naming the writer waits for it");
             assert.equal(r.length, res("update").length, "preview and update register the same resources");
         });
 
