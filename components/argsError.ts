@@ -1,4 +1,4 @@
-/** The error a monitoring component throws for bad args: every problem, each naming the arg, quoting the value, saying what is allowed. */
+/** The error a component throws for bad args: every problem, each naming the arg, quoting the value, saying what is allowed. */
 import * as pulumi from "@pulumi/pulumi";
 import { Problem } from "./lifecycle";
 

@@ -9,6 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwOnProblems } from "./argsError";
 import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
 import { REPLICATION_TIME_MINUTES, ReplicationArgs, replicationArgsProblems } from "./replicationArgs";
@@ -28,13 +29,7 @@ export class Replication extends pulumi.ComponentResource {
 
     constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         super(REPLICATION_TYPE, name, {}, opts);
-        const problems = replicationArgsProblems(args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(
-                `invalid Replication args:\n${problems.map((p) => `  - ${p.path}: got ${JSON.stringify(p.value)}; ${p.message}`).join("\n")}`,
-                this,
-            );
-        }
+        throwOnProblems("Replication", replicationArgsProblems(args), this);
         const parent = { parent: this };
         const kms = args.replica.encryption?.mode === "sse-kms";
         const source = args.source;

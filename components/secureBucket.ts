@@ -8,6 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwOnProblems } from "./argsError";
 import { LifecyclePlan, lifecycleRules } from "./lifecycle";
 import { secureBucketPolicy } from "./policies/bucketPolicy";
 import { bucketArgsProblems, BucketRole, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
@@ -43,13 +44,7 @@ export class SecureBucket extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SECURE_BUCKET_TYPE, name, {}, opts);
-        const problems = bucketArgsProblems(args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(
-                `invalid SecureBucket args:\n${problems.map((p) => `  - ${p.path}: got ${JSON.stringify(p.value)}; ${p.message}`).join("\n")}`,
-                this,
-            );
-        }
+        throwOnProblems("SecureBucket", bucketArgsProblems(args), this);
         const r = resolveBucketArgs(args);
         const parent = { parent: this };
         const tags = { ...r.tags, Name: name, Role: r.role };

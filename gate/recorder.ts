@@ -49,17 +49,6 @@ export function decodeWire(v: unknown): unknown {
     return v;
 }
 
-/** True when `v` or anything inside it is an unknown preview value. */
-export function containsUnknown(v: unknown): boolean {
-    if (v === UNKNOWN) {
-        return true;
-    }
-    if (v !== null && typeof v === "object") {
-        return Object.values(v as Record<string, unknown>).some(containsUnknown);
-    }
-    return false;
-}
-
 /** Name fields a provider fills in at Check when the program leaves them out (auto-naming). */
 const AUTO_NAMED = ["bucket", "name"];
 
