@@ -1,6 +1,6 @@
 /** The error a component throws for bad args: every problem, each naming the arg, quoting the value, saying what is allowed. */
 import * as pulumi from "@pulumi/pulumi";
-import { Problem } from "./lifecycle";
+import { Problem } from "./storage/lifecycle";
 
 /** Throws one `ResourceError` listing `problems` when there are any. */
 export function throwOnProblems(component: string, problems: readonly Problem[], resource: pulumi.Resource): void {

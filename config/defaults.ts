@@ -3,7 +3,7 @@
  * Glacier 365-2555, Deep Archive from 2555, expiry at 7300 days) and keeps logs a year; dev keeps
  * data a year and logs a month, so experiments do not accumulate cost.
  */
-import { LifecyclePlan } from "../components/lifecycle";
+import { LifecyclePlan } from "../components/storage/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessDefaults } from "./sections/access";
 import { MonitoringDefaults } from "./sections/monitoring";

@@ -1,6 +1,6 @@
 /** Config problems: collected, never thrown one at a time, and reported with key, value and rule. */
 import { z } from "zod";
-import { Problem } from "../components/lifecycle";
+import { Problem } from "../components/storage/lifecycle";
 
 export type { Problem };
 

@@ -2,7 +2,7 @@
  * Raw config -> Settings: schema check, environment defaults, cross-field and prod rules. Pure; every
  * problem is collected and thrown once as a `ConfigError`.
  */
-import { lifecycleProblems, LifecyclePlan } from "../components/lifecycle";
+import { lifecycleProblems, LifecyclePlan } from "../components/storage/lifecycle";
 import { DEFAULT_DATA_TYPE, DEFAULTS } from "./defaults";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";

@@ -4,8 +4,8 @@
  * defaults and applies the cross-field rules.
  */
 import { z } from "zod";
-import { KEY_LAYOUTS } from "../components/layout";
-import { TRANSITION_STORAGE_CLASSES } from "../components/lifecycle";
+import { KEY_LAYOUTS } from "../components/storage/layout";
+import { TRANSITION_STORAGE_CLASSES } from "../components/storage/lifecycle";
 import { accessConfigShape } from "./sections/access";
 import { monitoringConfigShape } from "./sections/monitoring";
 

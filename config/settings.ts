@@ -1,6 +1,6 @@
 /** The one typed settings object the program is built from: validated config with defaults applied. */
-import { KeyLayout } from "../components/layout";
-import { LifecyclePlan } from "../components/lifecycle";
+import { KeyLayout } from "../components/storage/layout";
+import { LifecyclePlan } from "../components/storage/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessSettings } from "./sections/access";
 import { MonitoringSettings } from "./sections/monitoring";

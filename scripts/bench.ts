@@ -11,7 +11,7 @@ import { SingleBar } from "cli-progress";
 import { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { SecureBucket } from "../components/secureBucket";
+import { SecureBucket } from "../components/storage/secureBucket";
 import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
 import { runProgram } from "../gate/runProgram";

@@ -4,7 +4,7 @@
  */
 import { S3Client } from "@aws-sdk/client-s3";
 import { Command, Option } from "commander";
-import { KEY_LAYOUTS, KeyLayout } from "../components/layout";
+import { KEY_LAYOUTS, KeyLayout } from "../components/storage/layout";
 import { runSmokeTest } from "../smoke/smokeTest";
 
 interface Flags {

@@ -7,7 +7,7 @@
  * buckets, and the lifecycle rules expire it.
  */
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { KeyLayout, objectKey, partitionPrefix } from "../components/layout";
+import { KeyLayout, objectKey, partitionPrefix } from "../components/storage/layout";
 
 export interface SmokeOptions {
     readonly client: S3Client;

@@ -5,13 +5,13 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { logGroupArn } from "../components/policies/writerPolicy";
-import { accessBucketStatements } from "../components/policies/accessStatements";
-import { ReaderAccess } from "../components/readerAccess";
-import { Replication } from "../components/replication";
-import { SecureBucket } from "../components/secureBucket";
-import { SecureBucketArgs } from "../components/secureBucketArgs";
-import { WriterAccess } from "../components/writerAccess";
+import { logGroupArn } from "../components/access/policies/writerPolicy";
+import { accessBucketStatements } from "../components/access/policies/accessStatements";
+import { ReaderAccess } from "../components/access/readerAccess";
+import { Replication } from "../components/access/replication";
+import { SecureBucket } from "../components/storage/secureBucket";
+import { SecureBucketArgs } from "../components/storage/secureBucketArgs";
+import { WriterAccess } from "../components/access/writerAccess";
 import { Settings } from "../config";
 
 /** Stack outputs of this feature. */

@@ -5,14 +5,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic } from "../components/alerts";
-import { AuditTrail } from "../components/audit";
-import { CostControls } from "../components/costControls";
-import { DetectiveAlerts } from "../components/detectiveAlerts";
-import { ObjectNotifications } from "../components/objectNotifications";
-import { eventRuleArn } from "../components/policies/alertStatements";
-import { SecureBucket } from "../components/secureBucket";
-import { ReplicationAlarmInput, StorageAlarms } from "../components/storageAlarms";
+import { AlertTopic } from "../components/monitoring/alerts";
+import { AuditTrail } from "../components/audit/auditTrail";
+import { CostControls } from "../components/cost/costControls";
+import { DetectiveAlerts } from "../components/audit/detectiveAlerts";
+import { ObjectNotifications } from "../components/monitoring/objectNotifications";
+import { eventRuleArn } from "../components/monitoring/policies/alertStatements";
+import { SecureBucket } from "../components/storage/secureBucket";
+import { ReplicationAlarmInput, StorageAlarms } from "../components/monitoring/storageAlarms";
 import { Settings } from "../config";
 import { AccessOutputs } from "./access";
 
@@ -29,7 +29,7 @@ export interface MonitoringOutputs {
 }
 
 /**
- * The id of the rule `components/replication.ts` creates (it does not export it): the replication
+ * The id of the rule `components/access/replication.ts` creates (it does not export it): the replication
  * alarms' `RuleId` dimension. tests/monitoring/alerts.test.ts checks it against the rule.
  */
 export const REPLICATION_RULE_ID = "replicate-everything";

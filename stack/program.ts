@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SecureBucket } from "../components/secureBucket";
+import { SecureBucket } from "../components/storage/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
 import { AccessOutputs, planAccess } from "./access";
 import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./monitoring";

@@ -4,7 +4,7 @@
  * Wired into `configSchema`, `Settings`, `resolveSettings` and the environment defaults by one line each.
  */
 import { z } from "zod";
-import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass } from "../../components/replicationArgs";
+import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass } from "../../components/access/replicationArgs";
 import { Problem } from "../problems";
 import { regionCode } from "../schema";
 

@@ -5,8 +5,8 @@
  * environment defaults by one line each.
  */
 import { z } from "zod";
-import { LifecyclePlan } from "../../components/lifecycle";
-import type { AlarmThresholds } from "../../components/storageAlarms";
+import { LifecyclePlan } from "../../components/storage/lifecycle";
+import type { AlarmThresholds } from "../../components/monitoring/storageAlarms";
 import { Problem } from "../problems";
 
 /** An AWS ARN of any service in this account's partition (targets of the object-created rule). */

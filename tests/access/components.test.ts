@@ -2,10 +2,10 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ReaderAccess } from "../../components/readerAccess";
-import { Replication } from "../../components/replication";
-import { SecureBucket } from "../../components/secureBucket";
-import { WriterAccess, WriterAccessArgs } from "../../components/writerAccess";
+import { ReaderAccess } from "../../components/access/readerAccess";
+import { Replication } from "../../components/access/replication";
+import { SecureBucket } from "../../components/storage/secureBucket";
+import { WriterAccess, WriterAccessArgs } from "../../components/access/writerAccess";
 import { ProgramRun, runProgram } from "../../gate/runProgram";
 import { childrenOf, one, ofType } from "../helpers/resources";
 

@@ -3,7 +3,7 @@
  * and ARN comes from what the program registered. Each row is one request with exactly the context
  * keys that request would carry, and the verdict IAM must reach.
  */
-import { objectKey } from "../../components/layout";
+import { objectKey } from "../../components/storage/layout";
 import { StackPlan } from "../../gate/plan";
 import { policiesOf, Row, Verdict } from "./simulate";
 

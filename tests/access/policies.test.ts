@@ -1,9 +1,9 @@
 /** Pure builders of the reader, replication, trust and bucket-policy access statements, table-driven. */
 import * as assert from "node:assert/strict";
-import { accessBucketStatements, denyDestructiveWithoutMfa, denyOutsideNetwork } from "../../components/policies/accessStatements";
-import { readerIdentityPolicy } from "../../components/policies/readerPolicy";
-import { replicationRolePolicy } from "../../components/policies/replicationPolicy";
-import { externalIdTrust, s3ReplicationTrust } from "../../components/policies/trustPolicy";
+import { accessBucketStatements, denyDestructiveWithoutMfa, denyOutsideNetwork } from "../../components/access/policies/accessStatements";
+import { readerIdentityPolicy } from "../../components/access/policies/readerPolicy";
+import { replicationRolePolicy } from "../../components/access/policies/replicationPolicy";
+import { externalIdTrust, s3ReplicationTrust } from "../../components/access/policies/trustPolicy";
 
 const B = "arn:aws:s3:::firehose-data-1";
 const R = "arn:aws:s3:::firehose-data-replica-1";

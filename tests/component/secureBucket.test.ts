@@ -1,7 +1,7 @@
 /** SecureBucket on its own, under mocks: argument rows the stacks do not exercise. */
 import * as assert from "node:assert/strict";
-import { SecureBucket } from "../../components/secureBucket";
-import { SecureBucketArgs } from "../../components/secureBucketArgs";
+import { SecureBucket } from "../../components/storage/secureBucket";
+import { SecureBucketArgs } from "../../components/storage/secureBucketArgs";
 import { UNKNOWN } from "../../gate/recorder";
 import { ProgramRun, runProgram } from "../../gate/runProgram";
 import { childrenOf, one, ofType } from "../helpers/resources";

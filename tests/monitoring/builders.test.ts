@@ -1,11 +1,11 @@
 /** Pure builders of the monitoring feature: policy statements, event patterns, alarm specs, budget and tiering rows. */
 import * as assert from "node:assert/strict";
-import { trailEventSelectors } from "../../components/audit";
-import { budgetNotifications, tieringsFor } from "../../components/costControls";
-import { bucketProtectionChangePattern, objectCreatedPattern } from "../../components/eventPatterns";
-import { alertKeyPolicy, alertTopicPolicy, eventRuleArn } from "../../components/policies/alertStatements";
+import { trailEventSelectors } from "../../components/audit/auditTrail";
+import { budgetNotifications, tieringsFor } from "../../components/cost/costControls";
+import { bucketProtectionChangePattern, objectCreatedPattern } from "../../components/monitoring/eventPatterns";
+import { alertKeyPolicy, alertTopicPolicy, eventRuleArn } from "../../components/monitoring/policies/alertStatements";
 import { allowS3AnalyticsExport, cloudTrailDeliveryStatements, trailArn } from "../../components/policies/deliveryStatements";
-import { storageAlarmSpecs } from "../../components/storageAlarms";
+import { storageAlarmSpecs } from "../../components/monitoring/storageAlarms";
 
 const ACCT = "111122223333";
 const TOPIC = `arn:aws:sns:us-east-2:${ACCT}:alerts`;

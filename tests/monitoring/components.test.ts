@@ -1,9 +1,9 @@
 /** The monitoring components on their own, under mocks: bad args are rejected before any child, every problem named. */
 import * as assert from "node:assert/strict";
-import { AlertTopic } from "../../components/alerts";
-import { AuditTrail } from "../../components/audit";
-import { CostControls, costControlsProblems } from "../../components/costControls";
-import { DetectiveAlerts } from "../../components/detectiveAlerts";
+import { AlertTopic } from "../../components/monitoring/alerts";
+import { AuditTrail } from "../../components/audit/auditTrail";
+import { CostControls, costControlsProblems } from "../../components/cost/costControls";
+import { DetectiveAlerts } from "../../components/audit/detectiveAlerts";
 import { attempt } from "../helpers/shipped";
 
 describe("monitoring components: bad args", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { secureBucketPolicy } from "../../components/policies/bucketPolicy";
-import { denyDeleteWithoutMfa, denyWrongEncryption, denyWrongKmsKey } from "../../components/policies/bucketStatements";
+import { secureBucketPolicy } from "../../components/storage/policies/bucketPolicy";
+import { denyDeleteWithoutMfa, denyWrongEncryption, denyWrongKmsKey } from "../../components/storage/policies/bucketStatements";
 import { policyDocument } from "../../components/policies/document";
 
 const arn = "arn:aws:s3:::b";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { KEY_LAYOUTS, keyPattern, listPrefixPatterns, objectArnPattern, objectKey, partitionPrefix } from "../../components/layout";
+import { KEY_LAYOUTS, keyPattern, listPrefixPatterns, objectArnPattern, objectKey, partitionPrefix } from "../../components/storage/layout";
 
 const at = { timestamp: new Date("2026-03-04T05:06:07Z"), flowId: "flow_42-a" };
 

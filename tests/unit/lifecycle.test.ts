@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { LifecyclePlan, lifecycleProblems, lifecycleRules, Transition } from "../../components/lifecycle";
+import { LifecyclePlan, lifecycleProblems, lifecycleRules, Transition } from "../../components/storage/lifecycle";
 
 const plan = (transitions: Transition[], expirationDays?: number, noncurrent: Transition[] = []): LifecyclePlan => ({
     transitions,

@@ -9,7 +9,7 @@ import {
     denyWrongKmsKey,
     SseAlgorithm,
 } from "./bucketStatements";
-import { PolicyDocument, policyDocument, Statement } from "./document";
+import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
 
 export interface BucketPolicyInputs {
     readonly role: "data" | "replica" | "access-logs" | "audit-logs";

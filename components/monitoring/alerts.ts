@@ -16,7 +16,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { throwOnProblems } from "./argsError";
+import { throwOnProblems } from "../argsError";
 import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
 
 export const ALERT_TOPIC_TYPE = "firehose-storage:monitoring:AlertTopic";

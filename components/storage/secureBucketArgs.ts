@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LifecyclePlan, lifecycleProblems, Problem } from "./lifecycle";
 import { SseAlgorithm } from "./policies/bucketStatements";
-import { Statement } from "./policies/document";
+import { Statement } from "../policies/document";
 
 /**
  * What a bucket is for. Helper buckets are not data buckets: they get no access-log bucket of their

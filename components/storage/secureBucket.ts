@@ -8,7 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "./argsError";
+import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, lifecycleRules } from "./lifecycle";
 import { secureBucketPolicy } from "./policies/bucketPolicy";
 import { bucketArgsProblems, BucketRole, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";

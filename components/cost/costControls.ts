@@ -10,10 +10,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "./argsError";
-import { LifecyclePlan, Problem } from "./lifecycle";
-import { allowS3AnalyticsExport } from "./policies/deliveryStatements";
-import { SecureBucket } from "./secureBucket";
+import { throwOnProblems } from "../argsError";
+import { LifecyclePlan, Problem } from "../storage/lifecycle";
+import { allowS3AnalyticsExport } from "../policies/deliveryStatements";
+import { SecureBucket } from "../storage/secureBucket";
 
 export const COST_CONTROLS_TYPE = "firehose-storage:cost:CostControls";
 

@@ -2,9 +2,16 @@
  * Bucket-policy statements for access control (pure): the writer's allowance, MFA on destructive
  * changes, and the network limit. `SecureBucket` merges them through `additionalPolicyStatements`.
  */
-import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../layout";
-import { BUCKET_GUARD_ACTIONS, DESTRUCTIVE_OBJECT_ACTIONS, GET_OBJECT, LIST_BUCKET, NETWORK_LIMITED_ACTIONS, PUT_OBJECT } from "./actions";
-import { bucketAndObjects, Statement } from "./document";
+import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../../storage/layout";
+import {
+    BUCKET_GUARD_ACTIONS,
+    DESTRUCTIVE_OBJECT_ACTIONS,
+    GET_OBJECT,
+    LIST_BUCKET,
+    NETWORK_LIMITED_ACTIONS,
+    PUT_OBJECT,
+} from "../../policies/actions";
+import { bucketAndObjects, Statement } from "../../policies/document";
 import { uploadEncryptionCondition, UploadEncryption } from "./writerPolicy";
 
 /**

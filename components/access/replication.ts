@@ -9,11 +9,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "./argsError";
+import { throwOnProblems } from "../argsError";
 import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
 import { REPLICATION_TIME_MINUTES, ReplicationArgs, replicationArgsProblems } from "./replicationArgs";
-import { SecureBucket } from "./secureBucket";
+import { SecureBucket } from "../storage/secureBucket";
 
 export const REPLICATION_TYPE = "firehose-storage:replication:Replication";
 

@@ -1,6 +1,6 @@
 /** A partner's read-role identity policy (pure). */
-import { GET_OBJECT, KMS_READ_ACTIONS } from "./actions";
-import { PolicyDocument, policyDocument, Statement } from "./document";
+import { GET_OBJECT, KMS_READ_ACTIONS } from "../../policies/actions";
+import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
 
 export interface ReaderPolicyInputs {
     readonly bucketArn: string;

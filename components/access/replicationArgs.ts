@@ -1,7 +1,7 @@
 /** Arguments of `Replication` and the closed choices they use (pure: config imports from here too). */
 import type * as aws from "@pulumi/aws";
-import type { SecureBucket } from "./secureBucket";
-import type { SecureBucketArgs } from "./secureBucketArgs";
+import type { SecureBucket } from "../storage/secureBucket";
+import type { SecureBucketArgs } from "../storage/secureBucketArgs";
 
 /** Destination storage classes a replica may use (S3 `Destination.StorageClass`, without REDUCED_REDUNDANCY). */
 export const REPLICA_STORAGE_CLASSES = [

@@ -8,8 +8,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "./argsError";
-import { bucketProtectionChangePattern } from "./eventPatterns";
+import { throwOnProblems } from "../argsError";
+import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
 
 export const DETECTIVE_ALERTS_TYPE = "firehose-storage:monitoring:DetectiveAlerts";
 

@@ -1,6 +1,10 @@
 /** The S3 replication role's identity policy (pure): exactly what replication needs. */
-import { REPLICATION_DESTINATION_ACTIONS, REPLICATION_SOURCE_BUCKET_ACTIONS, REPLICATION_SOURCE_OBJECT_ACTIONS } from "./actions";
-import { PolicyDocument, policyDocument, Statement } from "./document";
+import {
+    REPLICATION_DESTINATION_ACTIONS,
+    REPLICATION_SOURCE_BUCKET_ACTIONS,
+    REPLICATION_SOURCE_OBJECT_ACTIONS,
+} from "../../policies/actions";
+import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
 
 export interface ReplicationPolicyInputs {
     readonly sourceBucketArn: string;

@@ -1,5 +1,5 @@
 /** The writer's identity policy (pure): least privilege for the lead-streaming service. */
-import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../layout";
+import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../../storage/layout";
 import {
     GET_BUCKET_LOCATION,
     GET_OBJECT,
@@ -8,9 +8,9 @@ import {
     PUT_METRIC_DATA,
     PUT_OBJECT,
     WRITER_LOG_ACTIONS,
-} from "./actions";
-import { SseAlgorithm } from "./bucketStatements";
-import { Conditions, PolicyDocument, policyDocument, Statement } from "./document";
+} from "../../policies/actions";
+import { SseAlgorithm } from "../../storage/policies/bucketStatements";
+import { Conditions, PolicyDocument, policyDocument, Statement } from "../../policies/document";
 
 export interface WriterPolicyInputs {
     readonly bucketArn: string;

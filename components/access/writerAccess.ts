@@ -7,8 +7,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { KeyLayout } from "./layout";
-import { SseAlgorithm } from "./policies/bucketStatements";
+import { KeyLayout } from "../storage/layout";
+import { SseAlgorithm } from "../storage/policies/bucketStatements";
 import { externalIdTrust } from "./policies/trustPolicy";
 import { writerIdentityPolicy } from "./policies/writerPolicy";
 

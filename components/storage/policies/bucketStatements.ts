@@ -3,8 +3,8 @@
  * them with `policyDocument`. Condition keys are the documented S3/global ones:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  */
-import { ALL_S3_ACTIONS, DESTRUCTIVE_OBJECT_ACTIONS, LOG_DELIVERY_ACTIONS, PUT_OBJECT } from "./actions";
-import { bucketAndObjects, Statement } from "./document";
+import { ALL_S3_ACTIONS, DESTRUCTIVE_OBJECT_ACTIONS, LOG_DELIVERY_ACTIONS, PUT_OBJECT } from "../../policies/actions";
+import { bucketAndObjects, Statement } from "../../policies/document";
 
 /** Deny every request made without TLS (Security Hub S3.5). */
 export function denyInsecureTransport(bucketArn: string): Statement {
