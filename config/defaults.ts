@@ -4,6 +4,7 @@
  * data a year and logs a month, so experiments do not accumulate cost.
  */
 import { LifecyclePlan } from "../components/storage/lifecycle";
+import { DEFAULT_ALLOWED_REGIONS } from "../rules/regions";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessDefaults } from "./sections/access";
 import { MonitoringDefaults } from "./sections/monitoring";
@@ -18,7 +19,7 @@ export interface EnvironmentDefaults {
     readonly monitoring: MonitoringDefaults;
 }
 
-const US_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+const US_REGIONS = DEFAULT_ALLOWED_REGIONS;
 
 export const DEFAULTS: Readonly<Record<Environment, EnvironmentDefaults>> = {
     dev: {

@@ -4,6 +4,7 @@
  */
 import { lifecycleProblems, LifecyclePlan } from "../components/storage/lifecycle";
 import { DEFAULT_DATA_TYPE, DEFAULTS } from "./defaults";
+import { REQUIRED_TAGS, isRequiredTag } from "../rules/tags";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
 import { accessProblems, resolveAccess } from "./sections/access";
@@ -18,8 +19,6 @@ export interface ConfigInput {
     /** `aws:region`. */
     readonly region: string | undefined;
 }
-
-const STANDARD_TAG_KEYS = ["Name", "Role", "Project", "Environment", "Owner", "CostCenter", "DataType"];
 
 function mergeLifecycle(base: LifecyclePlan, raw: RawConfig["lifecycle"]): LifecyclePlan {
     const expiration = raw?.expirationDays ?? base.expirationDays;
@@ -50,11 +49,11 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
             message: `only applies with encryption.mode "sse-kms" (mode is "${s.encryption.mode}")`,
         });
     }
-    for (const key of Object.keys(raw.tags ?? {}).filter((k) => STANDARD_TAG_KEYS.includes(k))) {
+    for (const key of Object.keys(raw.tags ?? {}).filter(isRequiredTag)) {
         problems.push({
             path: `tags.${key}`,
             value: raw.tags?.[key],
-            message: `is a standard tag set from its own key; remove it from tags (standard: ${STANDARD_TAG_KEYS.join(", ")})`,
+            message: `is a standard tag set from its own key; remove it from tags (standard: ${REQUIRED_TAGS.join(", ")})`,
         });
     }
     if (s.environment === "prod") {

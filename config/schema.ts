@@ -5,22 +5,23 @@
  */
 import { z } from "zod";
 import { KEY_LAYOUTS } from "../components/storage/layout";
-import { TRANSITION_STORAGE_CLASSES } from "../components/storage/lifecycle";
+import { ENCRYPTION_MODES } from "../rules/encryption";
+import { REGION_REGEX } from "../rules/regions";
+import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
 import { monitoringConfigShape } from "./sections/monitoring";
 
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export const ENCRYPTION_MODES = ["sse-s3", "sse-kms"] as const;
-export type EncryptionMode = (typeof ENCRYPTION_MODES)[number];
+export { EncryptionMode } from "../rules/encryption";
 
 const days = z.int().min(0).max(36500);
 const positiveDays = z.int().min(1).max(36500);
 const nonEmpty = z.string().trim().min(1);
 
 /** A region code such as `us-east-1` (the allow-list decides which ones may be used). */
-export const regionCode = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region code such as us-east-1");
+export const regionCode = z.string().regex(REGION_REGEX, "must be an AWS region code such as us-east-1");
 
 /** An AWS KMS key or alias ARN. */
 export const kmsKeyArn = z

@@ -25,9 +25,26 @@ function newest(dir: string, skip: ReadonlySet<string>, ext: string): number {
 }
 
 /**
+ * The directories the pack's tsconfig compiles: the fixed part of each `include` pattern (so
+ * `../rules/<glob>.ts` adds the shared rules module); the pack directory without a tsconfig.
+ */
+function sourceDirs(packDir: string): string[] {
+    const tsconfig = path.join(packDir, "tsconfig.json");
+    const include = fs.existsSync(tsconfig)
+        ? ((JSON.parse(fs.readFileSync(tsconfig, "utf8")) as { include?: string[] }).include ?? ["**/*"])
+        : ["**/*"];
+    const dirs = include.map((pattern) => {
+        const fixed = pattern.split("/").filter((_part, i, all) => i < all.length - 1 && !/[*?{[]/.test(all.slice(0, i + 1).join("/")));
+        return path.resolve(packDir, ...fixed);
+    });
+    return [...new Set(dirs)];
+}
+
+/**
  * For a pack whose `main` is a `.js` file inside an output directory (e.g. `bin/index.js`): a message
- * when a `.ts` source (or tsconfig/package.json) is newer than everything in that directory, or when
- * `main` is missing; `undefined` when the build is current or the pack runs TypeScript directly.
+ * when a `.ts` source its tsconfig compiles (or tsconfig/package.json) is newer than everything in
+ * that directory, or when `main` is missing; `undefined` when the build is current or the pack runs
+ * TypeScript directly. The one staleness rule: the gate, the tests and the benchmark all use it.
  */
 export function stalePackBuild(packDir: string): string | undefined {
     const pkgFile = path.join(packDir, "package.json");
@@ -44,7 +61,7 @@ export function stalePackBuild(packDir: string): string | undefined {
     }
     const built = newest(outDir, new Set(), ".js");
     const sources = Math.max(
-        newest(packDir, new Set([outDir]), ".ts"),
+        ...sourceDirs(packDir).map((dir) => (fs.existsSync(dir) ? newest(dir, new Set([outDir]), ".ts") : 0)),
         ...["tsconfig.json", "package.json"].map((f) =>
             fs.existsSync(path.join(packDir, f)) ? fs.statSync(path.join(packDir, f)).mtimeMs : 0,
         ),

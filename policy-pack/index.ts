@@ -3,8 +3,8 @@
  * file per area under policies/. Served by `pulumi preview --policy-pack policy-pack` and by the
  * offline gate; per-stack enforcement and knobs live in config/<stack>.json.
  *
- * `main` in package.json is the compiled bin/index.js (see its description): run `npm run build`
- * here after editing.
+ * `main` in package.json is the compiled bin/policy-pack/index.js (see its description): run
+ * `npm run build` here after editing it or the shared ../rules it compiles in.
  */
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_POLICIES } from "./policies/all";

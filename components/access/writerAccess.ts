@@ -8,7 +8,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyLayout } from "../storage/layout";
-import { SseAlgorithm } from "../storage/policies/bucketStatements";
+import { SseAlgorithm } from "../../rules/encryption";
 import { externalIdTrust } from "./policies/trustPolicy";
 import { writerIdentityPolicy } from "./policies/writerPolicy";
 

@@ -3,8 +3,8 @@
  * buckets: CloudTrail (trail log files) and S3 storage-class analysis (CSV exports). Each is scoped to
  * the one source that may deliver, with `aws:SourceArn` (the confused-deputy guard AWS recommends).
  */
-import { GET_BUCKET_ACL, PUT_OBJECT } from "./actions";
-import { Statement } from "./document";
+import { GET_BUCKET_ACL, PUT_OBJECT } from "../../rules/actions";
+import { Statement } from "../../rules/document";
 
 /**
  * `arn:aws:cloudtrail:<region>:<account>:trail/<name>`. Computed rather than read from the trail:

@@ -1,28 +1,12 @@
 /**
  * Lifecycle tiers (pure): the plan type, the checks AWS would otherwise reject at apply time, and the
- * `BucketLifecycleConfiguration` rules built from a plan.
- *
- * AWS constraints checked here (S3 API `Transition`, and "Constraints and considerations for
- * transitions": https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html):
- * - STANDARD_IA and ONEZONE_IA need objects to be at least 30 days old (current and noncurrent);
- * - objects must stay 30 days in an IA class before the next transition;
- * - classes only move down the waterfall, so days and classes are both strictly increasing;
- * - an expiration must come after the last transition.
+ * `BucketLifecycleConfiguration` rules built from a plan. The transition constraints are the shared
+ * ones of rules/storageClasses.ts (the policy pack judges with the same); added here: an expiration
+ * must come after the last transition.
  */
+import { TransitionStorageClass, transitionIssues } from "../../rules/storageClasses";
 
-/** Transition targets in waterfall order: a plan may only move an object further down this list. */
-export const TRANSITION_STORAGE_CLASSES = [
-    "STANDARD_IA",
-    "INTELLIGENT_TIERING",
-    "ONEZONE_IA",
-    "GLACIER_IR",
-    "GLACIER",
-    "DEEP_ARCHIVE",
-] as const;
-export type TransitionStorageClass = (typeof TRANSITION_STORAGE_CLASSES)[number];
-
-const INFREQUENT_ACCESS: ReadonlySet<TransitionStorageClass> = new Set(["STANDARD_IA", "ONEZONE_IA"]);
-const IA_MINIMUM_DAYS = 30;
+export { TRANSITION_STORAGE_CLASSES, TransitionStorageClass } from "../../rules/storageClasses";
 
 export interface Transition {
     readonly storageClass: TransitionStorageClass;
@@ -51,43 +35,7 @@ export interface Problem {
 }
 
 function transitionProblems(transitions: readonly Transition[], path: string): Problem[] {
-    const problems: Problem[] = [];
-    transitions.forEach((t, i) => {
-        const at = `${path}[${i}]`;
-        if (INFREQUENT_ACCESS.has(t.storageClass) && t.days < IA_MINIMUM_DAYS) {
-            problems.push({
-                path: `${at}.days`,
-                value: t.days,
-                message: `${t.storageClass} needs objects at least ${IA_MINIMUM_DAYS} days old`,
-            });
-        }
-        const prev = transitions[i - 1];
-        if (prev === undefined) {
-            return;
-        }
-        if (t.days <= prev.days) {
-            problems.push({
-                path: `${at}.days`,
-                value: t.days,
-                message: `must be greater than the previous transition's ${prev.days} days`,
-            });
-        } else if (INFREQUENT_ACCESS.has(prev.storageClass) && t.days - prev.days < IA_MINIMUM_DAYS) {
-            problems.push({
-                path: `${at}.days`,
-                value: t.days,
-                message: `must be at least ${prev.days + IA_MINIMUM_DAYS}: objects stay ${IA_MINIMUM_DAYS} days in ${prev.storageClass} before moving on`,
-            });
-        }
-        const order = TRANSITION_STORAGE_CLASSES.indexOf(t.storageClass);
-        if (order <= TRANSITION_STORAGE_CLASSES.indexOf(prev.storageClass)) {
-            problems.push({
-                path: `${at}.storageClass`,
-                value: t.storageClass,
-                message: `cannot follow ${prev.storageClass}; classes must move down the waterfall ${TRANSITION_STORAGE_CLASSES.join(" > ")}`,
-            });
-        }
-    });
-    return problems;
+    return transitionIssues(transitions).map((i) => ({ path: `${path}[${i.index}].${i.field}`, value: i.value, message: i.message }));
 }
 
 function expirationProblem(transitions: readonly Transition[], expirationDays: number | undefined, path: string): Problem[] {

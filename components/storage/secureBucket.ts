@@ -11,7 +11,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, lifecycleRules } from "./lifecycle";
 import { secureBucketPolicy } from "./policies/bucketPolicy";
-import { bucketArgsProblems, BucketRole, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
+import { s3BucketArn } from "../../rules/arn";
+import { BucketRole } from "../../rules/buckets";
+import { BLOCK_ALL_PUBLIC_ACCESS } from "../../rules/publicAccess";
+import { bucketArgsProblems, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
 
 /** Log buckets: no tiers (logs are read soon or never), noncurrent copies gone after 30 days. */
 const MINIMAL_LOG_LIFECYCLE: LifecyclePlan = {
@@ -94,7 +97,7 @@ export class SecureBucket extends pulumi.ComponentResource {
 
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
             `${name}-public-access-block`,
-            { bucket: bucketId, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            { bucket: bucketId, ...BLOCK_ALL_PUBLIC_ACCESS },
             parent,
         );
 
@@ -108,7 +111,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         // The ARN built from the bucket's name: the name (given or auto-named at Check) is known in a
         // preview, the provider's computed `arn` is not, so policies stay verifiable before `pulumi up`.
         const partition = aws.getPartitionOutput({}, parent).partition;
-        const bucketArn = pulumi.interpolate`arn:${partition}:s3:::${bucket.bucket}`;
+        const bucketArn = pulumi.all([partition, bucket.bucket]).apply(([p, b]) => s3BucketArn(p, b));
         const source = args.logDeliverySource;
         const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
         const policyJson = pulumi

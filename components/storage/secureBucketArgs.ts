@@ -1,15 +1,9 @@
 /** Arguments of `SecureBucket`, their defaults, and the checks run before any child is created. */
 import * as pulumi from "@pulumi/pulumi";
 import { LifecyclePlan, lifecycleProblems, Problem } from "./lifecycle";
-import { SseAlgorithm } from "./policies/bucketStatements";
-import { Statement } from "../policies/document";
-
-/**
- * What a bucket is for. Helper buckets are not data buckets: they get no access-log bucket of their
- * own and are told apart by the `Role` tag (the policy pack reads it).
- */
-export const BUCKET_ROLES = ["data", "replica", "access-logs", "audit-logs"] as const;
-export type BucketRole = (typeof BUCKET_ROLES)[number];
+import { SseAlgorithm, sseAlgorithmOf } from "../../rules/encryption";
+import { BUCKET_ROLES, BucketRole, isLogTarget } from "../../rules/buckets";
+import { Statement } from "../../rules/document";
 
 export type EncryptionArgs =
     | { readonly mode: "sse-s3" }
@@ -92,9 +86,6 @@ export const MINIMAL_LIFECYCLE: LifecyclePlan = {
 
 const DEFAULT_ACCESS_LOGS: Required<AccessLogArgs> = { prefix: "access-logs/", retentionDays: 365 };
 
-/** Roles whose buckets receive logs and so must not log into yet another bucket. */
-const LOG_TARGET_ROLES: ReadonlySet<BucketRole> = new Set(["access-logs", "audit-logs"]);
-
 /**
  * Applies defaults. Encryption truth table (mode x key -> algorithm, bucket key, key source):
  * | mode    | kmsKeyArn | sseAlgorithm | bucketKeyEnabled | key                      |
@@ -105,11 +96,11 @@ const LOG_TARGET_ROLES: ReadonlySet<BucketRole> = new Set(["access-logs", "audit
 export function resolveBucketArgs(args: SecureBucketArgs): ResolvedBucketArgs {
     const role = args.role ?? "data";
     const encryption = args.encryption ?? { mode: "sse-s3" };
-    const accessLogs = args.accessLogs ?? (LOG_TARGET_ROLES.has(role) ? false : {});
+    const accessLogs = args.accessLogs ?? (isLogTarget(role) ? false : {});
     return {
         role,
         encryption,
-        sseAlgorithm: encryption.mode === "sse-kms" ? "aws:kms" : "AES256",
+        sseAlgorithm: sseAlgorithmOf(encryption.mode),
         requireEncryptionHeader: args.requireEncryptionHeader ?? false,
         lifecycle: args.lifecycle ?? MINIMAL_LIFECYCLE,
         accessLogs: accessLogs === false ? false : { ...DEFAULT_ACCESS_LOGS, ...accessLogs },
@@ -124,17 +115,17 @@ export function resolveBucketArgs(args: SecureBucketArgs): ResolvedBucketArgs {
 export function bucketArgsProblems(args: SecureBucketArgs): Problem[] {
     const problems: Problem[] = [];
     const role = args.role ?? "data";
-    if (!BUCKET_ROLES.includes(role)) {
+    if (!(BUCKET_ROLES as readonly string[]).includes(role)) {
         problems.push({ path: "role", value: role, message: `must be one of ${BUCKET_ROLES.join(", ")}` });
     }
-    if (LOG_TARGET_ROLES.has(role) && args.encryption?.mode === "sse-kms") {
+    if (isLogTarget(role) && args.encryption?.mode === "sse-kms") {
         problems.push({
             path: "encryption.mode",
             value: "sse-kms",
             message: "log buckets must use sse-s3: S3 server access logs cannot be delivered to SSE-KMS buckets",
         });
     }
-    if (LOG_TARGET_ROLES.has(role) && args.accessLogs !== undefined && args.accessLogs !== false) {
+    if (isLogTarget(role) && args.accessLogs !== undefined && args.accessLogs !== false) {
         problems.push({
             path: "accessLogs",
             value: args.accessLogs,

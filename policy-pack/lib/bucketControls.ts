@@ -7,6 +7,7 @@ import { StackResource } from "./check";
 import { Control } from "./dataBucketControl";
 import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "./iam";
 import { bool, obj, str, UNKNOWN } from "./unknown";
+import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 
 /** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
 function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
@@ -36,8 +37,6 @@ function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
         : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
 }
 
-const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
-
 export const TLS_ONLY: Control<object> = {
     kind: "policy",
     what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy)",
@@ -52,8 +51,8 @@ export const PUBLIC_ACCESS_BLOCK: Control<object> = {
     fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
     defaults: {},
     judge: (c) => {
-        const values = PAB_FLAGS.map((f) => bool(c.props[f]));
-        const off = PAB_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
+        const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => bool(c.props[f]));
+        const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
         if (off.length > 0) {
             return `leaves ${off.join(", ")} off: set all four to true.`;
         }

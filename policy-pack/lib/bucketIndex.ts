@@ -3,13 +3,15 @@
  * policies. A child is joined to its bucket through, in order:
  *   1. `propertyDependencies.bucket`: the bucket resource(s) its `bucket` input came from; this is the
  *      only thing that works in preview, where the bucket's name is still unknown;
- *   2. the known value of `bucket` (a name or an `arn:aws:s3:::name`) against the buckets' names;
+ *   2. the known value of `bucket` (a name or an `arn:<partition>:s3:::name`) against the buckets' names;
  *   3. when `bucket` is unknown and names no dependency: its only bucket among `dependencies`.
  * A child none of these resolve is kept in `unjoined` so policies can say so instead of guessing.
  */
 import { StackResource } from "./check";
 import { mergedTags } from "./tags";
 import { T } from "./types";
+import { bucketNameFromRef } from "../../rules/arn";
+import { isLogTarget, ROLE_TAG } from "../../rules/buckets";
 import { isUnknown, str, UNKNOWN } from "./unknown";
 
 export type ChildKind =
@@ -25,9 +27,6 @@ const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
     replication: T.replication,
     ownership: T.ownership,
 };
-
-/** Bucket roles (the `Role` tag) that are log targets: they must not be asked to log or replicate. */
-export const LOG_TARGET_ROLES: ReadonlySet<string> = new Set(["access-logs", "audit-logs"]);
 
 export interface BucketEntry {
     readonly bucket: StackResource;
@@ -52,12 +51,6 @@ export interface BucketIndex {
     resolve(r: StackResource, input: string, value: unknown): StackResource | undefined;
 }
 
-/** `arn:aws:s3:::name` or `name` -> `name`. */
-export function bucketNameFromRef(ref: string): string {
-    const m = /^arn:[^:]*:s3:::([^/]+)$/.exec(ref);
-    return m?.[1] ?? ref;
-}
-
 export function buildBucketIndex(resources: readonly StackResource[]): BucketIndex {
     const bucketTypes = new Set<string>(T.bucket);
     const kindOfType = new Map<string, ChildKind>();
@@ -77,8 +70,8 @@ export function buildBucketIndex(resources: readonly StackResource[]): BucketInd
             bucketByName.set(name, r);
         }
         const tags = mergedTags(r);
-        const role = tags === UNKNOWN ? UNKNOWN : tags.Role;
-        buckets.push({ bucket: r, role, isData: typeof role !== "string" || !LOG_TARGET_ROLES.has(role) });
+        const role = tags === UNKNOWN ? UNKNOWN : tags[ROLE_TAG];
+        buckets.push({ bucket: r, role, isData: typeof role !== "string" || !isLogTarget(role) });
     }
 
     const resolve = (r: StackResource, input: string, value: unknown): StackResource | undefined => {

@@ -1,13 +1,10 @@
 /**
  * Lifecycle rules as `aws.s3.BucketLifecycleConfiguration` takes them, judged against the AWS
- * transition constraints (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html):
- * objects must be at least 30 days old before STANDARD_IA / ONEZONE_IA, and a rule's transitions
- * move objects at strictly increasing ages. Pure.
+ * transition constraints of rules/storageClasses.ts (the ones the component validates plans with:
+ * IA minimum age, 30 days in IA before moving on, down the waterfall only). Pure.
  */
 import { arr, num, obj, str, UNKNOWN } from "./unknown";
-
-export const INFREQUENT_ACCESS_CLASSES: ReadonlySet<string> = new Set(["STANDARD_IA", "ONEZONE_IA"]);
-export const IA_MINIMUM_DAYS = 30;
+import { AgedTransition, transitionIssues } from "../../rules/storageClasses";
 
 export interface LifecycleVerdict {
     /** What is wrong, each a sentence naming the rule. */
@@ -22,7 +19,7 @@ function transitionProblems(ruleId: string, list: unknown, daysKey: "days" | "no
         v.unknowns.push(`rule ${ruleId}: ${daysKey === "days" ? "transitions" : "noncurrentVersionTransitions"}`);
         return;
     }
-    let previous: number | undefined;
+    const known: AgedTransition[] = [];
     for (const item of items) {
         const t = obj(item);
         if (t === UNKNOWN || t === undefined) {
@@ -35,16 +32,13 @@ function transitionProblems(ruleId: string, list: unknown, daysKey: "days" | "no
             v.unknowns.push(`rule ${ruleId}: a transition's ${daysKey} or storageClass`);
             continue;
         }
-        if (days === undefined) {
-            continue; // date-based transitions carry no age
+        if (days !== undefined) {
+            known.push({ storageClass: cls ?? "", days }); // date-based transitions carry no age
         }
-        if (cls !== undefined && INFREQUENT_ACCESS_CLASSES.has(cls) && days < IA_MINIMUM_DAYS) {
-            v.problems.push(`rule ${ruleId}: ${cls} after ${days} days; AWS needs at least ${IA_MINIMUM_DAYS}`);
-        }
-        if (previous !== undefined && days <= previous) {
-            v.problems.push(`rule ${ruleId}: transition at ${days} days does not come after the previous one at ${previous} days`);
-        }
-        previous = days;
+    }
+    for (const i of transitionIssues(known)) {
+        const t = known[i.index];
+        v.problems.push(`rule ${ruleId}: ${t.storageClass} after ${t.days} days: ${i.message}`);
     }
 }
 

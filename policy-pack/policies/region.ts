@@ -3,13 +3,12 @@ import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { regionOf } from "../lib/region";
 import { T } from "../lib/types";
 import { str, UNKNOWN } from "../lib/unknown";
+import { DEFAULT_ALLOWED_REGIONS, REGION_PATTERN } from "../../rules/regions";
 
 export interface AllowedRegionsConfig {
     /** Regions resources may be created in. */
     readonly allowedRegions: readonly string[];
 }
-
-export const DEFAULT_ALLOWED_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2"];
 
 /**
  * Checks whether an AWS resource (by its `region` input, else its provider's) and every aws
@@ -31,10 +30,10 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
             properties: {
                 allowedRegions: {
                     type: "array",
-                    items: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" },
+                    items: { type: "string", pattern: REGION_PATTERN },
                     minItems: 1,
                     uniqueItems: true,
-                    default: DEFAULT_ALLOWED_REGIONS,
+                    default: [...DEFAULT_ALLOWED_REGIONS],
                     description: "Allowed AWS regions.",
                 },
             },

@@ -3,8 +3,7 @@ import { Finding, label, resourcePolicy, unverified, violation } from "../lib/ch
 import { hasRestrictingCondition, isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
-
-const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 
 /**
  * Checks whether all four S3 Block Public Access settings are on (bucket and account level).
@@ -25,10 +24,10 @@ export const s3PublicAccessBlock = resourcePolicy(
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
         defaults: {},
         check: (r) => {
-            const values = PAB_FLAGS.map((f) => [f, bool(r.props[f])] as const);
+            const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(r.props[f])] as const);
             const off = values.filter(([, v]) => v !== true && v !== UNKNOWN).map(([f]) => f);
             if (off.length > 0) {
-                return [violation(`${label(r)} leaves ${off.join(", ")} off: set all of ${PAB_FLAGS.join(", ")} to true.`)];
+                return [violation(`${label(r)} leaves ${off.join(", ")} off: set all of ${PUBLIC_ACCESS_BLOCK_FLAGS.join(", ")} to true.`)];
             }
             const unknown = values.filter(([, v]) => v === UNKNOWN).map(([f]) => f);
             return unknown.length > 0 ? [unverified(`${unknown.join(", ")} of ${label(r)} unknown`)] : [];

@@ -3,13 +3,12 @@ import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { mergedTags, missingTags } from "../lib/tags";
 import { TAGGABLE_TYPES } from "../lib/types";
 import { UNKNOWN } from "../lib/unknown";
+import { REQUIRED_TAGS } from "../../rules/tags";
 
 export interface RequiredTagsConfig {
     /** Tag keys every taggable resource must carry (provider default tags count). */
     readonly requiredTags: readonly string[];
 }
-
-export const DEFAULT_REQUIRED_TAGS = ["Name", "Role", "Environment", "Owner", "Project", "CostCenter", "DataType"];
 
 /**
  * Checks whether a taggable resource carries every required tag, its provider's `defaultTags`
@@ -33,7 +32,7 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
                     items: { type: "string", minLength: 1 },
                     minItems: 1,
                     uniqueItems: true,
-                    default: DEFAULT_REQUIRED_TAGS,
+                    default: [...REQUIRED_TAGS],
                     description: "Tag keys that must be present.",
                 },
             },
@@ -41,7 +40,7 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
     },
     {
         types: "any",
-        defaults: { requiredTags: DEFAULT_REQUIRED_TAGS },
+        defaults: { requiredTags: REQUIRED_TAGS },
         check: (r, config) => {
             if (!TAGGABLE_TYPES.has(r.type) && !(r.type.startsWith("aws:") && "tags" in r.props)) {
                 return [];

@@ -78,7 +78,7 @@ describe("access: dev stack (writer user, one reader, no network limit, no repli
         // AWS rejects a bucket policy naming a principal that does not exist yet: it waits for the user.
         assert.ok(policy.dependencies.includes(user.urn), "bucket policy depends on the writer user");
         // The access-log bucket's own MFA deny gets the same exemption.
-        assert.deepEqual(sid(doc(one(res(), T.policy, "firehose-data-access-logs-policy")), "DenyDeleteWithoutMfa").Condition, {
+        assert.deepEqual(sid(doc(one(res(), T.policy, "firehose-data-access-logs-policy")), "DenyDestructiveWithoutMfa").Condition, {
             BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
             ArnNotLike: { "aws:PrincipalArn": [DEPLOYER] },
         });

@@ -1,6 +1,7 @@
 /** Pure builders of the reader, replication, trust and bucket-policy access statements, table-driven. */
 import * as assert from "node:assert/strict";
-import { accessBucketStatements, denyDestructiveWithoutMfa, denyOutsideNetwork } from "../../components/access/policies/accessStatements";
+import { accessBucketStatements, denyOutsideNetwork } from "../../components/access/policies/accessStatements";
+import { denyDestructiveWithoutMfa } from "../../rules/denies";
 import { readerIdentityPolicy } from "../../components/access/policies/readerPolicy";
 import { replicationRolePolicy } from "../../components/access/policies/replicationPolicy";
 import { externalIdTrust, s3ReplicationTrust } from "../../components/access/policies/trustPolicy";

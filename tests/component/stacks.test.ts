@@ -151,7 +151,7 @@ for (const stack of ["dev", "prod"] as const) {
                     "DenyOutdatedTls",
                     "DenyWrongEncryption",
                     "AllowS3ServerAccessLogDelivery",
-                    "DenyDeleteWithoutMfa",
+                    "DenyDestructiveWithoutMfa",
                 ],
             );
             const delivery = logPolicy[3];

@@ -35,6 +35,19 @@ describe("gate/packBuild", () => {
         assert.match(stalePackBuild(dir) ?? "", /older than its sources/);
     });
 
+    it("sources outside the pack that its tsconfig includes (the shared rules/) count too", () => {
+        write("pack/package.json", JSON.stringify({ name: "p", version: "1.0.0", main: "bin/pack/index.js" }), 1000);
+        write("pack/tsconfig.json", JSON.stringify({ compilerOptions: { rootDir: ".." }, include: ["**/*.ts", "../rules/**/*.ts"] }), 1000);
+        write("pack/index.ts", "", 1000);
+        write("pack/bin/pack/index.js", "", 2000);
+        write("rules/a.ts", "", 1500);
+        write("other/b.ts", "", 5000);
+        const pack = path.join(dir, "pack");
+        assert.equal(stalePackBuild(pack), undefined, "a file the tsconfig does not include is not a source");
+        write("rules/deep/a.ts", "", 3000);
+        assert.match(stalePackBuild(pack) ?? "", /older than its sources/);
+    });
+
     it("a pack whose main is TypeScript or at the top level is never stale", () => {
         write("package.json", JSON.stringify({ name: "p", version: "1.0.0", main: "index.ts" }));
         assert.equal(stalePackBuild(dir), undefined);

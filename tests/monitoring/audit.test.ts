@@ -96,7 +96,7 @@ for (const stack of ["dev", "prod"] as const) {
             ]);
             assert.deepEqual(
                 all.filter((x) => x.Effect === "Deny").map((x) => x.Sid),
-                ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyDeleteWithoutMfa"],
+                ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyDestructiveWithoutMfa"],
             );
         });
 

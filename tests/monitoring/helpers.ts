@@ -1,6 +1,6 @@
 /** Shared lookups for the monitoring tests: resource types, policy documents, descendants of a component. */
 import { RecordedResource } from "../../gate/recorder";
-import { Statement } from "../../components/policies/document";
+import { Statement } from "../../rules/document";
 
 export const T = {
     provider: "pulumi:providers:aws",

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { secureBucketPolicy } from "../../components/storage/policies/bucketPolicy";
-import { denyDeleteWithoutMfa, denyWrongEncryption, denyWrongKmsKey } from "../../components/storage/policies/bucketStatements";
-import { policyDocument } from "../../components/policies/document";
+import { denyDestructiveWithoutMfa, denyWrongEncryption, denyWrongKmsKey } from "../../rules/denies";
+import { policyDocument } from "../../rules/document";
 
 const arn = "arn:aws:s3:::b";
 const base = { bucketArn: arn, sseAlgorithm: "AES256" as const, requireEncryptionHeader: false, mfaExemptPrincipalArns: [] };
@@ -52,7 +52,7 @@ describe("bucket policy builders", () => {
         );
     });
 
-    it("access-log bucket: admits S3 log delivery scoped to the source, denies deletes without MFA", () => {
+    it("access-log bucket: admits S3 log delivery scoped to the source, denies deletes and policy changes without MFA, as the data bucket does", () => {
         const doc = secureBucketPolicy({
             ...base,
             role: "access-logs",
@@ -68,18 +68,25 @@ describe("bucket policy builders", () => {
             Resource: `${arn}/access-logs/*`,
             Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::data" }, StringEquals: { "aws:SourceAccount": "123456789012" } },
         });
-        assert.deepEqual(bySid.DenyDeleteWithoutMfa.Condition, {
-            BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
-            ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/deployer"] },
+        assert.deepEqual(bySid.DenyDestructiveWithoutMfa, {
+            Sid: "DenyDestructiveWithoutMfa",
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
+            Resource: [arn, `${arn}/*`],
+            Condition: {
+                BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
+                ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/deployer"] },
+            },
         });
     });
 
     it("MFA rule without exemptions has no principal condition", () => {
-        assert.deepEqual(denyDeleteWithoutMfa(arn).Condition, { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } });
+        assert.deepEqual(denyDestructiveWithoutMfa(arn).Condition, { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } });
     });
 
     it("rejects duplicate statement ids", () => {
-        const s = denyDeleteWithoutMfa(arn);
-        assert.throws(() => policyDocument(s, s), /duplicate statement id "DenyDeleteWithoutMfa"/);
+        const s = denyDestructiveWithoutMfa(arn);
+        assert.throws(() => policyDocument(s, s), /duplicate statement id "DenyDestructiveWithoutMfa"/);
     });
 });

@@ -3,15 +3,9 @@
  * changes, and the network limit. `SecureBucket` merges them through `additionalPolicyStatements`.
  */
 import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../../storage/layout";
-import {
-    BUCKET_GUARD_ACTIONS,
-    DESTRUCTIVE_OBJECT_ACTIONS,
-    GET_OBJECT,
-    LIST_BUCKET,
-    NETWORK_LIMITED_ACTIONS,
-    PUT_OBJECT,
-} from "../../policies/actions";
-import { bucketAndObjects, Statement } from "../../policies/document";
+import { GET_OBJECT, LIST_BUCKET, NETWORK_LIMITED_ACTIONS, PUT_OBJECT } from "../../../rules/actions";
+import { denyDestructiveWithoutMfa } from "../../../rules/denies";
+import { bucketAndObjects, Statement } from "../../../rules/document";
 import { uploadEncryptionCondition, UploadEncryption } from "./writerPolicy";
 
 /**
@@ -44,28 +38,6 @@ export function allowWriter(bucketArn: string, writerArn: string, layout: KeyLay
             Condition: { StringLike: { "s3:prefix": listPrefixPatterns(layout) } },
         },
     ];
-}
-
-/**
- * Deny deleting objects, versions or the bucket, and replacing or deleting the bucket policy, unless
- * the caller used MFA. `BoolIfExists` also denies when the key is absent (long-term access keys never
- * carry it). `exemptPrincipalArns` (the deployer, so `pulumi up` can still change the policy) are
- * matched on `aws:PrincipalArn`, which for a role session is the role's ARN:
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
- */
-export function denyDestructiveWithoutMfa(bucketArn: string, exemptPrincipalArns: readonly string[]): Statement {
-    const condition: Record<string, Record<string, string | string[]>> = { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } };
-    if (exemptPrincipalArns.length > 0) {
-        condition.ArnNotLike = { "aws:PrincipalArn": [...exemptPrincipalArns] };
-    }
-    return {
-        Sid: "DenyDestructiveWithoutMfa",
-        Effect: "Deny",
-        Principal: "*",
-        Action: [...DESTRUCTIVE_OBJECT_ACTIONS, ...BUCKET_GUARD_ACTIONS],
-        Resource: bucketAndObjects(bucketArn),
-        Condition: condition,
-    };
 }
 
 export interface NetworkLimit {

@@ -1,6 +1,6 @@
 /** A partner's read-role identity policy (pure). */
-import { GET_OBJECT, KMS_READ_ACTIONS } from "../../policies/actions";
-import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
+import { GET_OBJECT, KMS_READ_ACTIONS } from "../../../rules/actions";
+import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
 
 export interface ReaderPolicyInputs {
     readonly bucketArn: string;

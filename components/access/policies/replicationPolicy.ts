@@ -3,8 +3,8 @@ import {
     REPLICATION_DESTINATION_ACTIONS,
     REPLICATION_SOURCE_BUCKET_ACTIONS,
     REPLICATION_SOURCE_OBJECT_ACTIONS,
-} from "../../policies/actions";
-import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
+} from "../../../rules/actions";
+import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
 
 export interface ReplicationPolicyInputs {
     readonly sourceBucketArn: string;

@@ -2,8 +2,8 @@
  * Role trust policies (pure). A trust policy is the role's resource policy: it names who may assume
  * the role and has no `Resource` element, hence its own statement type.
  */
-import { ASSUME_ROLE } from "../../policies/actions";
-import { Conditions } from "../../policies/document";
+import { ASSUME_ROLE } from "../../../rules/actions";
+import { Conditions } from "../../../rules/document";
 
 export interface TrustStatement {
     readonly Sid: string;

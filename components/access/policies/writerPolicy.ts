@@ -8,9 +8,9 @@ import {
     PUT_METRIC_DATA,
     PUT_OBJECT,
     WRITER_LOG_ACTIONS,
-} from "../../policies/actions";
-import { SseAlgorithm } from "../../storage/policies/bucketStatements";
-import { Conditions, PolicyDocument, policyDocument, Statement } from "../../policies/document";
+} from "../../../rules/actions";
+import { SseAlgorithm } from "../../../rules/encryption";
+import { Conditions, PolicyDocument, policyDocument, Statement } from "../../../rules/document";
 
 export interface WriterPolicyInputs {
     readonly bucketArn: string;

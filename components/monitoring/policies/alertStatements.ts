@@ -2,8 +2,8 @@
  * Pure builders of the alert topic's policy and of its KMS key's policy: who may publish (CloudWatch
  * alarms, EventBridge rules, AWS Budgets), each scoped to this account's sources.
  */
-import { ALL_KMS_ACTIONS, KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../policies/actions";
-import { policyDocument, PolicyDocument, Statement } from "../../policies/document";
+import { ALL_KMS_ACTIONS, KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../../rules/actions";
+import { policyDocument, PolicyDocument, Statement } from "../../../rules/document";
 
 /** The AWS services that publish to the alert topic. */
 export const ALERT_PUBLISHER_SERVICES = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] as const;

@@ -1,18 +1,19 @@
 /** The whole bucket policy of a `SecureBucket`, by role (pure). */
+import { allowS3LogDelivery } from "./bucketStatements";
+import { BucketRole, isLogTarget } from "../../../rules/buckets";
 import {
-    allowS3LogDelivery,
-    denyDeleteWithoutMfa,
+    denyDestructiveWithoutMfa,
     denyInsecureTransport,
     denyMissingEncryptionHeader,
     denyOutdatedTls,
     denyWrongEncryption,
     denyWrongKmsKey,
-    SseAlgorithm,
-} from "./bucketStatements";
-import { PolicyDocument, policyDocument, Statement } from "../../policies/document";
+} from "../../../rules/denies";
+import { SseAlgorithm } from "../../../rules/encryption";
+import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
 
 export interface BucketPolicyInputs {
-    readonly role: "data" | "replica" | "access-logs" | "audit-logs";
+    readonly role: BucketRole;
     readonly bucketArn: string;
     readonly sseAlgorithm: SseAlgorithm;
     readonly kmsKeyArn?: string;
@@ -26,8 +27,8 @@ export interface BucketPolicyInputs {
 
 /**
  * Every bucket: TLS only, TLS >= 1.2, no upload asking for another encryption (and, when required,
- * none without the header). Log buckets also admit their delivery service and keep logs from being
- * deleted without MFA.
+ * none without the header). Log buckets also admit their delivery service and, like data buckets
+ * (whose guard comes with the access statements), refuse deletes and policy changes without MFA.
  */
 export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
     const statements: Statement[] = [
@@ -44,8 +45,8 @@ export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
     if (i.logDelivery !== undefined) {
         statements.push(allowS3LogDelivery(i.bucketArn, i.logDelivery.sourceBucketArn, i.logDelivery.accountId, i.logDelivery.prefix));
     }
-    if (i.role === "access-logs" || i.role === "audit-logs") {
-        statements.push(denyDeleteWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns));
+    if (isLogTarget(i.role)) {
+        statements.push(denyDestructiveWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns));
     }
     return policyDocument(...statements, ...(i.extraStatements ?? []));
 }

@@ -2,31 +2,17 @@
  * The policy pack for gRPC tests: built when its sources are newer than bin/ (main points at the
  * compiled JS), started once per test file through gate/analyzer.ts, stopped after it.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { AnalysisReport, PolicyPackConfig, PolicyPackServer, startPolicyPack, Violation } from "../../../gate/analyzer";
+import { ensurePackBuilt as ensureBuilt } from "../../../gate/packBuild";
 import { RecordedResource } from "../../../gate/recorder";
 
 export const PACK_DIR = path.resolve(__dirname, "../../../policy-pack");
 
-function newestMtime(p: string): number {
-    const st = fs.statSync(p);
-    if (!st.isDirectory()) {
-        return st.mtimeMs;
-    }
-    return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-/** Compiles the pack when bin/index.js is missing or older than a source file. */
+/** Compiles the pack when its build is missing or older than its sources (the gate's one staleness rule). */
 export function ensurePackBuilt(): void {
-    const out = path.join(PACK_DIR, "bin", "index.js");
-    const sources = ["index.ts", "lib", "policies", "scripts", "tsconfig.json", "package.json"].map((f) => path.join(PACK_DIR, f));
-    if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= Math.max(...sources.map(newestMtime))) {
-        return;
-    }
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", PACK_DIR], { stdio: "inherit" });
-    fs.utimesSync(out, new Date(), new Date()); // tsc keeps unchanged outputs' mtimes
+    ensureBuilt(PACK_DIR);
 }
 
 export const COMPLIANT = "COMPLIANT";

@@ -39,7 +39,29 @@ describe("policy-pack lib/lifecycle", () => {
                 ]),
                 abort,
             ],
-            problems: [/does not come after the previous one at 90/],
+            problems: [/GLACIER after 90 days: must be greater than the previous transition's 90 days/],
+        },
+        {
+            name: "leaves IA before 30 days in it (the component's rule too)",
+            rules: [
+                tiers([
+                    { storageClass: "STANDARD_IA", days: 30 },
+                    { storageClass: "GLACIER", days: 45 },
+                ]),
+                abort,
+            ],
+            problems: [/GLACIER after 45 days: must be at least 60: objects stay 30 days in STANDARD_IA/],
+        },
+        {
+            name: "moves up the waterfall",
+            rules: [
+                tiers([
+                    { storageClass: "GLACIER", days: 30 },
+                    { storageClass: "STANDARD_IA", days: 90 },
+                ]),
+                abort,
+            ],
+            problems: [/STANDARD_IA after 90 days: cannot follow GLACIER/],
         },
         {
             name: "noncurrent IA before 30 days",

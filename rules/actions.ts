@@ -1,4 +1,4 @@
-/** Named S3 action lists used by the policy builders. One place to read what a statement grants. */
+/** Named IAM action lists used by the policy builders (pure). One place to read what a statement grants. */
 
 /** Every S3 action: used only in Deny statements. */
 export const ALL_S3_ACTIONS = "s3:*";
@@ -16,6 +16,9 @@ export const PUT_OBJECT = "s3:PutObject";
 
 /** Bucket-level changes that remove the bucket or its protection; with object deletes, guarded by MFA. */
 export const BUCKET_GUARD_ACTIONS = ["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"] as const;
+
+/** What `denyDestructiveWithoutMfa` guards on every bucket: object deletes and bucket-level changes. */
+export const MFA_GUARDED_ACTIONS = [...DESTRUCTIVE_OBJECT_ACTIONS, ...BUCKET_GUARD_ACTIONS] as const;
 
 /** Object reads. */
 export const GET_OBJECT = "s3:GetObject";
