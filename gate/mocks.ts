@@ -28,6 +28,7 @@ function service(type: string): string {
 function checkedInputs(type: string, name: string, inputs: State): State {
     switch (type) {
         case "aws:s3/bucket:Bucket":
+        case "aws:s3/bucketV2:BucketV2":
             return { ...inputs, bucket: inputs.bucket ?? autoName(name) };
         case "aws:iam/role:Role":
         case "aws:iam/policy:Policy":
@@ -47,7 +48,8 @@ function checkedInputs(type: string, name: string, inputs: State): State {
 function created(type: string, name: string, state: State, region: string): { id: string; state: State } {
     const acct = MOCK_ACCOUNT_ID;
     switch (type) {
-        case "aws:s3/bucket:Bucket": {
+        case "aws:s3/bucket:Bucket":
+        case "aws:s3/bucketV2:BucketV2": {
             const b = String(state.bucket);
             return {
                 id: b,

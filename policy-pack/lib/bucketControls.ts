@@ -1,12 +1,14 @@
 /**
  * Controls shared by the data-bucket and log-bucket stack policies (lib/dataBucketControl.ts runs
  * them): what makes an attached bucket policy TLS-only, a public access block complete, versioning
- * enabled, and encryption present.
+ * enabled, and encryption in effect. Each reads the separate resource and the bucket's inline input
+ * alike (lib/inline.ts); `what` names both forms.
  */
 import { StackResource } from "./check";
 import { Control } from "./dataBucketControl";
+import { encryptionEffect, versioningEffect } from "./effect";
 import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "./iam";
-import { bool, obj, str, UNKNOWN } from "./unknown";
+import { bool, UNKNOWN } from "./unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 
 /** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
@@ -37,9 +39,19 @@ function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
         : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
 }
 
+/** All four Block Public Access flags true (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html). */
+export function pabEffect(props: Record<string, unknown>): true | string | typeof UNKNOWN {
+    const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => bool(props[f]));
+    const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
+    if (off.length > 0) {
+        return `leaves ${off.join(", ")} off: set all four to true.`;
+    }
+    return values.includes(UNKNOWN) ? UNKNOWN : true;
+}
+
 export const TLS_ONLY: Control<object> = {
     kind: "policy",
-    what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy)",
+    what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy or the bucket's policy input)",
     fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
     defaults: {},
     judge: tlsOnly,
@@ -50,36 +62,21 @@ export const PUBLIC_ACCESS_BLOCK: Control<object> = {
     what: "public access block (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock)",
     fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
     defaults: {},
-    judge: (c) => {
-        const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => bool(c.props[f]));
-        const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
-        if (off.length > 0) {
-            return `leaves ${off.join(", ")} off: set all four to true.`;
-        }
-        return values.includes(UNKNOWN) ? UNKNOWN : true;
-    },
+    judge: (c) => pabEffect(c.props),
 };
 
 export const VERSIONING: Control<object> = {
     kind: "versioning",
-    what: "versioning (aws:s3/bucketVersioning:BucketVersioning)",
+    what: "versioning (aws:s3/bucketVersioning:BucketVersioning, its V2 class, or the bucket's versioning input)",
     fix: 'attach an aws.s3.BucketVersioning with versioningConfiguration.status "Enabled".',
     defaults: {},
-    judge: (c) => {
-        const cfg = obj(c.props.versioningConfiguration);
-        const status = cfg === UNKNOWN ? UNKNOWN : str(cfg?.status);
-        return status === UNKNOWN
-            ? UNKNOWN
-            : status === "Enabled"
-              ? true
-              : `has status ${JSON.stringify(status ?? null)}: set it to "Enabled".`;
-    },
+    judge: (c) => versioningEffect(c.props),
 };
 
 export const ENCRYPTION_PRESENT: Control<object> = {
     kind: "encryption",
-    what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration)",
+    what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration, its V2 class, or the bucket's serverSideEncryptionConfiguration input)",
     fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration with SSE-S3 (log deliveries cannot use SSE-KMS).",
     defaults: {},
-    judge: () => true,
+    judge: (c) => encryptionEffect(c.props),
 };

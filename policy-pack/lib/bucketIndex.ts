@@ -6,16 +6,19 @@
  *   2. the known value of `bucket` (a name or an `arn:<partition>:s3:::name`) against the buckets' names;
  *   3. when `bucket` is unknown and names no dependency: its only bucket among `dependencies`.
  * A child none of these resolve is kept in `unjoined` so policies can say so instead of guessing.
+ * The deprecated inline inputs of a bucket (lib/inline.ts) are children too, in the separate
+ * resource's shape and marked with `via`, so every control reads both forms with one judge.
  */
 import { StackResource } from "./check";
 import { mergedTags } from "./tags";
+import { inlineSettings } from "./inline";
 import { T } from "./types";
 import { bucketNameFromRef } from "../../rules/arn";
 import { isLogTarget, ROLE_TAG } from "../../rules/buckets";
 import { isUnknown, str, UNKNOWN } from "./unknown";
 
 export type ChildKind =
-    "policy" | "publicAccessBlock" | "versioning" | "encryption" | "logging" | "lifecycle" | "replication" | "ownership";
+    "policy" | "publicAccessBlock" | "versioning" | "encryption" | "logging" | "lifecycle" | "replication" | "ownership" | "objectLock";
 
 const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
     policy: T.bucketPolicy,
@@ -26,6 +29,7 @@ const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
     lifecycle: T.lifecycle,
     replication: T.replication,
     ownership: T.ownership,
+    objectLock: T.objectLock,
 };
 
 export interface BucketEntry {
@@ -43,7 +47,7 @@ export interface BucketIndex {
     readonly byUrn: ReadonlyMap<string, StackResource>;
     readonly buckets: readonly BucketEntry[];
     readonly dataBuckets: readonly BucketEntry[];
-    /** Children of `kind` joined to the bucket with this URN. */
+    /** Children of `kind` joined to the bucket with this URN: separate resources, then inline settings. */
     children(bucketUrn: string, kind: ChildKind): readonly StackResource[];
     /** Children of `kind` that could not be joined to any bucket of this stack. */
     unjoined(kind: ChildKind): readonly StackResource[];
@@ -95,6 +99,11 @@ export function buildBucketIndex(resources: readonly StackResource[]): BucketInd
 
     const joined = new Map<string, StackResource[]>();
     const unjoined = new Map<string, StackResource[]>();
+    const addJoined = (key: string, r: StackResource): void => {
+        const list = joined.get(key) ?? [];
+        list.push(r);
+        joined.set(key, list);
+    };
     for (const r of resources) {
         const kind = kindOfType.get(r.type);
         if (kind === undefined) {
@@ -106,6 +115,11 @@ export function buildBucketIndex(resources: readonly StackResource[]): BucketInd
         list.push(r);
         map.set(key, list);
     }
+    for (const b of buckets) {
+        for (const s of inlineSettings(b.bucket)) {
+            addJoined(`${s.kind}\u0000${b.bucket.urn}`, inlineChild(b.bucket, s.input, s.props));
+        }
+    }
     return {
         byUrn,
         buckets,
@@ -113,5 +127,19 @@ export function buildBucketIndex(resources: readonly StackResource[]): BucketInd
         children: (bucketUrn, kind) => joined.get(`${kind}\u0000${bucketUrn}`) ?? [],
         unjoined: (kind) => unjoined.get(kind) ?? [],
         resolve,
+    };
+}
+
+/**
+ * An inline setting as a child of its bucket: the bucket's identity, the setting's props, its
+ * `bucket` joined to the bucket itself and its other inputs' dependencies to the inline input's.
+ */
+function inlineChild(bucket: StackResource, input: string, props: Record<string, unknown>): StackResource {
+    const deps = bucket.propertyDependencies[input] ?? [];
+    return {
+        ...bucket,
+        props,
+        via: input,
+        propertyDependencies: { bucket: [bucket.urn], rules: deps, policy: deps, targetBucket: deps },
     };
 }

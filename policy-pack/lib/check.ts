@@ -43,6 +43,11 @@ export interface ResourceView {
     readonly urn: string;
     readonly props: Record<string, unknown>;
     readonly provider?: ProviderView;
+    /**
+     * Set when this view is a setting written inline on a bucket (lib/inline.ts): the bucket input it
+     * came from. `props` are then that setting in the separate resource's shape.
+     */
+    readonly via?: string;
 }
 
 /** A resource in a stack check: relations as URNs, so the lib is testable with plain objects. */
@@ -146,7 +151,10 @@ export function appliesTo(check: ResourceCheck<object>, type: string): boolean {
     return check.types === "any" || check.types.includes(type);
 }
 
-/** `name (type)`: how messages name a resource. */
-export function label(r: { readonly name: string; readonly type: string }): string {
-    return `${r.name} (${r.type})`;
+/**
+ * `name (type)`: how messages name a resource; for an inline setting, the bucket and its input
+ * (`data (aws:s3/bucket:Bucket, inline input versioning)`), so a message says which form it judged.
+ */
+export function label(r: { readonly name: string; readonly type: string; readonly via?: string }): string {
+    return r.via === undefined ? `${r.name} (${r.type})` : `${r.name} (${r.type}, inline input ${r.via})`;
 }

@@ -5,6 +5,7 @@
  */
 import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "./bucketIndex";
 import { CheckedStackPolicy, Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "./check";
+import { OBJECT_LOCK_FLAG } from "./inline";
 import { UNKNOWN } from "./unknown";
 
 /** What one control asks of the children of one kind attached to a data bucket. */
@@ -61,6 +62,15 @@ export function judgeControl<C extends object>(
                 ),
             );
             continue;
+        }
+        const writers = children.filter((c) => c.via !== OBJECT_LOCK_FLAG);
+        if (writers.length > 1) {
+            findings.push(
+                violation(
+                    `${population} ${bucket}: ${control.what} is set ${writers.length} times (${writers.map(label).join("; ")}): AWS keeps whichever is written last and every update rewrites it, so the setting in effect flips. Keep one (the separate resource) and remove the others.`,
+                    b.bucket.urn,
+                ),
+            );
         }
         const verdicts = children.map((c) => [c, control.judge(c, config)] as const);
         if (verdicts.some(([, v]) => v === true)) {

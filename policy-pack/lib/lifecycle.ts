@@ -3,6 +3,7 @@
  * transition constraints of rules/storageClasses.ts (the ones the component validates plans with:
  * IA minimum age, 30 days in IA before moving on, down the waterfall only). Pure.
  */
+import { ruleName, wholeBucket } from "./effect";
 import { arr, num, obj, str, UNKNOWN } from "./unknown";
 import { AgedTransition, transitionIssues } from "../../rules/storageClasses";
 
@@ -43,8 +44,9 @@ function transitionProblems(ruleId: string, list: unknown, daysKey: "days" | "no
 }
 
 /**
- * Problems with a whole configuration: transitions as above, and at least one enabled rule that
- * aborts incomplete multipart uploads within `maxAbortDays`.
+ * Problems with a whole configuration: transitions as above, and at least one enabled rule for the
+ * whole bucket (lib/effect.ts `wholeBucket`) that aborts incomplete multipart uploads within
+ * `maxAbortDays`; a rule narrowed by a prefix or size filter does not count, and the problem says so.
  */
 export function judgeLifecycle(rules: unknown, maxAbortDays: number): LifecycleVerdict {
     const v: LifecycleVerdict = { problems: [], unknowns: [] };
@@ -54,6 +56,7 @@ export function judgeLifecycle(rules: unknown, maxAbortDays: number): LifecycleV
         return v;
     }
     let aborts: boolean | typeof UNKNOWN = false;
+    const narrowed: string[] = [];
     for (const [i, item] of list.entries()) {
         const rule = obj(item);
         if (rule === UNKNOWN || rule === undefined) {
@@ -75,14 +78,20 @@ export function judgeLifecycle(rules: unknown, maxAbortDays: number): LifecycleV
         if (!couldAbort) {
             continue;
         }
-        if (status === "Enabled" && days !== UNKNOWN) {
+        const whole = wholeBucket(rule);
+        if (typeof whole === "string") {
+            narrowed.push(`${ruleName(rule, i)} ${whole}`);
+            continue;
+        }
+        if (status === "Enabled" && days !== UNKNOWN && whole === true) {
             aborts = true;
         } else if (aborts === false) {
             aborts = UNKNOWN;
         }
     }
     if (aborts === false) {
-        v.problems.push(`no enabled rule aborts incomplete multipart uploads within ${maxAbortDays} days`);
+        const why = narrowed.length > 0 ? ` for the whole bucket (${narrowed.join("; ")})` : "";
+        v.problems.push(`no enabled rule aborts incomplete multipart uploads within ${maxAbortDays} days${why}`);
     } else if (aborts === UNKNOWN) {
         v.unknowns.push("abortIncompleteMultipartUpload");
     }

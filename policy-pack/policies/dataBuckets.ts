@@ -8,7 +8,8 @@
  */
 import { PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls";
 import { dataBucketPolicy } from "../lib/dataBucketControl";
-import { obj, str, UNKNOWN } from "../lib/unknown";
+import { encryptionEffect, KMS_ALGORITHMS, lifecycleEffect, loggingEffect, replicationEffect, sseAlgorithm } from "../lib/effect";
+import { UNKNOWN } from "../lib/unknown";
 
 /**
  * Checks whether every data bucket has a bucket policy that denies requests without TLS.
@@ -87,23 +88,20 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
     },
     {
         kind: "encryption",
-        what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration)",
+        what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration, its V2 class, or the bucket's serverSideEncryptionConfiguration input)",
         fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration.",
         defaults: { requireKms: false },
         judge: (c, config) => {
-            if (!config.requireKms) {
-                return true; // presence is this control; the algorithm is s3-bucket-encryption's
+            const effect = encryptionEffect(c.props);
+            if (effect !== true || !config.requireKms) {
+                return effect;
             }
-            const rules = c.props.rules;
-            const first = Array.isArray(rules) ? obj(rules[0]) : obj(rules);
-            const byDefault = first === UNKNOWN ? UNKNOWN : obj(first?.applyServerSideEncryptionByDefault);
-            const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
-            if (algorithm === UNKNOWN) {
-                return UNKNOWN;
-            }
-            return algorithm === "aws:kms" || algorithm === "aws:kms:dsse"
-                ? true
-                : `uses ${JSON.stringify(algorithm ?? null)}: this stack requires SSE-KMS (sseAlgorithm "aws:kms").`;
+            const algorithm = sseAlgorithm(c.props);
+            return algorithm === UNKNOWN
+                ? UNKNOWN
+                : algorithm !== undefined && KMS_ALGORITHMS.has(algorithm)
+                  ? true
+                  : `uses ${JSON.stringify(algorithm ?? null)}: this stack requires SSE-KMS (sseAlgorithm "aws:kms").`;
         },
     },
 );
@@ -125,13 +123,10 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
     },
     {
         kind: "logging",
-        what: "server access logging (aws:s3/bucketLogging:BucketLogging)",
+        what: "server access logging (aws:s3/bucketLogging:BucketLogging, its V2 class, or the bucket's logging input)",
         fix: "attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
         defaults: {},
-        judge: (c) => {
-            const target = str(c.props.targetBucket);
-            return target === UNKNOWN || (target !== undefined && target !== "") ? true : "has no targetBucket: name the log bucket.";
-        },
+        judge: (c) => loggingEffect(c.props),
     },
 );
 
@@ -152,10 +147,10 @@ export const s3DataBucketLifecycle = dataBucketPolicy(
     },
     {
         kind: "lifecycle",
-        what: "lifecycle configuration (aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration)",
-        fix: "attach an aws.s3.BucketLifecycleConfiguration that at least aborts incomplete multipart uploads.",
+        what: "lifecycle configuration (aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration, its V2 class, or the bucket's lifecycleRules input)",
+        fix: "attach an aws.s3.BucketLifecycleConfiguration with an Enabled rule for the whole bucket (filter {}) that at least aborts incomplete multipart uploads.",
         defaults: {},
-        judge: () => true,
+        judge: (c) => lifecycleEffect(c.props),
     },
 );
 
@@ -185,11 +180,11 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
     },
     {
         kind: "replication",
-        what: "replication configuration (aws:s3/bucketReplicationConfig:BucketReplicationConfig)",
-        fix: "attach an aws.s3.BucketReplicationConfig to a replica bucket in another region.",
+        what: "replication configuration (aws:s3/bucketReplicationConfig:BucketReplicationConfig or the bucket's replicationConfiguration input)",
+        fix: "attach an aws.s3.BucketReplicationConfig with an Enabled rule for the whole bucket (filter {}) to a replica bucket in another region.",
         defaults: { requireReplication: false },
         enabled: (config) => config.requireReplication,
         appliesTo: (b) => b.role !== "replica",
-        judge: () => true,
+        judge: (c) => replicationEffect(c.props),
     },
 );

@@ -1,5 +1,7 @@
 /** Resource policies for S3 buckets' storage settings: encryption, versioning, lifecycle, deletion. */
-import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
+import { Finding, label, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import { versioningEffect } from "../lib/effect";
+import { settingsOf } from "../lib/inline";
 import { judgeLifecycle } from "../lib/lifecycle";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
@@ -34,50 +36,43 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
         },
     },
     {
-        types: T.encryption,
+        types: [...T.encryption, ...T.bucket],
         defaults: { requireBucketKeyForKms: false },
-        check: (r, config) => {
-            const rules = arr(r.props.rules);
-            if (rules === UNKNOWN) {
-                return [unverified(`the encryption rules of ${label(r)} are unknown`)];
-            }
-            if (rules.length === 0) {
-                return [
-                    violation(
-                        `${label(r)} has no rule: add one with applyServerSideEncryptionByDefault.sseAlgorithm "AES256" or "aws:kms".`,
-                    ),
-                ];
-            }
-            const findings: Finding[] = [];
-            for (const item of rules) {
-                const rule = obj(item);
-                const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
-                const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
-                const bucketKey = rule === UNKNOWN ? UNKNOWN : bool(rule?.bucketKeyEnabled);
-                if (algorithm === UNKNOWN || bucketKey === UNKNOWN) {
-                    findings.push(unverified(`the sseAlgorithm or bucketKeyEnabled of ${label(r)} is unknown`));
-                } else if (algorithm === "AES256" && bucketKey !== true) {
-                    findings.push(violation(`${label(r)} uses SSE-S3 without a bucket key: set bucketKeyEnabled: true.`));
-                } else if (
-                    (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") &&
-                    config.requireBucketKeyForKms &&
-                    bucketKey !== true
-                ) {
-                    findings.push(
-                        violation(`${label(r)} uses SSE-KMS without a bucket key: set bucketKeyEnabled: true to cut KMS requests.`),
-                    );
-                } else if (algorithm !== "AES256" && algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
-                    findings.push(
-                        violation(
-                            `${label(r)} has sseAlgorithm ${JSON.stringify(algorithm)}: it must be "AES256" (with bucketKeyEnabled) or "aws:kms".`,
-                        ),
-                    );
-                }
-            }
-            return findings;
-        },
+        check: (resource, config) => settingsOf(resource, "encryption", T.bucket).flatMap((r) => judgeEncryption(r, config)),
     },
 );
+
+/** One default-encryption setting (separate resource or inline input, in the separate resource's shape). */
+function judgeEncryption(r: ResourceView, config: EncryptionConfig): Finding[] {
+    const rules = arr(r.props.rules);
+    if (rules === UNKNOWN) {
+        return [unverified(`the encryption rules of ${label(r)} are unknown`)];
+    }
+    if (rules.length === 0) {
+        return [violation(`${label(r)} has no rule: add one with applyServerSideEncryptionByDefault.sseAlgorithm "AES256" or "aws:kms".`)];
+    }
+    const findings: Finding[] = [];
+    for (const item of rules) {
+        const rule = obj(item);
+        const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
+        const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
+        const bucketKey = rule === UNKNOWN ? UNKNOWN : bool(rule?.bucketKeyEnabled);
+        if (algorithm === UNKNOWN || bucketKey === UNKNOWN) {
+            findings.push(unverified(`the sseAlgorithm or bucketKeyEnabled of ${label(r)} is unknown`));
+        } else if (algorithm === "AES256" && bucketKey !== true) {
+            findings.push(violation(`${label(r)} uses SSE-S3 without a bucket key: set bucketKeyEnabled: true.`));
+        } else if ((algorithm === "aws:kms" || algorithm === "aws:kms:dsse") && config.requireBucketKeyForKms && bucketKey !== true) {
+            findings.push(violation(`${label(r)} uses SSE-KMS without a bucket key: set bucketKeyEnabled: true to cut KMS requests.`));
+        } else if (algorithm !== "AES256" && algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
+            findings.push(
+                violation(
+                    `${label(r)} has sseAlgorithm ${JSON.stringify(algorithm)}: it must be "AES256" (with bucketKeyEnabled) or "aws:kms".`,
+                ),
+            );
+        }
+    }
+    return findings;
+}
 
 /**
  * Checks whether bucket versioning is enabled.
@@ -95,18 +90,17 @@ export const s3BucketVersioning = resourcePolicy(
         severity: "medium",
     },
     {
-        types: T.versioning,
+        types: [...T.versioning, ...T.bucket],
         defaults: {},
-        check: (r) => {
-            const cfg = obj(r.props.versioningConfiguration);
-            const status = cfg === UNKNOWN ? UNKNOWN : str(cfg?.status);
-            if (status === UNKNOWN) {
-                return [unverified(`the versioning status of ${label(r)} is unknown`)];
-            }
-            return status === "Enabled"
-                ? []
-                : [violation(`${label(r)} has status ${JSON.stringify(status ?? null)}: set versioningConfiguration.status to "Enabled".`)];
-        },
+        check: (resource) =>
+            settingsOf(resource, "versioning", T.bucket).flatMap((r) => {
+                const effect = versioningEffect(r.props);
+                return effect === UNKNOWN
+                    ? [unverified(`the versioning status of ${label(r)} is unknown`)]
+                    : effect === true
+                      ? []
+                      : [violation(`${label(r)} ${effect}`)];
+            }),
     },
 );
 
@@ -143,19 +137,20 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
         },
     },
     {
-        types: T.lifecycle,
+        types: [...T.lifecycle, ...T.bucket],
         defaults: { maxAbortDays: 7 },
-        check: (r, config) => {
-            const v = judgeLifecycle(r.props.rules, config.maxAbortDays);
-            return [
-                ...v.problems.map((p) =>
-                    violation(
-                        `${label(r)}: ${p}. Fix the rule (IA classes need >= 30 days; days must increase; add abortIncompleteMultipartUpload).`,
+        check: (resource, config) =>
+            settingsOf(resource, "lifecycle", T.bucket).flatMap((r) => {
+                const v = judgeLifecycle(r.props.rules, config.maxAbortDays);
+                return [
+                    ...v.problems.map((p) =>
+                        violation(
+                            `${label(r)}: ${p}. Fix the rule (IA classes need >= 30 days; days must increase; add abortIncompleteMultipartUpload).`,
+                        ),
                     ),
-                ),
-                ...v.unknowns.map((u) => unverified(`${label(r)}: ${u} unknown`)),
-            ];
-        },
+                    ...v.unknowns.map((u) => unverified(`${label(r)}: ${u} unknown`)),
+                ];
+            }),
     },
 );
 

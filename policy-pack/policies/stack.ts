@@ -25,11 +25,15 @@ export const s3ReplicationCrossRegion = stackPolicy(
     {
         defaults: {},
         check: (resources) => {
-            const replications = resources.filter((r) => (T.replication as readonly string[]).includes(r.type));
-            if (replications.length === 0) {
+            if (!resources.some((r) => T.replication.some((t) => t === r.type) || T.bucket.some((t) => t === r.type))) {
                 return [];
             }
             const index = buildBucketIndex(resources);
+            // Separate resources and inline replicationConfiguration inputs alike (lib/inline.ts).
+            const replications = [
+                ...index.buckets.flatMap((b) => index.children(b.bucket.urn, "replication")),
+                ...index.unjoined("replication"),
+            ];
             const findings: Finding[] = [];
             for (const rep of replications) {
                 const source = index.resolve(rep, "bucket", rep.props.bucket);

@@ -9,6 +9,7 @@ import { RecordedResource } from "../../../gate/recorder";
 import { runProgram } from "../../../gate/runProgram";
 import { once, shippedRun } from "../../helpers/shipped";
 import { extrasProgram } from "../fixtures/extras";
+import { formsProgram } from "../fixtures/forms";
 
 type Mode = "preview" | "update";
 type Resources = readonly RecordedResource[];
@@ -30,6 +31,23 @@ export function extras(): Promise<Resources> {
                     config: { "aws:region": "us-east-1" },
                     preview: false,
                     program: extrasProgram,
+                })
+            ).resources,
+    );
+}
+
+/** Buckets written in every form (fixtures/forms.ts), as a preview (unknown outputs) or an update. */
+export function forms(mode: Mode): Promise<Resources> {
+    return once(
+        `forms/${mode}`,
+        async () =>
+            (
+                await runProgram({
+                    project: "firehose-storage",
+                    stack: "forms",
+                    config: { "aws:region": "us-east-1" },
+                    preview: mode === "preview",
+                    program: formsProgram,
                 })
             ).resources,
     );
@@ -103,4 +121,10 @@ export const TYPE = {
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     budget: "aws:budgets/budget:Budget",
     kmsKey: "aws:kms/key:Key",
+    bucketV2: "aws:s3/bucketV2:BucketV2",
+    versioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
+    encryptionV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    loggingV2: "aws:s3/bucketLoggingV2:BucketLoggingV2",
+    lifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+    objectLockV2: "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
 } as const;

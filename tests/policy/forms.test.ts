@@ -1,0 +1,251 @@
+/**
+ * Every form a program writes a bucket control in (fixtures/forms.ts): the deprecated inline inputs
+ * of `aws.s3.Bucket` and `aws.s3.BucketV2`, and the separate `...V2` child classes, through the
+ * analyzer gRPC path. The fixture passes each policy as written; one changed field per case makes the
+ * policy fire on the right resource with a message that names the form it judged. A control is
+ * credited only where it is in effect for the whole bucket.
+ */
+import * as assert from "node:assert/strict";
+import { TYPE, edit, forms } from "./helpers/cases";
+import { COMPLIANT, NON_COMPLIANT, usePolicyPack, validateStack, violationsOf } from "./helpers/pack";
+import { RecordedResource } from "../../gate/recorder";
+import { PolicyPackConfig } from "../../gate/analyzer";
+
+type Inputs = Record<string, unknown>;
+type Rule = Record<string, unknown>;
+
+/** Policies whose knobs decide whether the fixture is judged at all. */
+const CONFIG: PolicyPackConfig = {
+    all: "mandatory",
+    "s3-data-bucket-encryption": { enforcementLevel: "mandatory", requireKms: true },
+    "s3-data-bucket-replication": { enforcementLevel: "mandatory", requireReplication: true },
+    "s3-bucket-encryption": { enforcementLevel: "mandatory", requireBucketKeyForKms: true },
+};
+
+/** A one-field change: on which resource, and what the policy must then say. */
+interface Case {
+    readonly title: string;
+    readonly type: string;
+    readonly name: string;
+    readonly change: (i: Inputs) => void;
+    readonly onResource: string;
+    readonly message: RegExp;
+}
+
+const INLINE = { type: TYPE.bucket, name: "inline-data", onResource: "inline-data" };
+const V2 = { type: TYPE.bucketV2, name: "v2-data", onResource: "v2-data" };
+const first = (i: Inputs, key: string): Rule => (i[key] as Rule[])[0];
+
+const CASES: Readonly<Record<string, readonly Case[]>> = {
+    "s3-data-bucket-versioning": [
+        {
+            ...INLINE,
+            title: "inline versioning.enabled false",
+            change: (i) => (i.versioning = { enabled: false }),
+            message: /inline input versioning\) has status "Suspended"/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 versionings[0].enabled false",
+            change: (i) => (first(i, "versionings").enabled = false),
+            message: /inline input versionings\) has status "Suspended"/,
+        },
+        {
+            type: TYPE.versioningV2,
+            name: "v2child-data-versioning",
+            onResource: "v2child-data-versioning",
+            title: "BucketVersioningV2 Suspended",
+            change: (i) => (i.versioningConfiguration = { status: "Suspended" }),
+            message: /BucketVersioningV2\) has status "Suspended"/,
+        },
+        {
+            type: TYPE.bucket,
+            name: "v2child-data",
+            onResource: "v2child-data",
+            title: "both forms set (a conflict)",
+            change: (i) => (i.versioning = { enabled: true }),
+            message: /set 2 times .*BucketVersioningV2.*inline input versioning.*written last/,
+        },
+    ],
+    "s3-data-bucket-encryption": [
+        {
+            ...INLINE,
+            title: "inline SSE-S3 where KMS is required",
+            change: (i) =>
+                (i.serverSideEncryptionConfiguration = {
+                    rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true },
+                }),
+            message: /inline input serverSideEncryptionConfiguration\) uses "AES256"/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 rule without a default algorithm",
+            change: (i) => (first(i, "serverSideEncryptionConfigurations").rules = [{ bucketKeyEnabled: true }]),
+            message: /inline input serverSideEncryptionConfigurations\) sets no supported default algorithm/,
+        },
+        {
+            type: TYPE.encryptionV2,
+            name: "v2child-data-encryption",
+            onResource: "v2child-data-encryption",
+            title: "BucketServerSideEncryptionConfigurationV2 SSE-S3",
+            change: (i) => (i.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }]),
+            message: /ConfigurationV2\) uses "AES256"/,
+        },
+    ],
+    "s3-data-bucket-access-logging": [
+        {
+            ...INLINE,
+            title: "inline logging without a target",
+            change: (i) => (i.logging = { targetBucket: "" }),
+            message: /inline input logging\) has no targetBucket/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 loggings without a target",
+            change: (i) => (i.loggings = [{ targetBucket: "" }]),
+            message: /inline input loggings\) has no targetBucket/,
+        },
+    ],
+    "s3-data-bucket-lifecycle": [
+        {
+            ...INLINE,
+            title: "inline rule disabled",
+            change: (i) => (first(i, "lifecycleRules").enabled = false),
+            message: /inline input lifecycleRules\) is not in effect for the whole bucket: rule "abort-uploads" is "Disabled"/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 rule narrowed by a prefix",
+            change: (i) => (first(i, "lifecycleRules").prefix = "tmp/"),
+            message: /rule "abort-uploads" applies only to prefix "tmp\/"/,
+        },
+        {
+            type: TYPE.lifecycleV2,
+            name: "v2child-data-lifecycle",
+            onResource: "v2child-data-lifecycle",
+            title: "BucketLifecycleConfigurationV2 rule narrowed by a tag",
+            change: (i) => (first(i, "rules").filter = { tag: { key: "tier", value: "hot" } }),
+            message: /applies only to tag tier=hot/,
+        },
+    ],
+    "s3-data-bucket-replication": [
+        {
+            ...INLINE,
+            title: "inline rule Disabled",
+            change: (i) => (first(i.replicationConfiguration as Inputs, "rules").status = "Disabled"),
+            message: /inline input replicationConfiguration\) is not in effect for the whole bucket: rule "all" is "Disabled"/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 rule without a destination",
+            change: (i) => (first(first(i, "replicationConfigurations"), "rules").destinations = []),
+            message: /rule "all" has no destination bucket/,
+        },
+        {
+            type: TYPE.replication,
+            name: "v2child-data-replication",
+            onResource: "v2child-data-replication",
+            title: "BucketReplicationConfig rule narrowed by a prefix",
+            change: (i) => (first(i, "rules").filter = { prefix: "exports/" }),
+            message: /rule "all" applies only to prefix "exports\/"/,
+        },
+    ],
+    "s3-data-bucket-tls-only": [
+        {
+            ...V2,
+            title: "BucketV2 inline policy without the TLS deny",
+            change: (i) => (i.policy = JSON.stringify({ Version: "2012-10-17", Statement: [] })),
+            message: /inline input policy\) has no statement denying plain HTTP/,
+        },
+    ],
+    "s3-bucket-versioning": [
+        {
+            ...INLINE,
+            title: "inline versioning off",
+            change: (i) => (i.versioning = { enabled: false }),
+            message: /inline input versioning\) has status "Suspended"/,
+        },
+    ],
+    "s3-bucket-encryption": [
+        {
+            ...INLINE,
+            title: "inline SSE-KMS without a bucket key",
+            change: (i) => ((i.serverSideEncryptionConfiguration as { rule: Rule }).rule.bucketKeyEnabled = false),
+            message: /inline input serverSideEncryptionConfiguration\) uses SSE-KMS without a bucket key/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 unsupported algorithm",
+            change: (i) =>
+                ((
+                    first(first(i, "serverSideEncryptionConfigurations"), "rules").applyServerSideEncryptionByDefaults as Rule[]
+                )[0].sseAlgorithm = "none"),
+            message: /inline input serverSideEncryptionConfigurations\) has sseAlgorithm "none"/,
+        },
+    ],
+    "s3-lifecycle-rules": [
+        {
+            ...INLINE,
+            title: "inline abort rule only under a prefix",
+            change: (i) => (first(i, "lifecycleRules").prefix = "uploads/"),
+            message:
+                /inline input lifecycleRules\): no enabled rule aborts incomplete multipart uploads within 7 days for the whole bucket \(rule "abort-uploads" applies only to prefix "uploads\/"\)/,
+        },
+        {
+            type: TYPE.lifecycleV2,
+            name: "v2child-data-lifecycle",
+            onResource: "v2child-data-lifecycle",
+            title: "BucketLifecycleConfigurationV2 abort only above a size",
+            change: (i) => (first(i, "rules").filter = { objectSizeGreaterThan: 1048576 }),
+            message: /applies only to objects larger than 1048576 bytes/,
+        },
+    ],
+};
+
+describe("policy pack: every form of a bucket control (gRPC)", function () {
+    this.timeout(120_000);
+    const pack = usePolicyPack();
+    let update: readonly RecordedResource[];
+    let preview: readonly RecordedResource[];
+    before(async () => {
+        update = await forms("update");
+        preview = await forms("preview");
+    });
+
+    for (const [policy, cases] of Object.entries(CASES)) {
+        describe(policy, () => {
+            it("passes every form as written (inline Bucket, inline BucketV2, V2 child classes)", () =>
+                validateStack(pack(), update, policy, COMPLIANT, { config: CONFIG }));
+            for (const c of cases) {
+                it(`fires on ${c.title}`, async () => {
+                    const found = await validateStack(pack(), edit(update, c.type, c.name, c.change), policy, NON_COMPLIANT, {
+                        config: CONFIG,
+                        onResource: c.onResource,
+                        message: c.message,
+                    });
+                    assert.deepEqual([...new Set(found.map((v) => v.resourceName))], [c.onResource], "only the changed resource");
+                });
+            }
+        });
+    }
+
+    describe("preview with unknowns", () => {
+        it("an inline setting whose value is unknown is not verified, never passed", async () => {
+            const report = await pack().analyze(preview, CONFIG);
+            assert.deepEqual(violationsOf(report, "s3-data-bucket-access-logging"), []);
+            const notes = violationsOf(report, "preview-unverified").filter((v) => v.resourceName === "inline-data");
+            assert.ok(
+                notes.some((v) => /inline input logging\) cannot be judged until its values are known/.test(v.message)),
+                notes.map((v) => v.message).join("\n"),
+            );
+        });
+        it("a known insecure inline setting still fires in preview", () =>
+            validateStack(
+                pack(),
+                edit(preview, TYPE.bucket, "inline-data", (i) => (i.versioning = { enabled: false })),
+                "s3-data-bucket-versioning",
+                NON_COMPLIANT,
+                { config: CONFIG, onResource: "inline-data", message: /inline input versioning/ },
+            ));
+    });
+});
