@@ -27,7 +27,7 @@ import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
 import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offlineGate";
 import { PolicyConfigError } from "../gate/policyConfig";
-import { toJson } from "../gate/report";
+import { JsonReport, toJson } from "../gate/reportJson";
 
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
 export const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -140,10 +140,7 @@ export interface OfflinePlanOptions {
 }
 
 /** The offline gate in-process: the full result and the `--json` report. */
-export async function offlinePlan(
-    stack: string,
-    o: OfflinePlanOptions = {},
-): Promise<GateResult & { readonly report: Record<string, unknown> }> {
+export async function offlinePlan(stack: string, o: OfflinePlanOptions = {}): Promise<GateResult & { readonly report: JsonReport }> {
     const projectDir = path.resolve(o.projectDir ?? PROJECT_DIR);
     const result = await runOfflineGate({
         projectDir,

@@ -15,6 +15,7 @@ import { PolicyPackServer } from "../gate/analyzer";
 import { addDeployCommands } from "./deploy";
 import { exitCodeFor, EXIT } from "./errors";
 import { addPlanCommand } from "./plan";
+import { reportOnInterrupt, reportUsageError } from "./reportFiles";
 
 export { EXIT } from "./errors";
 
@@ -23,6 +24,8 @@ export interface CliIo {
     readonly out: (text: string) => void;
     readonly err: (text: string) => void;
     readonly isTTY: boolean | undefined;
+    /** Terminal width when stdout is a terminal. @default - 80 columns */
+    readonly columns?: number;
     readonly env: NodeJS.ProcessEnv;
     readonly cwd: string;
     /** Starts the policy pack; tests pass one that reuses a running pack. @default - a new pack per run */
@@ -49,7 +52,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         await program(io, (c) => (code = c)).parseAsync([...argv], { from: "user" });
     } catch (e) {
         if (e instanceof CommanderError) {
-            return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+            if (e.exitCode === 0) {
+                return EXIT.ok;
+            }
+            reportUsageError(io, argv, e.message, EXIT.usage);
+            return EXIT.usage;
         }
         return exitCodeFor(e, io);
     }
@@ -67,6 +74,7 @@ export async function runCli(
         out: (t) => (stdout += t),
         err: (t) => (stderr += t),
         isTTY: o.isTTY ?? false,
+        columns: o.columns,
         env: o.env ?? {},
         cwd: o.cwd ?? PROJECT_DIR,
         startPack: o.startPack,
@@ -76,13 +84,17 @@ export async function runCli(
 
 /** The process entry point (`npm run plan`, the `firehose-storage` bin via cli/bin.js). */
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-    return run(argv, {
+    const io: CliIo = {
         out: (t) => process.stdout.write(t),
         err: (t) => process.stderr.write(t),
         isTTY: process.stdout.isTTY,
+        columns: process.stdout.columns,
         env: process.env,
         cwd: process.cwd(),
-    }).then((code) => {
+    };
+    const stopInterruptReports = reportOnInterrupt(io, argv);
+    return run(argv, io).then((code) => {
+        stopInterruptReports();
         process.exitCode = code;
     });
 }

@@ -1,10 +1,13 @@
 /** `firehose-storage plan`: the offline policy gate (gate/offlineGate.ts) as a command. */
 import { Command } from "commander";
 import * as path from "path";
-import { runOfflineGate } from "../gate/offlineGate";
-import { renderHuman, styleFor, toJson } from "../gate/report";
+import { GatePhase, runOfflineGate } from "../gate/offlineGate";
+import { renderHuman, styleFor } from "../gate/report";
+import { writeReports } from "./reportFiles";
 import { EXIT, exitCodeFor } from "./errors";
 import type { CliIo } from "./main";
+import { progress } from "./progress";
+import { widthFor } from "../gate/wrap";
 
 interface PlanFlags {
     readonly stack: string;
@@ -15,6 +18,9 @@ interface PlanFlags {
     readonly pack?: string;
     readonly policyConfig?: string;
     readonly json: boolean;
+    readonly sarif?: string;
+    readonly junit?: string;
+    readonly quiet: boolean;
     readonly tree: boolean;
     readonly build: boolean;
 }
@@ -23,53 +29,82 @@ function collect(value: string, previous: string[]): string[] {
     return [...previous, value];
 }
 
+const PHASES: Readonly<Record<GatePhase, string>> = {
+    "pack build": "building the policy pack",
+    program: "running the program under mocks",
+    analysis: "judging with the policy pack",
+};
+
+export const PLAN_HELP_AFTER = `
+-c with a dotted path acts exactly like \`pulumi config set --path\` on the stack file: the path is
+set inside the value the stack file holds (not the environment's defaults), lists and objects are
+created as needed (\`a.b[0].c=1\`), and the result is validated like any config.
+
+Exit codes:
+  0  pass: no mandatory violation (advisory violations and notes are printed)
+  1  fail: at least one mandatory violation
+  2  config or usage error, nothing judged (stack file, config value, pack config, flag)
+  3  the tool failed (the policy pack could not be built, started, or crashed)
+  130, 143  interrupted (SIGINT, SIGTERM)
+With --json, stdout carries a JSON document in every case (schema/report.schema.json).`;
+
 export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number) => void): void {
     root.command("plan")
         .description("run the stack program offline (under mocks) and judge it with the policy pack")
         .requiredOption("-s, --stack <name>", "stack name: reads Pulumi.<name>.yaml and policy-pack/config/<name>.json")
         .option("--stack-file <file>", "read the stack config from this file instead of Pulumi.<stack>.yaml")
-        .option("-c, --config <key=value>", "override one config value, like `pulumi config set` (repeatable)", collect, [])
+        .option("-c, --config <key=value>", "set one config value like `pulumi config set [--path]` (repeatable)", collect, [])
         .option("--policy-config <file>", "policy pack config (the --policy-pack-config format) instead of the stack's")
         .option("--pack <dir>", "policy pack directory (default: policy-pack/)")
         .option("--update", "run the program as an update (known outputs) instead of a preview", false)
-        .option("--json", "print a machine-readable report on stdout instead of the text report", false)
+        .option("--json", "print the report as JSON on stdout (schema/report.schema.json), errors included", false)
+        .option("--sarif <file>", "also write the report as SARIF 2.1.0 to <file>")
+        .option("--junit <file>", "also write the report as JUnit XML to <file>")
+        .option("-q, --quiet", "print only the findings and the verdict", false)
         .option("--no-tree", "leave the resource tree out of the text report")
         .option("--no-build", "serve the pack as built, even if its build is older than its sources")
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
+        .addHelpText("after", PLAN_HELP_AFTER)
         .action(async (f: PlanFlags) => {
+            const projectDir = path.resolve(io.cwd, f.projectDir);
             try {
-                setCode(await plan(f, io));
+                setCode(await plan(f, io, projectDir));
             } catch (e) {
                 const code = exitCodeFor(e, io);
-                if (f.json) {
-                    // CI parses stdout: say what happened there too, not only on stderr.
-                    const error = e instanceof Error ? e.message : String(e);
-                    io.out(`${JSON.stringify({ schemaVersion: 1, stack: f.stack, verdict: "error", exitCode: code, error }, null, 2)}\n`);
-                }
+                const error = e instanceof Error ? e.message : String(e);
+                writeReports(io, { ...f, projectDir }, { stack: f.stack, code, error });
                 setCode(code);
             }
         });
 }
 
-async function plan(f: PlanFlags, io: CliIo): Promise<number> {
+async function plan(f: PlanFlags, io: CliIo, projectDir: string): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-    const projectDir = path.resolve(io.cwd, f.projectDir);
     const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
-    const result = await runOfflineGate({
-        projectDir,
-        stack: f.stack,
-        stackFile: abs(f.stackFile),
-        overrides: f.config,
-        preview: !f.update,
-        packDir,
-        policyConfigFile: abs(f.policyConfig),
-        build: f.build,
-        pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
-    });
-    if (f.json) {
-        io.out(`${JSON.stringify(toJson(result, projectDir), null, 2)}\n`);
-    } else {
-        io.out(`${renderHuman(result, { style: styleFor(io.isTTY, io.env), cwd: io.cwd, tree: f.tree }).join("\n")}\n`);
+    const bar = progress(io, !f.json && !f.quiet);
+    try {
+        const result = await runOfflineGate({
+            projectDir,
+            stack: f.stack,
+            stackFile: abs(f.stackFile),
+            overrides: f.config,
+            preview: !f.update,
+            packDir,
+            policyConfigFile: abs(f.policyConfig),
+            build: f.build,
+            pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
+            onPhase: (p) => bar.phase(PHASES[p]),
+        });
+        bar.done();
+        const stackFile = abs(f.stackFile) ?? path.join(projectDir, `Pulumi.${f.stack}.yaml`);
+        writeReports(io, { ...f, projectDir }, { result, stackFile });
+        if (!f.json) {
+            const style = styleFor(io.isTTY, io.env);
+            const width = widthFor(io.isTTY, io.columns);
+            io.out(`${renderHuman(result, { style, cwd: io.cwd, tree: f.tree, quiet: f.quiet, width }).join("\n")}\n`);
+        }
+        return result.verdict === "fail" ? EXIT.violations : EXIT.ok;
+    } finally {
+        bar.done();
     }
-    return result.verdict === "fail" ? EXIT.violations : EXIT.ok;
 }

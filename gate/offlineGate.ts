@@ -29,7 +29,12 @@ export interface GateOptions extends LoadOptions {
     readonly build?: boolean;
     /** A pack already started (reused across runs, e.g. by tests and the benchmark); the gate does not stop it. */
     readonly pack?: PolicyPackServer;
+    /** Told when each long phase starts (for a progress line). @default - nothing told */
+    readonly onPhase?: (phase: GatePhase) => void;
 }
+
+/** The long phases of a gate run, in order. */
+export type GatePhase = "pack build" | "program" | "analysis";
 
 export interface GateResult {
     readonly plan: StackPlan;
@@ -37,6 +42,8 @@ export interface GateResult {
     /** The config file used, or `undefined` when none existed and every policy ran advisory. */
     readonly policyConfigFile: string | undefined;
     readonly verdict: Verdict;
+    /** Every policy of the pack (findings name only the policies that found something). */
+    readonly policies: readonly string[];
     /** Things a reader of the verdict must know (e.g. the pack build is older than its sources). */
     readonly warnings: readonly string[];
     readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
@@ -75,7 +82,11 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     const policy = loadPolicyConfig(o.stack, packDir, o.policyConfigFile);
-    const built = o.pack === undefined && (o.build ?? true) ? ensurePackBuilt(packDir) : undefined;
+    const build = o.pack === undefined && (o.build ?? true);
+    if (build && stalePackBuild(packDir) !== undefined) {
+        o.onPhase?.("pack build");
+    }
+    const built = build ? ensurePackBuilt(packDir) : undefined;
     const stale = built === undefined ? stalePackBuild(packDir) : undefined;
     const warnings = [
         ...(built !== undefined ? [`rebuilt the policy pack first: ${built.replace(/: run .*$/, "")}`] : []),
@@ -84,6 +95,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     // The pack starts while the program runs: both take a second or more.
     const starting = o.pack !== undefined ? Promise.resolve(o.pack) : startPolicyPack(packDir);
     const t0 = performance.now();
+    o.onPhase?.("program");
     let plan: StackPlan;
     try {
         plan = await planStack(o);
@@ -98,6 +110,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     }
     const programMs = performance.now() - t0;
     const pack = await starting;
+    o.onPhase?.("analysis");
     try {
         const analysis = await pack.analyze(plan.resources, policy.config, policy.file ?? "default policy config");
         return {
@@ -105,6 +118,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
             analysis,
             policyConfigFile: policy.file,
             verdict: verdictOf(analysis.violations),
+            policies: pack.info.policies.map((p) => p.name),
             warnings,
             timings: { programMs, packStartMs: o.pack === undefined ? analysis.timings.startMs : 0, analyzeMs: analysis.timings.analyzeMs },
         };

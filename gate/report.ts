@@ -1,11 +1,18 @@
 /**
- * Renders an offline gate result (pure): for people, the resource tree, violations grouped by policy
- * (mandatory first) and a one-line verdict; for CI, a stable JSON document.
+ * Renders an offline gate result for people (pure): the resource tree, violations grouped by policy
+ * (mandatory first), notes about values unknown at preview apart from the violations, and a one-line
+ * verdict, wrapped to the terminal's width. The machine-readable forms are gate/reportJson.ts
+ * (JSON), gate/sarif.ts and gate/junit.ts.
  */
-import * as path from "path";
 import { Violation } from "./analyzer";
+import { countFindings, Finding, toFinding } from "./findings";
 import { GateResult } from "./offlineGate";
+import { display } from "./reportJson";
 import { renderTree } from "./tree";
+import { DEFAULT_WIDTH, wrapLines } from "./wrap";
+
+export { ownText } from "./findings";
+export { toJson } from "./reportJson";
 
 /** ANSI styling, or none. */
 export interface Style {
@@ -34,6 +41,10 @@ export interface RenderOptions {
     readonly cwd: string;
     /** @default true */
     readonly tree?: boolean;
+    /** Only the findings and the verdict. @default false */
+    readonly quiet?: boolean;
+    /** Columns to wrap to. @default 80 */
+    readonly width?: number;
 }
 
 const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
@@ -46,18 +57,17 @@ function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The SDK prefixes each message with the policy's description; the report shows that once per policy. */
-function ownText(v: Violation): string {
-    const prefix = `${v.description}\n`;
-    return v.message.startsWith(prefix) ? v.message.slice(prefix.length) : v.message;
+interface Group<T> {
+    readonly policyName: string;
+    readonly level: string;
+    readonly items: T[];
 }
 
-/** Violations grouped by policy and level, mandatory groups first, then by policy name. */
-export function groupByPolicy(violations: readonly Violation[]): { policyName: string; level: string; items: Violation[] }[] {
-    const groups = new Map<string, { policyName: string; level: string; items: Violation[] }>();
-    for (const v of violations) {
-        const key = `${v.policyName}\u0000${v.enforcementLevel}`;
-        const g = groups.get(key) ?? { policyName: v.policyName, level: v.enforcementLevel, items: [] };
+function group<T>(items: readonly T[], policy: (t: T) => string, level: (t: T) => string): Group<T>[] {
+    const groups = new Map<string, Group<T>>();
+    for (const v of items) {
+        const key = `${policy(v)}\u0000${level(v)}`;
+        const g = groups.get(key) ?? { policyName: policy(v), level: level(v), items: [] };
         g.items.push(v);
         groups.set(key, g);
     }
@@ -66,24 +76,79 @@ export function groupByPolicy(violations: readonly Violation[]): { policyName: s
     );
 }
 
-export function verdictLine(r: GateResult, s: Style): string {
-    const a = r.analysis;
-    const advisory = a.advisoryCount > 0 ? `, ${plural(a.advisoryCount, "advisory violation")}` : "";
-    const where = `stack ${r.plan.stack}, ${plural(r.plan.resources.length, "resource")}`;
-    return r.verdict === "fail"
-        ? s.red(s.bold(`✖ FAIL: ${plural(a.mandatoryCount, "mandatory violation")}${advisory} (${where})`))
-        : s.green(s.bold(`✔ PASS: no mandatory violations${advisory} (${where})`));
+/** Violations grouped by policy and level, mandatory groups first, then by policy name. */
+export function groupByPolicy(violations: readonly Violation[]): Group<Violation>[] {
+    return group(
+        violations,
+        (v) => v.policyName,
+        (v) => v.enforcementLevel,
+    );
 }
 
-/** `p` relative to `base` when it lies inside it, else absolute. */
-function display(p: string, base: string): string {
-    const rel = path.relative(base, p);
-    return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? p : rel;
+export function verdictLine(r: GateResult, s: Style): string {
+    const c = countFindings(r.analysis.violations.map(toFinding));
+    const extra = [
+        c.advisory > 0 ? plural(c.advisory, "advisory violation") : "",
+        c.notes > 0 ? plural(c.notes, "note") : "",
+        c.waived > 0 ? `${c.waived} waived` : "",
+        c.remediated > 0 ? `${c.remediated} remediated` : "",
+    ]
+        .filter((e) => e !== "")
+        .map((e) => `, ${e}`)
+        .join("");
+    const where = `stack ${r.plan.stack}, ${plural(r.plan.resources.length, "resource")}`;
+    return r.verdict === "fail"
+        ? s.red(s.bold(`✖ FAIL: ${plural(c.mandatory, "mandatory violation")}${extra} (${where})`))
+        : s.green(s.bold(`✔ PASS: no mandatory violations${extra} (${where})`));
+}
+
+function findingLines(f: Finding, s: Style): string[] {
+    const marks = [f.severity ?? "", ...f.controlIds, f.waived ? "waived" : "", f.remediated ? "remediated" : ""].filter((m) => m !== "");
+    const what = f.resource !== null ? `${f.resource.name ?? f.resource.urn}  ${s.dim(f.resource.type ?? "")}` : s.dim("(stack)");
+    return [
+        `      ${what}${marks.length > 0 ? `  ${s.dim(`[${marks.join(", ")}]`)}` : ""}`,
+        ...f.message
+            .split("\n")
+            .filter((l) => l.trim() !== "")
+            .map((l) => `        ${l}`),
+    ];
+}
+
+/** The violations section and the notes section. */
+function findingSections(findings: readonly Finding[], s: Style): string[] {
+    const violations = findings.filter((f) => f.kind === "violation");
+    const notes = findings.filter((f) => f.kind === "note");
+    const lines = ["", s.bold(violations.length === 0 ? "Policy violations: none" : `Policy violations (${violations.length})`)];
+    for (const g of group(
+        violations,
+        (f) => f.policy,
+        (f) => f.level,
+    )) {
+        const mark = g.level === "mandatory" ? s.red("✖ mandatory") : g.level === "advisory" ? s.yellow("! advisory ") : g.level;
+        lines.push(`  ${mark}  ${s.bold(g.policyName)}  ${s.dim(g.items[0].description)}`);
+        lines.push(...g.items.flatMap((f) => findingLines(f, s)));
+    }
+    if (notes.length > 0) {
+        lines.push("", s.bold(`Notes: not verifiable until the values are known (${notes.length}, not violations)`));
+        for (const g of group(
+            notes,
+            (f) => f.policy,
+            (f) => f.level,
+        )) {
+            lines.push(`  ${s.dim("·")} ${s.bold(g.policyName)}  ${s.dim(g.items[0].description)}`);
+            lines.push(...g.items.flatMap((f) => findingLines(f, s)));
+        }
+    }
+    return lines;
 }
 
 export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     const s = o.style;
     const rel = (p: string): string => display(p, o.cwd);
+    const findings = findingSections(r.analysis.violations.map(toFinding), s);
+    if (o.quiet === true) {
+        return wrapLines([...findings.slice(1), "", verdictLine(r, s)], o.width ?? DEFAULT_WIDTH);
+    }
     const config = r.policyConfigFile !== undefined ? rel(r.policyConfigFile) : "none found: every policy advisory";
     const lines = [
         s.bold(`${r.plan.project} · stack ${r.plan.stack} · ${r.plan.preview ? "preview" : "update"} under mocks (offline)`),
@@ -93,62 +158,14 @@ export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     if (o.tree ?? true) {
         lines.push("", s.bold(`Resources (${r.plan.resources.length})`), ...renderTree(r.plan.resources).map((l) => `  ${l}`));
     }
-    const groups = groupByPolicy(r.analysis.violations);
-    lines.push("", s.bold(groups.length === 0 ? "Policy violations: none" : `Policy violations (${r.analysis.violations.length})`));
-    for (const g of groups) {
-        const mark = g.level === "mandatory" ? s.red("✖ mandatory") : g.level === "advisory" ? s.yellow("! advisory ") : g.level;
-        lines.push(`  ${mark}  ${s.bold(g.policyName)}  ${s.dim(g.items[0].description)}`);
-        for (const v of g.items) {
-            lines.push(`      ${v.resourceName !== undefined ? `${v.resourceName}  ${s.dim(v.resourceType ?? "")}` : s.dim("(stack)")}`);
-            lines.push(
-                ...ownText(v)
-                    .split("\n")
-                    .filter((l) => l.trim() !== "")
-                    .map((l) => `        ${l}`),
-            );
-        }
-    }
     const t = r.timings;
     lines.push(
+        ...findings,
         "",
         verdictLine(r, s),
         s.dim(
             `program ${seconds(t.programMs)} · pack start ${seconds(t.packStartMs)} (alongside the program) · analysis ${seconds(t.analyzeMs)}`,
         ),
     );
-    return lines;
-}
-
-/**
- * The machine-readable report (`--json`). `schemaVersion` changes when a field changes meaning.
- * Paths are relative to `projectDir` (the same on every CI runner).
- */
-export function toJson(r: GateResult, projectDir: string): Record<string, unknown> {
-    return {
-        schemaVersion: 1,
-        project: r.plan.project,
-        stack: r.plan.stack,
-        preview: r.plan.preview,
-        resources: r.plan.resources.length,
-        pack: r.analysis.pack,
-        policyConfig: r.policyConfigFile !== undefined ? display(r.policyConfigFile, projectDir) : null,
-        verdict: r.verdict,
-        mandatoryCount: r.analysis.mandatoryCount,
-        advisoryCount: r.analysis.advisoryCount,
-        warnings: r.warnings,
-        violations: r.analysis.violations.map((v) => ({
-            policyName: v.policyName,
-            enforcementLevel: v.enforcementLevel,
-            resourceName: v.resourceName ?? null,
-            resourceType: v.resourceType ?? null,
-            urn: v.urn ?? null,
-            description: v.description,
-            message: ownText(v),
-        })),
-        timings: {
-            programMs: Math.round(r.timings.programMs),
-            packStartMs: Math.round(r.timings.packStartMs),
-            analyzeMs: Math.round(r.timings.analyzeMs),
-        },
-    };
+    return wrapLines(lines, o.width ?? DEFAULT_WIDTH);
 }

@@ -3,6 +3,7 @@
  * returns every resource it registered. Used by the offline gate, the benchmark and the tests.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { definedOutputs } from "../stack/outputs";
 import { AwsMocks } from "./mocks";
 import { RecordedResource, recordRegistrations } from "./recorder";
 
@@ -32,7 +33,8 @@ export async function runProgram(o: RunOptions): Promise<ProgramRun> {
     pulumi.runtime.setAllConfig({ ...o.config });
     await pulumi.runtime.setMocks(new AwsMocks(o.preview, o.config["aws:region"] ?? "us-east-1"), o.project, o.stack, o.preview);
     const resources = recordRegistrations();
-    const outputs = (await pulumi.runtime.runInPulumiStack(() => Promise.resolve(o.program()))) ?? {};
+    // Only outputs that exist, as index.ts exports them: an undefined one makes the runtime warn.
+    const outputs = (await pulumi.runtime.runInPulumiStack(async () => definedOutputs((await o.program()) ?? {}))) ?? {};
     await waitForRegistrations();
     return { resources, outputs };
 }

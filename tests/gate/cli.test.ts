@@ -9,33 +9,18 @@ import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
+import { JsonReport } from "../../gate/reportJson";
 import { realPack } from "./realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");
 const ANSI = /\u001b\[/;
 
-interface JsonReport {
-    schemaVersion: number;
-    project: string;
-    stack: string;
-    preview: boolean;
-    resources: number;
-    pack: { name: string; version: string };
-    policyConfig: string | null;
-    verdict: "pass" | "fail";
-    mandatoryCount: number;
-    advisoryCount: number;
-    warnings: string[];
-    violations: Record<string, unknown>[];
-    timings: Record<string, number>;
-}
-
 /** `policy@resource` of the mandatory violations, sorted. */
 function mandatory(r: JsonReport): string[] {
-    return r.violations
-        .filter((v) => v.enforcementLevel === "mandatory")
-        .map((v) => `${String(v.policyName)}@${String(v.resourceName)}`)
+    return r.findings
+        .filter((f) => f.level === "mandatory" && f.kind === "violation")
+        .map((f) => `${f.policy}@${f.resource?.name}`)
         .sort();
 }
 
@@ -59,13 +44,15 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         assert.doesNotMatch(r.stdout, ANSI);
     });
 
-    it("prod as shipped, --json: the report's shape, pass, exit 0", async () => {
+    it("prod as shipped, --json: every resource and finding, pass, exit 0", async () => {
         const r = await cli("plan", "--stack", "prod", "--json");
         assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stderr, "", "no runtime warnings, no progress line off a terminal");
         const j = JSON.parse(r.stdout) as JsonReport;
         assert.deepEqual(Object.keys(j).sort(), [
-            "advisoryCount",
-            "mandatoryCount",
+            "counts",
+            "exitCode",
+            "findings",
             "pack",
             "policyConfig",
             "preview",
@@ -75,30 +62,39 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             "stack",
             "timings",
             "verdict",
-            "violations",
             "warnings",
         ]);
-        assert.equal(j.schemaVersion, 1);
+        assert.equal(j.schemaVersion, 2);
         assert.equal(j.stack, "prod");
         assert.equal(j.preview, true);
         assert.equal(j.policyConfig, "policy-pack/config/prod.json");
         assert.equal(j.verdict, "pass");
+        assert.equal(j.exitCode, 0);
         assert.deepEqual(mandatory(j), []);
-        assert.equal(j.mandatoryCount, 0);
-        assert.equal(j.advisoryCount, j.violations.length);
-        assert.ok(j.resources > 50, `prod registers ${j.resources} resources`);
-        for (const v of j.violations) {
-            assert.deepEqual(Object.keys(v).sort(), [
-                "description",
-                "enforcementLevel",
-                "message",
-                "policyName",
-                "resourceName",
-                "resourceType",
-                "urn",
-            ]);
-        }
+        assert.equal(j.counts.mandatory, 0);
+        assert.equal(j.counts.resources, j.resources.length);
+        assert.ok(j.resources.length > 50, `prod registers ${j.resources.length} resources`);
+        const data = j.resources.find((res) => res.type === "aws:s3/bucket:Bucket" && res.name === "firehose-data");
+        assert.ok(data !== undefined);
+        assert.equal(data.protect, true);
+        assert.match(data.urn, /^urn:pulumi:prod::firehose-storage::.*aws:s3\/bucket:Bucket::firehose-data$/);
+        assert.equal(j.resources.find((res) => res.urn === data.parent)?.name, "firehose-data");
+        assert.equal(j.resources.filter((res) => res.parent === null).length, 1, "only the stack has no parent");
+        // The shipped prod stack's only findings are the notes about values unknown at preview.
+        assert.deepEqual([...new Set(j.findings.map((f) => `${f.policy}:${f.kind}`))], ["preview-unverified:note"]);
+        assert.equal(j.counts.notes, j.findings.length);
+        assert.equal(j.counts.advisory, 0);
         assert.deepEqual(Object.keys(j.timings).sort(), ["analyzeMs", "packStartMs", "programMs"]);
+    });
+
+    it("prod as shipped, text: notes shown as notes, not violations; every line within 80 columns off a terminal", async () => {
+        const r = await cli("plan", "--stack", "prod");
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /^Policy violations: none$/m);
+        assert.match(r.stdout, /^Notes: not verifiable until the values are known \(\d+, not violations\)$/m);
+        assert.match(r.stdout, /^✔ PASS: no mandatory violations, \d+ notes \(stack prod, \d+ resources\)$/m);
+        const wide = r.stdout.split("\n").filter((l) => [...l].length > 80);
+        assert.deepEqual(wide, []);
     });
 
     it("a broken test stack file: the expected mandatory violations, FAIL, exit 1", async () => {
@@ -107,7 +103,8 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const j = JSON.parse(r.stdout) as JsonReport;
         assert.equal(j.verdict, "fail");
         assert.deepEqual(mandatory(j), ["s3-data-bucket-encryption@firehose-data-encryption", "s3-data-bucket-replication@firehose-data"]);
-        assert.equal(j.mandatoryCount, 2);
+        assert.equal(j.counts.mandatory, 2);
+        assert.equal(j.exitCode, 1);
     });
 
     it("a broken --config override on the command line: exit 1, violations grouped by policy with level and resource", async () => {
@@ -125,6 +122,17 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const j = JSON.parse(r.stdout) as JsonReport;
         assert.equal(j.policyConfig, "policy-pack/config/prod.json");
         assert.ok(mandatory(j).includes("s3-data-bucket-replication@firehose-data"), mandatory(j).join(", "));
+    });
+
+    it("--quiet: only the findings and the verdict", async () => {
+        const r = await cli("plan", "--stack", "prod", "--quiet", "-c", "replication.enabled=false");
+        assert.equal(r.code, 1, r.stderr);
+        const lines = r.stdout.split("\n");
+        assert.equal(lines[0], "Policy violations (1)");
+        assert.match(lines[1], /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/);
+        assert.match(lines.at(-2) ?? "", /^✖ FAIL: 1 mandatory violation, \d+ notes \(stack prod, \d+ resources\)$/);
+        assert.equal(lines.at(-1), "");
+        assert.doesNotMatch(r.stdout, /Resources \(|policy pack firehose-storage@|^program /m);
     });
 
     it("colour on a terminal only", async () => {
@@ -168,7 +176,29 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             assert.deepEqual(Object.keys(j).sort(), ["error", "exitCode", "schemaVersion", "stack", "verdict"]);
             assert.equal(j.verdict, "error");
             assert.equal(j.exitCode, 2);
+            assert.equal(j.stack, "nope");
             assert.match(String(j.error), /Pulumi\.nope\.yaml does not exist/);
+        });
+
+        it("with --json, a command line the parser rejects (no --stack, unknown flag) is a JSON document too", async () => {
+            const none = await cli("plan", "--json");
+            assert.equal(none.code, 2);
+            assert.deepEqual(JSON.parse(none.stdout), {
+                schemaVersion: 2,
+                stack: null,
+                verdict: "error",
+                exitCode: 2,
+                error: "required option '-s, --stack <name>' not specified",
+            });
+            const flag = await cli("plan", "--stack", "dev", "--json", "--colour");
+            assert.equal(flag.code, 2);
+            assert.deepEqual(JSON.parse(flag.stdout), {
+                schemaVersion: 2,
+                stack: "dev",
+                verdict: "error",
+                exitCode: 2,
+                error: "unknown option '--colour'",
+            });
         });
 
         it("a pack config naming a policy the pack does not have, an invalid level, bad JSON, a property of the wrong type", async () => {
