@@ -64,7 +64,8 @@ describe("automation: offlinePlan", function () {
         assert.equal(r.verdict, "fail");
         assert.equal(r.report.verdict, "fail");
         assert.equal(r.report.stack, "prod");
-        assert.equal(r.report.resources, r.plan.resources.length);
+        assert.equal(r.report.counts.resources, r.plan.resources.length);
+        assert.equal(r.report.resources.length, r.plan.resources.length);
         assert.equal(r.report.policyConfig, "policy-pack/config/prod.json");
         assert.deepEqual(
             r.analysis.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName}@${v.resourceName}`),
