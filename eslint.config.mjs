@@ -3,7 +3,18 @@ import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "policy-pack/node_modules/**", "policy-pack/bin/**", "**/*.mjs", "**/*.js"] },
+    {
+        ignores: [
+            "node_modules/**",
+            "bin/**",
+            "dist/**",
+            "tests/fixtures/consumer/**",
+            "policy-pack/node_modules/**",
+            "policy-pack/bin/**",
+            "**/*.mjs",
+            "**/*.js",
+        ],
+    },
     ...tseslint.configs.recommendedTypeChecked,
     {
         files: ["**/*.ts"],

@@ -28,9 +28,10 @@ import { PolicyPackServer } from "../gate/analyzer";
 import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offlineGate";
 import { PolicyConfigError } from "../gate/policyConfig";
 import { JsonReport, toJson } from "../gate/reportJson";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
-export const PROJECT_DIR = path.resolve(__dirname, "..");
+export const PROJECT_DIR = PACKAGE_ROOT;
 
 export class PulumiCliMissingError extends Error {
     override name = "PulumiCliMissingError";
@@ -64,7 +65,7 @@ export interface AutomationPlan {
  * `{"all": "advisory"}` as a file, for stacks without a pack config: the same default the offline gate
  * uses (gate/offlineGate.ts `DEFAULT_POLICY_CONFIG`), so both paths judge such a stack alike.
  */
-export const ADVISORY_CONFIG_FILE = path.join(__dirname, "advisory-policy-config.json");
+export const ADVISORY_CONFIG_FILE = path.join(PACKAGE_ROOT, "automation", "advisory-policy-config.json");
 export { DEFAULT_POLICY_CONFIG };
 
 /**

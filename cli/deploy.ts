@@ -9,6 +9,7 @@ import * as path from "path";
 import { DeployOptions, destroy, preview, up } from "../automation";
 import { EXIT } from "./errors";
 import type { CliIo } from "./main";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 interface DeployFlags {
     readonly stack: string;
@@ -30,7 +31,7 @@ export function addDeployCommands(root: Command, io: CliIo, setCode: (code: numb
             .command(name)
             .description(`${c.about} (needs the Pulumi CLI and a backend)`)
             .requiredOption("-s, --stack <name>", "stack name")
-            .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."));
+            .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT);
         if (name !== "destroy") {
             cmd.option("--pack <dir>", "policy pack directory (default: policy-pack/)")
                 .option("--policy-config <file>", "policy pack config (default: policy-pack/config/<stack>.json)")

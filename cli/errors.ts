@@ -3,6 +3,7 @@ import { PulumiCliMissingError } from "../automation";
 import { ConfigError } from "../config";
 import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
 import { StackFileError } from "../gate/stackConfig";
+import { isMissingModule, missingModuleMessage } from "./missingModule";
 
 export const EXIT = { ok: 0, violations: 1, usage: 2, internal: 3 } as const;
 
@@ -25,6 +26,10 @@ export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => vo
     ) {
         io.err(`error: ${e.message}\n`);
         return EXIT.usage;
+    }
+    if (isMissingModule(e)) {
+        io.err(`${missingModuleMessage(e)}\n`);
+        return EXIT.internal;
     }
     if (e instanceof PolicyPackError) {
         io.err(`error: ${e.message}\n`);

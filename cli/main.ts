@@ -10,12 +10,14 @@
  * `run` and `runCli` take argv without `node main.ts`, so tests drive the CLI in-process.
  */
 import { Command, CommanderError } from "commander";
+import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
 import { addDeployCommands } from "./deploy";
 import { exitCodeFor, EXIT } from "./errors";
 import { addPlanCommand } from "./plan";
 import { reportOnInterrupt, reportUsageError } from "./reportFiles";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 export { EXIT } from "./errors";
 
@@ -32,12 +34,18 @@ export interface CliIo {
     readonly startPack?: (packDir: string) => Promise<PolicyPackServer>;
 }
 
+/** The `version` of the package's package.json. */
+export function packageVersion(): string {
+    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
 /** Directory holding Pulumi.yaml. */
-export const PROJECT_DIR = path.resolve(__dirname, "..");
+export const PROJECT_DIR = PACKAGE_ROOT;
 
 function program(io: CliIo, setCode: (code: number) => void): Command {
     const cmd = new Command("firehose-storage")
         .description("Offline policy gate and deployment commands for the firehose-storage stacks")
+        .version(packageVersion(), "-V, --version", "print the version of firehose-storage")
         .exitOverride()
         .configureOutput({ writeOut: io.out, writeErr: io.err });
     addPlanCommand(cmd, io, setCode);
@@ -82,7 +90,7 @@ export async function runCli(
     return { code, stdout, stderr };
 }
 
-/** The process entry point (`npm run plan`, the `firehose-storage` bin via cli/bin.js). */
+/** The process entry point (`npm run plan`, the `firehose-storage` bin via cli/bin.ts). */
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
     const io: CliIo = {
         out: (t) => process.stdout.write(t),

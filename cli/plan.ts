@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from "./errors";
 import type { CliIo } from "./main";
 import { progress } from "./progress";
 import { widthFor } from "../gate/wrap";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 interface PlanFlags {
     readonly stack: string;
@@ -63,7 +64,7 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .option("-q, --quiet", "print only the findings and the verdict", false)
         .option("--no-tree", "leave the resource tree out of the text report")
         .option("--no-build", "serve the pack as built, even if its build is older than its sources")
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
         .addHelpText("after", PLAN_HELP_AFTER)
         .action(async (f: PlanFlags) => {
             const projectDir = path.resolve(io.cwd, f.projectDir);

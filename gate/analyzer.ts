@@ -19,13 +19,14 @@ import { configureRequest, initialConfigFromInfo, levelFromPb, policiesFromInfo,
 import { PackProcess, PolicyPackError, startPackProcess } from "./packProcess";
 import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
 import { RecordedResource } from "./recorder";
+import { PACKAGE_ROOT } from "./packageRoot";
 
 export { PolicyPackError } from "./packProcess";
 export { PolicyConfigError } from "./policyConfig";
 export type { EnforcementLevel, PolicyPackConfig } from "./policyConfig";
 
 /** The repository's pack. */
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "policy-pack");
+export const DEFAULT_PACK_DIR = path.join(PACKAGE_ROOT, "policy-pack");
 
 export interface PolicyPackInfo {
     readonly name: string;

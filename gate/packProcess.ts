@@ -8,6 +8,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { PACKAGE_ROOT } from "./packageRoot";
 
 /** The engine passes its own address first; `run-policy-pack` drops it. We have no engine. */
 const NO_ENGINE = "127.0.0.1:0";
@@ -96,7 +97,7 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
         return Promise.reject(new PolicyPackError(`${packDir} is not a policy pack: it has no package.json`));
     }
     // The guard exits the pack when its stdin (kept open by us) closes: no orphan even if we are SIGKILLed.
-    const guard = path.join(__dirname, "packGuard.js");
+    const guard = path.join(PACKAGE_ROOT, "gate", "packGuard.js");
     const child = spawn(process.execPath, ["--require", guard, runPolicyPackScript(packDir), NO_ENGINE, "."], {
         cwd: packDir,
         env: childEnv(),

@@ -11,10 +11,10 @@ export type Conditions = Readonly<Record<string, Readonly<Record<string, string 
 export interface Statement {
     readonly Sid: string;
     readonly Effect: Effect;
-    readonly Principal?: Principal;
+    readonly Principal?: Principal | undefined;
     readonly Action: string | string[];
     readonly Resource: string | string[];
-    readonly Condition?: Conditions;
+    readonly Condition?: Conditions | undefined;
 }
 
 export interface PolicyDocument {

@@ -20,14 +20,14 @@ export interface ReaderAccessArgs {
     /** Key prefixes (ending in `/`) the partner may read. */
     readonly prefixes: readonly string[];
     /** Only objects tagged `Classification=<value>`. @default - any object under the prefixes */
-    readonly classification?: string;
+    readonly classification?: string | undefined;
     /** With SSE-KMS: the bucket's key. @default - none (SSE-S3) */
-    readonly kmsKeyArn?: pulumi.Input<string | undefined>;
+    readonly kmsKeyArn?: pulumi.Input<string | undefined> | undefined;
     readonly region: string;
     /** Maximum session length in seconds (3600-43200). @default 3600 */
-    readonly maxSessionDurationSeconds?: number;
+    readonly maxSessionDurationSeconds?: number | undefined;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 export class ReaderAccess extends pulumi.ComponentResource {

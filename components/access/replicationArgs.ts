@@ -28,21 +28,21 @@ export interface ReplicationArgs {
     /** Provider for `replicaRegion`: the replica bucket and its children are created with it. */
     readonly replicaProvider: aws.Provider;
     /** Component name of the replica bucket. @default `${name}-replica` */
-    readonly replicaName?: string;
+    readonly replicaName?: string | undefined;
     /**
      * The replica bucket's args (role is always `replica`). With `encryption.mode` `sse-kms`, the
      * replica gets its own key in its region and SSE-KMS objects are selected for replication.
      */
     readonly replica: Omit<SecureBucketArgs, "role">;
     /** Storage class of the replicas. @default "STANDARD_IA" */
-    readonly storageClass?: ReplicaStorageClass;
+    readonly storageClass?: ReplicaStorageClass | undefined;
     /**
      * Replicate delete markers, so a (non-versioned) delete on the source also hides the replica's copy.
      * Off by default: the replica is the copy that survives mistakes.
      * https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-marker-replication.html
      * @default false
      */
-    readonly deleteMarkerReplication?: boolean;
+    readonly deleteMarkerReplication?: boolean | undefined;
 }
 
 export interface Problem {

@@ -16,30 +16,30 @@ export const WRITER_ACCESS_TYPE = "firehose-storage:access:WriterAccess";
 
 export interface WriterAccessArgs {
     /** `role`: a role the writer principal assumes; `user`: a dedicated IAM user with an access key. @default "role" */
-    readonly mode?: "role" | "user";
+    readonly mode?: "role" | "user" | undefined;
     /**
      * Role mode: who may assume the role (account root, role or user ARN). Required with `role`.
      * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html
      * @default - none: required with mode `role`, refused with mode `user`
      */
-    readonly trustedPrincipalArn?: pulumi.Input<string>;
+    readonly trustedPrincipalArn?: pulumi.Input<string> | undefined;
     /** Role mode: the external id the principal must pass. @default - none: required with mode `role`, refused with mode `user` */
-    readonly externalId?: pulumi.Input<string>;
+    readonly externalId?: pulumi.Input<string> | undefined;
     /** The data bucket's ARN. */
     readonly bucketArn: pulumi.Input<string>;
     readonly keyLayout: KeyLayout;
     readonly sseAlgorithm: SseAlgorithm;
     /** With SSE-KMS: the bucket's key. @default - none (SSE-S3) */
-    readonly kmsKeyArn?: pulumi.Input<string | undefined>;
+    readonly kmsKeyArn?: pulumi.Input<string | undefined> | undefined;
     /** Uploads must carry the encryption header. @default true */
-    readonly requireEncryptionHeader?: boolean;
+    readonly requireEncryptionHeader?: boolean | undefined;
     /** Region of the bucket. */
     readonly region: string;
     readonly metricsNamespace: string;
     /** `arn:aws:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
     readonly logGroupArn: pulumi.Input<string>;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 export class WriterAccess extends pulumi.ComponentResource {

@@ -29,17 +29,17 @@ export interface AuditTrailArgs {
      * Record S3 data events (object-level calls: GetObject, PutObject, DeleteObject, ...) on the
      * objects of this bucket. Billed per event. @default - management events only
      */
-    readonly dataEventsBucketArn?: pulumi.Input<string>;
+    readonly dataEventsBucketArn?: pulumi.Input<string> | undefined;
     /** Days trail log files are kept. @default 365 */
-    readonly logRetentionDays?: number;
+    readonly logRetentionDays?: number | undefined;
     /** Principals exempt from the log bucket's delete-needs-MFA rule. @default [] */
-    readonly mfaExemptPrincipalArns?: readonly string[];
+    readonly mfaExemptPrincipalArns?: readonly string[] | undefined;
     /** Let `pulumi destroy` delete a log bucket that still holds logs. @default false */
-    readonly allowForceDestroy?: boolean;
+    readonly allowForceDestroy?: boolean | undefined;
     /** Keep the log bucket in AWS when removed from the program. @default false */
-    readonly retainOnDelete?: boolean;
+    readonly retainOnDelete?: boolean | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Trail log bucket tiers: none (logs are small), old versions gone after 30 days. */

@@ -21,9 +21,9 @@ export interface DetectiveAlertsArgs {
     /** The alert topic. */
     readonly topicArn: pulumi.Input<string>;
     /** The topic policy admitting this rule: the target waits for it. @default - none */
-    readonly topicPolicy?: pulumi.Resource;
+    readonly topicPolicy?: pulumi.Resource | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 export class DetectiveAlerts extends pulumi.ComponentResource {

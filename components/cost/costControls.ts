@@ -31,26 +31,26 @@ export interface BudgetArgs {
     /** Topic notified at 80% and 100% actual and 100% forecast (its policy must admit budgets). */
     readonly topicArn: pulumi.Input<string>;
     /** The topic policy admitting budgets.amazonaws.com: the budget waits for it. @default - none */
-    readonly topicPolicy?: pulumi.Resource;
+    readonly topicPolicy?: pulumi.Resource | undefined;
 }
 
 export interface CostControlsArgs {
     readonly dataBucketName: pulumi.Input<string>;
     readonly dataBucketArn: pulumi.Input<string>;
     /** @default - no budget */
-    readonly budget?: BudgetArgs;
+    readonly budget?: BudgetArgs | undefined;
     /** Storage-class analysis exported as CSV under `exportPrefix`. @default - none */
     readonly analytics?: {
         readonly exportPrefix: string;
         /** Days the exports are kept. @default 365 */
-        readonly retentionDays?: number;
+        readonly retentionDays?: number | undefined;
     };
     /** Intelligent-Tiering archive tiers (days without access). @default - none */
-    readonly intelligentTiering?: { readonly archiveAccessDays?: number; readonly deepArchiveAccessDays?: number };
+    readonly intelligentTiering?: { readonly archiveAccessDays?: number; readonly deepArchiveAccessDays?: number } | undefined;
     /** Let `pulumi destroy` delete a non-empty export bucket. @default false */
-    readonly allowForceDestroy?: boolean;
+    readonly allowForceDestroy?: boolean | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Budget notifications: 80% and 100% of actual spend, 100% of forecast spend. */

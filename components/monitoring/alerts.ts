@@ -25,18 +25,18 @@ export interface AlertTopicArgs {
     /** Region of the topic (the provider's), used to scope the alarm publishing statement. */
     readonly region: string;
     /** E-mail addresses to subscribe. @default [] */
-    readonly emails?: readonly string[];
+    readonly emails?: readonly string[] | undefined;
     /** HTTPS endpoints to subscribe. @default [] */
-    readonly httpsEndpoints?: readonly string[];
+    readonly httpsEndpoints?: readonly string[] | undefined;
     /**
      * ARNs of the EventBridge rules allowed to publish (`aws:SourceArn`); computed from the rule
      * names, since the rules' targets depend on this policy. @default [] (no EventBridge statement)
      */
-    readonly eventRuleArns?: readonly pulumi.Input<string>[];
+    readonly eventRuleArns?: readonly pulumi.Input<string>[] | undefined;
     /** Let AWS Budgets publish threshold notifications. @default false */
-    readonly allowBudgets?: boolean;
+    readonly allowBudgets?: boolean | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 function endpointSuffix(endpoint: string): string {

@@ -16,13 +16,13 @@ export const OBJECT_NOTIFICATIONS_TYPE = "firehose-storage:monitoring:ObjectNoti
 export interface ObjectNotificationsArgs {
     readonly bucketName: pulumi.Input<string>;
     /** Where new `.json` objects are announced. @default - no rule: events reach EventBridge only */
-    readonly objectCreatedTargetArn?: pulumi.Input<string>;
+    readonly objectCreatedTargetArn?: pulumi.Input<string> | undefined;
     /** Role EventBridge assumes for targets that need one (Kinesis, event buses). @default - none */
-    readonly targetRoleArn?: pulumi.Input<string>;
+    readonly targetRoleArn?: pulumi.Input<string> | undefined;
     /** Object key suffix the rule matches. @default ".json" */
-    readonly keySuffix?: string;
+    readonly keySuffix?: string | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 export class ObjectNotifications extends pulumi.ComponentResource {

@@ -173,9 +173,9 @@ export interface StorageAlarmsArgs {
     readonly topicArn: pulumi.Input<string>;
     readonly thresholds: AlarmThresholds;
     /** The bucket's replication rule and destination; replication alarms only when given. @default - none */
-    readonly replication?: ReplicationAlarmInput<pulumi.Input<string>>;
+    readonly replication?: ReplicationAlarmInput<pulumi.Input<string>> | undefined;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 export class StorageAlarms extends pulumi.ComponentResource {

@@ -17,7 +17,7 @@ export interface LifecyclePlan {
     /** Current-version tiers, in order. */
     readonly transitions: readonly Transition[];
     /** Days after creation when current versions expire; `undefined` keeps them forever. */
-    readonly expirationDays?: number;
+    readonly expirationDays?: number | undefined;
     readonly noncurrent: {
         readonly transitions: readonly Transition[];
         /** Days after becoming noncurrent when old versions are deleted. */

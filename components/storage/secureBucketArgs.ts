@@ -10,57 +10,57 @@ export type EncryptionArgs =
     | {
           readonly mode: "sse-kms";
           /** The key to encrypt with. @default - a key the component creates, with yearly rotation on */
-          readonly kmsKeyArn?: pulumi.Input<string>;
+          readonly kmsKeyArn?: pulumi.Input<string> | undefined;
       };
 
 export interface AccessLogArgs {
     /** Key prefix of this bucket's logs in the log bucket. @default "access-logs/" */
-    readonly prefix?: string;
+    readonly prefix?: string | undefined;
     /** Days the logs are kept. @default 365 */
-    readonly retentionDays?: number;
+    readonly retentionDays?: number | undefined;
 }
 
 export interface SecureBucketArgs {
     /** What the bucket holds. @default "data" */
-    readonly role?: BucketRole;
+    readonly role?: BucketRole | undefined;
     /** Exact bucket name. @default - auto-named from the component name with a random suffix */
-    readonly bucketName?: pulumi.Input<string>;
+    readonly bucketName?: pulumi.Input<string> | undefined;
     /**
      * Default encryption. SSE-S3 always uses an S3 Bucket Key; log buckets must use SSE-S3 because
      * server access logs cannot be delivered to SSE-KMS buckets
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
      * @default { mode: "sse-s3" }
      */
-    readonly encryption?: EncryptionArgs;
+    readonly encryption?: EncryptionArgs | undefined;
     /** Deny uploads without an `x-amz-server-side-encryption` header. @default false */
-    readonly requireEncryptionHeader?: boolean;
+    readonly requireEncryptionHeader?: boolean | undefined;
     /** Lifecycle tiers and expiry. @default - none: abort incomplete uploads after 7 days, expire noncurrent versions after 90 */
-    readonly lifecycle?: LifecyclePlan;
+    readonly lifecycle?: LifecyclePlan | undefined;
     /**
      * Server access logging into a dedicated, secured log bucket (a child `SecureBucket` with role
      * `access-logs`). `false` only for buckets that are themselves log targets.
      * @default {} (on, prefix "access-logs/", 365 days) for data and replica buckets
      */
-    readonly accessLogs?: AccessLogArgs | false;
+    readonly accessLogs?: AccessLogArgs | false | undefined;
     /**
      * For `access-logs` buckets: the bucket whose server access logs may be delivered here, and
      * under which prefix. Set by the owning `SecureBucket`.
      */
-    readonly logDeliverySource?: { readonly bucketArn: pulumi.Input<string>; readonly prefix: string };
+    readonly logDeliverySource?: { readonly bucketArn: pulumi.Input<string>; readonly prefix: string } | undefined;
     /** Principal ARNs exempt from the delete-needs-MFA rule (e.g. the deployer role). @default [] */
-    readonly mfaExemptPrincipalArns?: readonly string[];
+    readonly mfaExemptPrincipalArns?: readonly string[] | undefined;
     /** Let `pulumi destroy` delete a bucket that still holds objects. @default false */
-    readonly allowForceDestroy?: boolean;
+    readonly allowForceDestroy?: boolean | undefined;
     /** Keep the bucket in AWS when it is removed from the program or the stack is destroyed. @default false */
-    readonly retainOnDelete?: boolean;
+    readonly retainOnDelete?: boolean | undefined;
     /**
      * Statements other features add to the bucket policy (writer access, MFA on bucket changes,
      * trail delivery, ...), built from the bucket ARN. Sids must not clash with the component's.
      * @default - none
      */
-    readonly additionalPolicyStatements?: (bucketArn: string) => pulumi.Input<Statement[]>;
+    readonly additionalPolicyStatements?: ((bucketArn: string) => pulumi.Input<Statement[]>) | undefined;
     /** Extra tags; `Name` and `Role` are always set by the component. @default {} */
-    readonly tags?: Readonly<Record<string, string>>;
+    readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
 /** `SecureBucketArgs` with every default applied. */

@@ -228,10 +228,11 @@ describe("cli: firehose-storage plan (offline gate)", function () {
 });
 
 describe("cli: the bin as a process", function () {
-    it("cli/bin.js plan on the broken stack file: exit 1, clean JSON on stdout", async function () {
+    it("cli/bin.ts (through ts-node) plan on the broken stack file: exit 1, clean JSON on stdout", async function () {
         this.timeout(120_000);
         const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-            const argv = [path.join(ROOT, "cli", "bin.js"), "plan", "--stack", "prod", "--stack-file", BROKEN, "--json"];
+            const tsNode = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
+            const argv = ["-r", tsNode, path.join(ROOT, "cli", "bin.ts"), "plan", "--stack", "prod", "--stack-file", BROKEN, "--json"];
             const child = execFile(process.execPath, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (_e, out) =>
                 resolve({ code: child.exitCode, stdout: out }),
             );

@@ -83,11 +83,11 @@ export interface AccessBucketStatementInputs {
     readonly bucketArn: string;
     readonly layout: KeyLayout;
     /** The writer role or user, when there is one. */
-    readonly writerArn?: string;
+    readonly writerArn?: string | undefined;
     /** The encryption uploads must ask for (with a writer). */
     readonly upload: UploadEncryption;
     readonly mfaExemptPrincipalArns: readonly string[];
-    readonly network?: NetworkLimit;
+    readonly network?: NetworkLimit | undefined;
 }
 
 /** Every access statement a data or replica bucket carries, in a fixed order. */

@@ -7,9 +7,9 @@ export interface ReaderPolicyInputs {
     /** Key prefixes ending in `/`; the reader gets `<prefix>*` of each. */
     readonly prefixes: readonly string[];
     /** When set, only objects tagged `Classification=<value>` (`s3:ExistingObjectTag/Classification`). */
-    readonly classification?: string;
+    readonly classification?: string | undefined;
     /** With SSE-KMS: the bucket's key. */
-    readonly kmsKeyArn?: string;
+    readonly kmsKeyArn?: string | undefined;
     /** Region of the bucket (for `kms:ViaService`). */
     readonly region: string;
 }

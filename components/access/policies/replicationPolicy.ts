@@ -12,7 +12,7 @@ export interface ReplicationPolicyInputs {
     readonly sourceRegion: string;
     readonly replicaRegion: string;
     /** SSE-KMS: the source bucket's key (decrypt) and the replica's key (encrypt); both or neither. */
-    readonly kms?: { readonly sourceKeyArn: string; readonly replicaKeyArn: string };
+    readonly kms?: { readonly sourceKeyArn: string; readonly replicaKeyArn: string } | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ export interface TrustStatement {
     readonly Effect: "Allow";
     readonly Principal: { readonly AWS?: string; readonly Service?: string };
     readonly Action: string;
-    readonly Condition?: Conditions;
+    readonly Condition?: Conditions | undefined;
 }
 
 export interface TrustPolicyDocument {

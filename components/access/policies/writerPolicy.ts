@@ -17,7 +17,7 @@ export interface WriterPolicyInputs {
     readonly layout: KeyLayout;
     readonly sseAlgorithm: SseAlgorithm;
     /** With SSE-KMS: the bucket's key. */
-    readonly kmsKeyArn?: string;
+    readonly kmsKeyArn?: string | undefined;
     /** Require the `x-amz-server-side-encryption` header on uploads (else: if sent, it must be right). */
     readonly requireEncryptionHeader: boolean;
     /** Region of the bucket (for `kms:ViaService`). */

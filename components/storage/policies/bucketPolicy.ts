@@ -16,13 +16,13 @@ export interface BucketPolicyInputs {
     readonly role: BucketRole;
     readonly bucketArn: string;
     readonly sseAlgorithm: SseAlgorithm;
-    readonly kmsKeyArn?: string;
+    readonly kmsKeyArn?: string | undefined;
     readonly requireEncryptionHeader: boolean;
     readonly mfaExemptPrincipalArns: readonly string[];
     /** For access-log buckets: who may deliver logs here. */
-    readonly logDelivery?: { readonly sourceBucketArn: string; readonly accountId: string; readonly prefix: string };
+    readonly logDelivery?: { readonly sourceBucketArn: string; readonly accountId: string; readonly prefix: string } | undefined;
     /** Statements other features add (writer access, MFA on bucket changes, trail delivery, ...). */
-    readonly extraStatements?: readonly Statement[];
+    readonly extraStatements?: readonly Statement[] | undefined;
 }
 
 /**

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * The `firehose-storage` bin (package.json "bin": the compiled `dist/cli/bin.js`; no ts-node at run
+ * time). A package installed without its dependencies (no or a partial node_modules) is the tool's
+ * failure, not a verdict: one line and exit 3, never Node's stack trace and exit 1 (which means "a
+ * mandatory violation").
+ */
+import { isMissingModule, missingModuleMessage } from "./missingModule";
+
+function start(): void {
+    let main: () => Promise<void>;
+    try {
+        // Loaded here, not imported at the top, so a missing dependency is caught.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        main = (require("./main") as typeof import("./main")).main;
+    } catch (e) {
+        if (!isMissingModule(e)) {
+            throw e;
+        }
+        process.stderr.write(`${missingModuleMessage(e)}\n`);
+        process.exitCode = 3;
+        return;
+    }
+    main().catch((e: unknown) => {
+        process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 3;
+    });
+}
+
+start();
