@@ -11,16 +11,10 @@
 
 // Storage
 export { SecureBucket, SECURE_BUCKET_TYPE } from "./components/storage/secureBucket";
-export { BUCKET_ROLES, MINIMAL_LIFECYCLE, bucketArgsProblems, resolveBucketArgs } from "./components/storage/secureBucketArgs";
-export type {
-    AccessLogArgs,
-    BucketRole,
-    EncryptionArgs,
-    ResolvedBucketArgs,
-    SecureBucketArgs,
-} from "./components/storage/secureBucketArgs";
-export { TRANSITION_STORAGE_CLASSES, lifecycleProblems, lifecycleRules } from "./components/storage/lifecycle";
-export type { LifecyclePlan, LifecycleRule, Problem, Transition, TransitionStorageClass } from "./components/storage/lifecycle";
+export { MINIMAL_LIFECYCLE, bucketArgsProblems, resolveBucketArgs } from "./components/storage/secureBucketArgs";
+export type { AccessLogArgs, EncryptionArgs, ResolvedBucketArgs, SecureBucketArgs } from "./components/storage/secureBucketArgs";
+export { lifecycleProblems, lifecycleRules } from "./components/storage/lifecycle";
+export type { LifecyclePlan, LifecycleRule, Problem, Transition } from "./components/storage/lifecycle";
 
 // Key layout
 export {
@@ -65,16 +59,36 @@ export type { DetectiveAlertsArgs } from "./components/audit/detectiveAlerts";
 export { CostControls, COST_CONTROLS_TYPE, budgetNotifications, costControlsProblems } from "./components/cost/costControls";
 export type { BudgetArgs, CostControlsArgs } from "./components/cost/costControls";
 
-// Pure policy builders (IAM and bucket policy statements; no Pulumi resources)
-export * as actions from "./components/policies/actions";
-export { bucketAndObjects, policyDocument } from "./components/policies/document";
-export type { Conditions, Effect, PolicyDocument, Principal, Statement } from "./components/policies/document";
-export * from "./components/policies/deliveryStatements";
-export * from "./components/storage/policies/bucketStatements";
-export * from "./components/storage/policies/bucketPolicy";
-export * from "./components/access/policies/accessStatements";
-export * from "./components/access/policies/readerPolicy";
-export * from "./components/access/policies/writerPolicy";
-export * from "./components/access/policies/trustPolicy";
-export * from "./components/access/policies/replicationPolicy";
-export * from "./components/monitoring/policies/alertStatements";
+// The shared pure rules (roles, tags, regions, storage classes, ARNs, action lists, deny statements)
+export * from "./rules";
+
+// Pure policy builders of the components (IAM and bucket policy documents; no Pulumi resources)
+export {
+    allowCloudTrailAclCheck,
+    allowCloudTrailWrite,
+    allowS3AnalyticsExport,
+    cloudTrailDeliveryStatements,
+} from "./components/policies/deliveryStatements";
+export { allowS3LogDelivery } from "./components/storage/policies/bucketStatements";
+export { secureBucketPolicy } from "./components/storage/policies/bucketPolicy";
+export type { BucketPolicyInputs } from "./components/storage/policies/bucketPolicy";
+export { accessBucketStatements, allowWriter, denyOutsideNetwork } from "./components/access/policies/accessStatements";
+export type { AccessBucketStatementInputs, NetworkLimit } from "./components/access/policies/accessStatements";
+export { readerIdentityPolicy } from "./components/access/policies/readerPolicy";
+export type { ReaderPolicyInputs } from "./components/access/policies/readerPolicy";
+export { uploadEncryptionCondition, writerIdentityPolicy } from "./components/access/policies/writerPolicy";
+export type { UploadEncryption, WriterPolicyInputs } from "./components/access/policies/writerPolicy";
+export { externalIdTrust, s3ReplicationTrust } from "./components/access/policies/trustPolicy";
+export type { TrustPolicyDocument, TrustStatement } from "./components/access/policies/trustPolicy";
+export { replicationRolePolicy } from "./components/access/policies/replicationPolicy";
+export type { ReplicationPolicyInputs } from "./components/access/policies/replicationPolicy";
+export {
+    ALERT_PUBLISHER_SERVICES,
+    alertKeyPolicy,
+    alertTopicPolicy,
+    allowAccountManageTopic,
+    allowAlarmsPublish,
+    allowBudgetsPublish,
+    allowEventRulesPublish,
+} from "./components/monitoring/policies/alertStatements";
+export type { TopicPolicyInputs } from "./components/monitoring/policies/alertStatements";

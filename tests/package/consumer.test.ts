@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { installed } from "./installed";
 import { ROOT } from "./tarball";
