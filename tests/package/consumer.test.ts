@@ -35,12 +35,13 @@ describe("package: the packed library in a fresh project", function () {
 
     it("the tarball holds compiled JS with declarations, the bin and the pack; no tests, no TypeScript sources", () => {
         const { files } = installed();
+        const packMain = (JSON.parse(fs.readFileSync(path.join(ROOT, "policy-pack", "package.json"), "utf8")) as { main: string }).main;
         for (const f of [
             "dist/index.js",
             "dist/index.d.ts",
             "dist/cli/bin.js",
             "Pulumi.yaml",
-            "policy-pack/bin/index.js",
+            `policy-pack/${packMain}`,
             "policy-pack/PulumiPolicy.yaml",
         ]) {
             assert.ok(files.includes(f), `${f} is missing from the tarball`);
