@@ -13,6 +13,7 @@ import { display, errorDocument, toJson } from "../gate/reportJson";
 import { sarifForError, toSarif } from "../gate/sarif";
 import { UsageError } from "./errors";
 import type { CliIo } from "./main";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 export interface ReportFlags {
     readonly json: boolean;
@@ -117,7 +118,7 @@ export function reportUsageError(io: CliIo, argv: readonly string[], message: st
 
 /** The package's version, for the reports' tool field. */
 export function toolVersion(): string {
-    return (JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 const INTERRUPTS = { SIGINT: 130, SIGTERM: 143 } as const;

@@ -7,11 +7,12 @@
 import * as path from "path";
 import { countFindings, Finding, toFinding } from "./findings";
 import { GateResult } from "./offlineGate";
+import { PACKAGE_ROOT } from "./packageRoot";
 
 export const REPORT_SCHEMA_VERSION = 2;
 
 /** `schema/report.schema.json`, shipped with the package. */
-export const REPORT_SCHEMA_FILE = path.resolve(__dirname, "..", "schema", "report.schema.json");
+export const REPORT_SCHEMA_FILE = path.join(PACKAGE_ROOT, "schema", "report.schema.json");
 
 export interface ReportResource {
     readonly type: string;
