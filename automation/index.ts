@@ -154,3 +154,16 @@ export async function offlinePlan(stack: string, o: OfflinePlanOptions = {}): Pr
     });
     return { ...result, report: toJson(result, projectDir) };
 }
+
+export { engineConfig, tenantStack } from "./tenant";
+export type {
+    EngineRunOptions,
+    StorageConfig,
+    TenantDestroy,
+    TenantOutputs,
+    TenantPreview,
+    TenantStack,
+    TenantStackOptions,
+    TenantUp,
+} from "./tenant";
+export { ConfigError } from "../config";
