@@ -16,6 +16,7 @@ import {
     LocalProgramArgs,
     LocalWorkspace,
     LocalWorkspaceOptions,
+    OutputMap,
     PreviewOptions,
     PreviewResult,
     PulumiCommand,
@@ -127,6 +128,11 @@ export async function up(o: DeployOptions): Promise<UpResult> {
 export async function destroy(o: DeployOptions): Promise<DestroyResult> {
     const plan = automationPlan(o);
     return (await selectStack(plan)).destroy(plan.destroy);
+}
+
+/** `pulumi stack output --json --show-secrets` for the stack: every output with its secret flag. */
+export async function stackOutputs(o: Pick<DeployOptions, "stack" | "projectDir">): Promise<OutputMap> {
+    return (await selectStack(automationPlan({ ...o, skipPolicy: true }))).outputs();
 }
 
 export interface OfflinePlanOptions {
