@@ -16,7 +16,7 @@ import {
     S3Client,
     S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import { AddressInfo } from "net";
@@ -40,7 +40,12 @@ function notFound(name: string): S3ServiceException {
 }
 
 describe("verify: drift of the deployed data bucket (recorded S3 responses)", function () {
-    const s3 = mockClient(S3Client);
+    // Created in before(), not at load: a mock made when mocha loads the files would stub every
+    // S3Client of the whole run (the s3rver tests included).
+    let s3: AwsClientStub<S3Client>;
+    before(() => {
+        s3 = mockClient(S3Client);
+    });
     const verify = (...extra: string[]) =>
         runCli(["verify", "--stack", "prod", "--bucket", "acme-prod-leads", "--no-smoke", "--region", "us-east-1", ...extra], {
             cwd: ROOT,
