@@ -8,6 +8,7 @@ import * as path from "path";
 import { stackOutputs } from "../automation";
 import { EXIT } from "./errors";
 import type { CliIo } from "./main";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 export const SECRET_MASK = "[secret]";
 
@@ -39,7 +40,7 @@ export function addOutputsCommand(root: Command, io: CliIo, setCode: (code: numb
         .requiredOption("-s, --stack <name>", "stack name")
         .option("--show-secrets", "print secret outputs in clear text", false)
         .option("--json", "print the outputs as one JSON object", false)
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
         .addHelpText("after", OUTPUTS_HELP_AFTER)
         .action(async (f: { stack: string; showSecrets: boolean; json: boolean; projectDir: string }) => {
             const outputs = await stackOutputs({ stack: f.stack, projectDir: path.resolve(io.cwd, f.projectDir) });

@@ -12,6 +12,7 @@ import { ABSENT, SETTINGS } from "../verify/bucketState";
 import type { VerifyResult } from "../verify/verify";
 import { EXIT, UsageError } from "./errors";
 import type { CliIo } from "./main";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
 interface VerifyFlags {
     readonly stack: string;
@@ -79,7 +80,7 @@ export function addVerifyCommand(root: Command, io: CliIo, setCode: (code: numbe
         .option("--endpoint <url>", "an S3-compatible endpoint (path-style requests), e.g. for a local test server")
         .option("--no-drift", "skip the drift check")
         .option("--no-smoke", "skip the data-path smoke test")
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", path.resolve(__dirname, ".."))
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
         .addHelpText("after", VERIFY_HELP_AFTER)
         .action(async (f: VerifyFlags) => {
             const projectDir = path.resolve(io.cwd, f.projectDir);
