@@ -129,9 +129,6 @@ export const MONITORING_FIXED_DEFAULTS = {
     exportPrefix: "storage-analytics/",
 } as const;
 
-/** Prod keeps trail logs at least this long (CIS AWS Foundations keeps audit logs a year). */
-export const PROD_MIN_TRAIL_RETENTION_DAYS = 365;
-
 /** Raw section -> settings, defaults applied. Validation is `monitoringProblems`. */
 export function resolveMonitoring(raw: RawMonitoringConfig, d: MonitoringDefaults): MonitoringSettings {
     const a = raw.alerts;
@@ -223,12 +220,7 @@ export function intelligentTieringProblems(it: MonitoringSettings["intelligentTi
 }
 
 /** Cross-field rules of the section. */
-export function monitoringProblems(
-    raw: RawMonitoringConfig,
-    s: MonitoringSettings,
-    environment: string,
-    lifecycle: LifecyclePlan,
-): Problem[] {
+export function monitoringProblems(raw: RawMonitoringConfig, s: MonitoringSettings, lifecycle: LifecyclePlan): Problem[] {
     const problems: Problem[] = [...intelligentTieringProblems(s.intelligentTiering, lifecycle)];
     const seen = new Set<string>();
     s.alerts.emails.forEach((e, i) => {
@@ -261,22 +253,6 @@ export function monitoringProblems(
             value: s.notifications.objectCreatedTargetArn,
             message: "needs notifications.eventBridge true: the rule matches the S3 events the bucket sends to EventBridge",
         });
-    }
-    if (environment === "prod") {
-        if (raw.audit?.enabled === false) {
-            problems.push({
-                path: "audit.enabled",
-                value: false,
-                message: "prod always keeps a CloudTrail trail (Security Hub CloudTrail.1); remove the key or set true",
-            });
-        }
-        if (s.audit.logRetentionDays < PROD_MIN_TRAIL_RETENTION_DAYS) {
-            problems.push({
-                path: "audit.logRetentionDays",
-                value: s.audit.logRetentionDays,
-                message: `prod keeps trail logs at least ${PROD_MIN_TRAIL_RETENTION_DAYS} days`,
-            });
-        }
     }
     return problems;
 }
