@@ -129,7 +129,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
             prefix: raw.accessLogs?.prefix ?? d.accessLogs.prefix,
             retentionDays: raw.accessLogs?.retentionDays ?? d.accessLogs.retentionDays,
         },
-        access: resolveAccess(raw, d.access),
+        access: resolveAccess(raw, d.access, region),
         monitoring: resolveMonitoring(raw, d.monitoring),
     };
     return settings;

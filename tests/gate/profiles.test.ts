@@ -10,12 +10,13 @@ import * as path from "path";
 import { parseDocument } from "yaml";
 import { ConfigError } from "../../config";
 import { PolicyPackServer } from "../../gate/analyzer";
+import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { choosePolicyConfig } from "../../gate/stackPolicy";
 import { PACK_CONFIG_DIR, shippedPackConfigs } from "../../scripts/packConfig";
 import { realPack } from "./realPack";
 
-const PROJECT_DIR = path.resolve(__dirname, "../..");
+const PROJECT_DIR = PACKAGE_ROOT;
 const PACK_DIR = path.join(PROJECT_DIR, "policy-pack");
 
 describe("stack profiles", () => {
