@@ -27,9 +27,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
 import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offlineGate";
-import { PolicyConfigError } from "../gate/policyConfig";
 import { JsonReport, toJson } from "../gate/reportJson";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
+import { choosePolicyConfig } from "../gate/stackPolicy";
 
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
 export const PROJECT_DIR = PACKAGE_ROOT;
@@ -70,18 +70,26 @@ export const ADVISORY_CONFIG_FILE = path.join(PACKAGE_ROOT, "automation", "advis
 export { DEFAULT_POLICY_CONFIG };
 
 /**
- * Maps our options to the Automation API's (pure but for `exists`). Policy config: the given file
- * (which must exist), else `<packDir>/config/<stack>.json` when it exists, else every policy advisory.
+ * Maps our options to the Automation API's. Policy config: the one rule of gate/stackPolicy.ts
+ * (explicit file, else the stack's own from its profile), as the offline gate uses; a stack whose
+ * environment cannot be read runs every policy advisory (ADVISORY_CONFIG_FILE).
  */
 export function automationPlan(o: DeployOptions, exists: (file: string) => boolean = fs.existsSync): AutomationPlan {
     const workDir = path.resolve(o.projectDir ?? PROJECT_DIR);
     const packDir = path.resolve(o.packDir ?? path.join(workDir, "policy-pack"));
-    if (o.policyConfigFile !== undefined && !exists(path.resolve(o.policyConfigFile))) {
-        throw new PolicyConfigError(`--policy-config ${o.policyConfigFile} does not exist`);
-    }
-    const stackConfig = path.join(packDir, "config", `${o.stack}.json`);
-    const configFile =
-        o.policyConfigFile !== undefined ? path.resolve(o.policyConfigFile) : exists(stackConfig) ? stackConfig : ADVISORY_CONFIG_FILE;
+    const chosen =
+        o.skipPolicy === true
+            ? undefined
+            : choosePolicyConfig(
+                  {
+                      stack: o.stack,
+                      projectDir: workDir,
+                      packDir,
+                      policyConfigFile: o.policyConfigFile === undefined ? undefined : path.resolve(o.policyConfigFile),
+                  },
+                  exists,
+              );
+    const configFile = chosen?.file ?? ADVISORY_CONFIG_FILE;
     const common = { color: o.color ?? "auto", ...(o.onOutput !== undefined ? { onOutput: o.onOutput } : {}) } as const;
     const policy = o.skipPolicy === true ? {} : { policyPacks: [packDir], policyPackConfigs: [configFile] };
     return {

@@ -6,7 +6,7 @@ import { Problem } from "./storage/lifecycle";
 export function throwOnProblems(component: string, problems: readonly Problem[], resource: pulumi.Resource): void {
     if (problems.length > 0) {
         throw new pulumi.ResourceError(
-            `invalid ${component} args:\n${problems.map((p) => `  - ${p.path}: got ${JSON.stringify(p.value)}; ${p.message}`).join("\n")}`,
+            `invalid ${component} args:\n${problems.map((p) => `  - ${p.path}: ${p.value === undefined ? "missing" : `got ${JSON.stringify(p.value)}`}; ${p.message}`).join("\n")}`,
             resource,
         );
     }

@@ -18,6 +18,18 @@ export class ConfigError extends Error {
     }
 }
 
+/**
+ * A component validator's problems (paths are its arg names) as config problems: each path's first
+ * segment renamed through `rename` when listed, then put under `prefix` (e.g. `alerts.`). The message
+ * stays the component's, so a bad value reads the same whichever way it enters.
+ */
+export function fromArgs(problems: readonly Problem[], prefix: string, rename: Readonly<Record<string, string>> = {}): Problem[] {
+    return problems.map((p) => {
+        const [first, rest] = /^([^.[]*)(.*)$/.exec(p.path)?.slice(1) ?? [p.path, ""];
+        return { ...p, path: `${prefix}${rename[first] ?? first}${rest}` };
+    });
+}
+
 /** `firehose-storage:lifecycle.transitions[0].days: got 10; STANDARD_IA needs ...`. */
 export function formatProblem(namespace: string, p: Problem): string {
     const key = p.path.includes(":") ? p.path : `${namespace}:${p.path}`;

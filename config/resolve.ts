@@ -3,7 +3,8 @@
  * problem is collected and thrown once as a `ConfigError`.
  */
 import { lifecycleProblems, LifecyclePlan } from "../components/storage/lifecycle";
-import { DEFAULT_DATA_TYPE, DEFAULTS } from "./defaults";
+import { DEFAULT_DATA_TYPE, PROFILES } from "./profiles";
+import { requirementProblems } from "./requirements";
 import { REQUIRED_TAGS, isRequiredTag } from "../rules/tags";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
@@ -37,7 +38,7 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
     const problems: Problem[] = [
         ...lifecycleProblems(s.lifecycle, "lifecycle"),
         ...accessProblems(raw, s.access, s.region, s.allowedRegions),
-        ...monitoringProblems(raw, s.monitoring, s.environment, s.lifecycle),
+        ...monitoringProblems(raw, s.monitoring, s.lifecycle),
     ];
     if (!s.allowedRegions.includes(s.region)) {
         problems.push({ path: "aws:region", value: s.region, message: `must be one of allowedRegions (${s.allowedRegions.join(", ")})` });
@@ -56,18 +57,7 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
             message: `is a standard tag set from its own key; remove it from tags (standard: ${REQUIRED_TAGS.join(", ")})`,
         });
     }
-    if (s.environment === "prod") {
-        if (raw.protect === false) {
-            problems.push({ path: "protect", value: false, message: "prod data buckets are always protected; remove the key or set true" });
-        }
-        if (raw.allowForceDestroy === true) {
-            problems.push({
-                path: "allowForceDestroy",
-                value: true,
-                message: "prod never force-destroys buckets holding data; remove the key or set false",
-            });
-        }
-    }
+    problems.push(...requirementProblems(s.environment, PROFILES[s.environment].requires, s));
     return problems;
 }
 
@@ -110,7 +100,7 @@ export function resolveSettings(input: ConfigInput): Settings {
 
 /** Settings from schema-valid raw config: environment defaults fill what the stack leaves out. */
 function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Settings {
-    const d = DEFAULTS[raw.environment];
+    const d = PROFILES[raw.environment].defaults;
     const settings: Settings = {
         project: input.project,
         stack: input.stack,
@@ -139,7 +129,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
             prefix: raw.accessLogs?.prefix ?? d.accessLogs.prefix,
             retentionDays: raw.accessLogs?.retentionDays ?? d.accessLogs.retentionDays,
         },
-        access: resolveAccess(raw, d.access),
+        access: resolveAccess(raw, d.access, region),
         monitoring: resolveMonitoring(raw, d.monitoring),
     };
     return settings;

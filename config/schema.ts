@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { KEY_LAYOUTS } from "../components/storage/layout";
 import { ENCRYPTION_MODES } from "../rules/encryption";
+import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../rules/keys";
 import { REGION_REGEX } from "../rules/regions";
 import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
@@ -71,10 +72,7 @@ export const lifecycleSchema = z.strictObject({
 
 export const accessLogsSchema = z.strictObject({
     /** Key prefix of the data bucket's logs in the log bucket; ends with `/`. */
-    prefix: z
-        .string()
-        .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/, "must be a key prefix ending in / (e.g. access-logs/)")
-        .optional(),
+    prefix: z.string().regex(KEY_PREFIX_REGEX, KEY_PREFIX_RULE).optional(),
     /** Days the access logs are kept. */
     retentionDays: positiveDays.optional(),
 });

@@ -3,16 +3,14 @@
  * engine does (gate/analyzer.ts), analyze with the stack's pack config, decide the verdict. No cloud
  * account, no Pulumi CLI. Used by `firehose-storage plan`, `automation.offlinePlan` and the tests.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
 import { ensurePackBuilt, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
-import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
 import { LoadOptions } from "./stackConfig";
+import { choosePolicyConfig, DEFAULT_POLICY_CONFIG, policyConfigOf } from "./stackPolicy";
 
-/** Used when the stack has no `policy-pack/config/<stack>.json` and no `--policy-config` is given. */
-export const DEFAULT_POLICY_CONFIG: PolicyPackConfig = { all: "advisory" };
+export { DEFAULT_POLICY_CONFIG };
 
 export type Verdict = "pass" | "fail";
 
@@ -20,7 +18,7 @@ export interface GateOptions extends LoadOptions {
     readonly preview?: boolean;
     /** @default <repo>/policy-pack */
     readonly packDir?: string;
-    /** A `--policy-pack-config` file. @default - `<packDir>/config/<stack>.json` when it exists, else every policy advisory */
+    /** A `--policy-pack-config` file. @default - the stack's own, from its profile (gate/stackPolicy.ts) */
     readonly policyConfigFile?: string;
     /**
      * Compile a pack whose `main` is older than its sources (or missing) before starting it; with
@@ -41,7 +39,7 @@ export type GatePhase = "pack build" | "program" | "analysis";
 export interface GateResult {
     readonly plan: StackPlan;
     readonly analysis: AnalysisReport;
-    /** The config file used, or `undefined` when none existed and every policy ran advisory. */
+    /** The config file used, or `undefined` when the stack's environment was unknown and every policy ran advisory. */
     readonly policyConfigFile: string | undefined;
     readonly verdict: Verdict;
     /** Every policy of the pack (findings name only the policies that found something). */
@@ -49,26 +47,6 @@ export interface GateResult {
     /** Things a reader of the verdict must know (e.g. the pack build is older than its sources). */
     readonly warnings: readonly string[];
     readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
-}
-
-/** The `--policy-pack-config` file for this run, read and JSON-parsed (shape checked by the analyzer). */
-export function loadPolicyConfig(
-    stack: string,
-    packDir: string,
-    file: string | undefined,
-): { readonly config: PolicyPackConfig; readonly file: string | undefined } {
-    const candidate = file ?? path.join(packDir, "config", `${stack}.json`);
-    if (!fs.existsSync(candidate)) {
-        if (file !== undefined) {
-            throw new PolicyConfigError(`--policy-config ${file} does not exist`);
-        }
-        return { config: DEFAULT_POLICY_CONFIG, file: undefined };
-    }
-    try {
-        return { config: JSON.parse(fs.readFileSync(candidate, "utf8")) as PolicyPackConfig, file: candidate };
-    } catch (e) {
-        throw new PolicyConfigError(`${candidate} is not valid JSON: ${(e as Error).message}`);
-    }
 }
 
 /** Any mandatory violation fails the gate; advisory ones are reported and pass. */
@@ -83,7 +61,8 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
  */
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
-    const policy = loadPolicyConfig(o.stack, packDir, o.policyConfigFile);
+    const policy = choosePolicyConfig({ ...o, packDir });
+    const policyConfig = policyConfigOf(policy);
     const build = o.pack === undefined && (o.build ?? true);
     if (build && stalePackBuild(packDir) !== undefined) {
         o.onPhase?.("pack build");
@@ -114,7 +93,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const pack = await starting;
     o.onPhase?.("analysis");
     try {
-        const analysis = await pack.analyze(plan.resources, policy.config, policy.file ?? "default policy config");
+        const analysis = await pack.analyze(plan.resources, policyConfig, policy.file ?? "default policy config");
         return {
             plan,
             analysis,

@@ -8,6 +8,11 @@ import { partitionOfRegion } from "./regions";
 /** The partition part of an ARN, as a regular-expression fragment: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, ... */
 export const PARTITION_PATTERN = "aws(-[a-z]+)*";
 
+/** The partition of an ARN (`arn:<partition>:...`), e.g. of a topic to name its account's other resources. */
+export function partitionOfArn(arnText: string): string {
+    return /^arn:([^:]+):/.exec(arnText)?.[1] ?? "aws";
+}
+
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
 export function arn(partition: string, service: string, region: string, account: string, resource: string): string {
     return `arn:${partition}:${service}:${region}:${account}:${resource}`;

@@ -9,6 +9,7 @@ export * from "./buckets";
 export * from "./denies";
 export * from "./document";
 export * from "./encryption";
+export * from "./keys";
 export * from "./publicAccess";
 export * from "./regions";
 export * from "./storageClasses";

@@ -5,7 +5,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { logGroupArn } from "../components/access/policies/writerPolicy";
+import { logGroupArn } from "../rules/arn";
+import { sseAlgorithmOf } from "../rules/encryption";
 import { accessBucketStatements } from "../components/access/policies/accessStatements";
 import { ReaderAccess } from "../components/access/readerAccess";
 import { Replication } from "../components/access/replication";
@@ -57,7 +58,7 @@ export function planAccess(s: Settings): AccessPlan {
                     writerArn: writer,
                     // The key itself is enforced by the bucket policy's DenyWrongKmsKey (the key may not exist yet here).
                     upload: {
-                        sseAlgorithm: s.encryption.mode === "sse-kms" ? "aws:kms" : "AES256",
+                        sseAlgorithm: sseAlgorithmOf(s.encryption.mode),
                         requireEncryptionHeader: s.encryption.requireEncryptionHeader,
                     },
                     mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
@@ -72,7 +73,7 @@ export function planAccess(s: Settings): AccessPlan {
     return {
         dataBucketArgs: bucketArgs(a.writer !== undefined),
         build(data, opts) {
-            const sseAlgorithm = s.encryption.mode === "sse-kms" ? "aws:kms" : "AES256";
+            const sseAlgorithm = sseAlgorithmOf(s.encryption.mode);
             let writer: WriterAccess | undefined;
             const w = a.writer;
             if (w !== undefined) {

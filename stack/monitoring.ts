@@ -10,7 +10,7 @@ import { AuditTrail } from "../components/audit/auditTrail";
 import { CostControls } from "../components/cost/costControls";
 import { DetectiveAlerts } from "../components/audit/detectiveAlerts";
 import { ObjectNotifications } from "../components/monitoring/objectNotifications";
-import { eventRuleArn } from "../components/monitoring/policies/alertStatements";
+import { eventRuleArn } from "../rules/arn";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ReplicationAlarmInput, StorageAlarms } from "../components/monitoring/storageAlarms";
 import { Settings } from "../config";

@@ -6,6 +6,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
+import { accountRootArn } from "../../rules/arn";
+import { partitionOfRegion } from "../../rules/regions";
+import { throwOnProblems } from "../argsError";
+import { Problem } from "../storage/lifecycle";
 import { readerIdentityPolicy } from "./policies/readerPolicy";
 import { externalIdTrust } from "./policies/trustPolicy";
 
@@ -30,6 +35,36 @@ export interface ReaderAccessArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
+/** IAM's bounds of a role's maximum session duration, in seconds. */
+export const SESSION_LIMITS = { min: 3600, max: 43200 } as const;
+export const SESSION_RULE = `must be a whole number of seconds, ${SESSION_LIMITS.min}-${SESSION_LIMITS.max} (IAM's bounds)`;
+
+/** Whether `s` is a session duration IAM accepts (the config schema refines with it too). */
+export function isSessionDuration(s: number): boolean {
+    return Number.isInteger(s) && s >= SESSION_LIMITS.min && s <= SESSION_LIMITS.max;
+}
+
+/** Every problem with the args: the partner account, at least one prefix (each a key prefix), the session length. */
+export function readerArgsProblems(args: Pick<ReaderAccessArgs, "partnerAccountId" | "prefixes" | "maxSessionDurationSeconds">): Problem[] {
+    const problems: Problem[] = [];
+    if (!ACCOUNT_ID_REGEX.test(args.partnerAccountId)) {
+        problems.push({ path: "partnerAccountId", value: args.partnerAccountId, message: ACCOUNT_ID_RULE });
+    }
+    if (args.prefixes.length === 0) {
+        problems.push({ path: "prefixes", value: [], message: "list at least one prefix" });
+    }
+    args.prefixes.forEach((p, i) => {
+        if (!KEY_PREFIX_REGEX.test(p)) {
+            problems.push({ path: `prefixes[${i}]`, value: p, message: KEY_PREFIX_RULE });
+        }
+    });
+    const s = args.maxSessionDurationSeconds;
+    if (s !== undefined && !isSessionDuration(s)) {
+        problems.push({ path: "maxSessionDurationSeconds", value: s, message: SESSION_RULE });
+    }
+    return problems;
+}
+
 export class ReaderAccess extends pulumi.ComponentResource {
     /** `arn:aws:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
     public readonly roleArn: pulumi.Output<string>;
@@ -37,23 +72,13 @@ export class ReaderAccess extends pulumi.ComponentResource {
     constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super(READER_ACCESS_TYPE, name, {}, opts);
         const maxSession = args.maxSessionDurationSeconds ?? 3600;
-        const problems: string[] = [];
-        if (!/^\d{12}$/.test(args.partnerAccountId)) {
-            problems.push(`partnerAccountId: got ${JSON.stringify(args.partnerAccountId)}; must be a 12-digit account id`);
-        }
-        if (args.prefixes.length === 0) {
-            problems.push("prefixes: got []; list at least one prefix");
-        }
-        if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) {
-            problems.push(`maxSessionDurationSeconds: got ${maxSession}; must be 3600-43200`);
-        }
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`invalid ReaderAccess args:\n${problems.map((p) => `  - ${p}`).join("\n")}`, this);
-        }
+        throwOnProblems("ReaderAccess", readerArgsProblems(args), this);
         const parent = { parent: this };
         const trust = pulumi
             .output(args.externalId)
-            .apply((externalId) => JSON.stringify(externalIdTrust(`arn:aws:iam::${args.partnerAccountId}:root`, externalId)));
+            .apply((externalId) =>
+                JSON.stringify(externalIdTrust(accountRootArn(partitionOfRegion(args.region), args.partnerAccountId), externalId)),
+            );
         const role = new aws.iam.Role(
             name,
             {

@@ -1,4 +1,5 @@
 /** Arguments of `Replication` and the closed choices they use (pure: config imports from here too). */
+import { Problem } from "../storage/lifecycle";
 import type * as aws from "@pulumi/aws";
 import type { SecureBucket } from "../storage/secureBucket";
 import type { SecureBucketArgs } from "../storage/secureBucketArgs";
@@ -45,20 +46,14 @@ export interface ReplicationArgs {
     readonly deleteMarkerReplication?: boolean | undefined;
 }
 
-export interface Problem {
-    readonly path: string;
-    readonly value: unknown;
-    readonly message: string;
-}
-
-/** Every problem with the args. */
-export function replicationArgsProblems(args: ReplicationArgs): Problem[] {
+/** Every problem with the args (the config layer checks `replication.*` with it too). */
+export function replicationArgsProblems(args: Pick<ReplicationArgs, "sourceRegion" | "replicaRegion" | "storageClass">): Problem[] {
     const problems: Problem[] = [];
     if (args.replicaRegion === args.sourceRegion) {
         problems.push({
             path: "replicaRegion",
             value: args.replicaRegion,
-            message: `must differ from sourceRegion (${args.sourceRegion}): cross-region replication needs two regions`,
+            message: `must differ from the source region (${args.sourceRegion}): a replica in the same region does not survive a regional outage`,
         });
     }
     if (args.storageClass !== undefined && !REPLICA_STORAGE_CLASSES.includes(args.storageClass)) {

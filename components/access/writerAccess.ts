@@ -7,6 +7,9 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { iamPrincipalArn } from "../../rules/arn";
+import { throwOnProblems } from "../argsError";
+import { Problem } from "../storage/lifecycle";
 import { KeyLayout } from "../storage/layout";
 import { SseAlgorithm } from "../../rules/encryption";
 import { externalIdTrust } from "./policies/trustPolicy";
@@ -53,10 +56,7 @@ export class WriterAccess extends pulumi.ComponentResource {
     constructor(name: string, args: WriterAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WRITER_ACCESS_TYPE, name, {}, opts);
         const mode = args.mode ?? "role";
-        const problems = writerArgsProblems(mode, args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`invalid WriterAccess args:\n${problems.map((p) => `  - ${p}`).join("\n")}`, this);
-        }
+        throwOnProblems("WriterAccess", writerArgsProblems(mode, args), this);
         const parent = { parent: this };
         const tags = { ...args.tags, Name: name, Role: "writer" };
         // ARNs built from the (auto-)name, which is known in a preview where the computed `arn` is not:
@@ -89,12 +89,12 @@ export class WriterAccess extends pulumi.ComponentResource {
                 parent,
             );
             new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
-            this.principalArn = pulumi.interpolate`arn:${partition}:iam::${account}:role/${role.name}`;
+            this.principalArn = pulumi.all([partition, account, role.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "role", n));
         } else {
             const user = new aws.iam.User(name, { tags }, parent);
             new aws.iam.UserPolicy(`${name}-policy`, { user: user.name, policy }, parent);
             const key = new aws.iam.AccessKey(`${name}-access-key`, { user: user.name }, parent);
-            this.principalArn = pulumi.interpolate`arn:${partition}:iam::${account}:user/${user.name}`;
+            this.principalArn = pulumi.all([partition, account, user.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "user", n));
             this.accessKeyId = key.id;
             this.secretAccessKey = pulumi.secret(key.secret);
         }
@@ -103,14 +103,18 @@ export class WriterAccess extends pulumi.ComponentResource {
 }
 
 /** Role mode needs a principal and an external id; user mode takes neither. */
-export function writerArgsProblems(mode: "role" | "user", args: Pick<WriterAccessArgs, "trustedPrincipalArn" | "externalId">): string[] {
-    const problems: string[] = [];
+export function writerArgsProblems(mode: "role" | "user", args: Pick<WriterAccessArgs, "trustedPrincipalArn" | "externalId">): Problem[] {
+    const problems: Problem[] = [];
     for (const key of ["trustedPrincipalArn", "externalId"] as const) {
         if (mode === "role" && args[key] === undefined) {
-            problems.push(`${key}: missing; required with mode "role"`);
+            problems.push({ path: key, value: undefined, message: 'is required with mode "role" (the default)' });
         }
         if (mode === "user" && args[key] !== undefined) {
-            problems.push(`${key}: got ${JSON.stringify(args[key])}; only applies with mode "role"`);
+            problems.push({
+                path: key,
+                value: args[key],
+                message: 'only applies with mode "role" (mode "user" makes the writer a dedicated IAM user); remove it',
+            });
         }
     }
     return problems;

@@ -15,7 +15,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan } from "../storage/lifecycle";
-import { cloudTrailDeliveryStatements, trailArn } from "../policies/deliveryStatements";
+import { trailArn } from "../../rules/arn";
+import { cloudTrailDeliveryStatements } from "../policies/deliveryStatements";
 import { SecureBucket } from "../storage/secureBucket";
 
 export const AUDIT_TRAIL_TYPE = "firehose-storage:audit:AuditTrail";

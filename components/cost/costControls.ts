@@ -10,6 +10,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, Problem } from "../storage/lifecycle";
 import { allowS3AnalyticsExport } from "../policies/deliveryStatements";
@@ -77,34 +78,50 @@ export function tieringsFor(it: NonNullable<CostControlsArgs["intelligentTiering
     return tierings;
 }
 
-/** Every problem with the args (AWS limits: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html). */
-export function costControlsProblems(args: CostControlsArgs): Problem[] {
+/** Intelligent-Tiering archive tiers, days without access: AWS's bounds (API_Tiering). */
+export const IT_LIMITS = { archive: { min: 90, max: 730 }, deepArchive: { min: 180, max: 730 } } as const;
+
+/**
+ * Problems with the archive tiers (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html):
+ * at least one tier, each within AWS's bounds, Deep Archive Access after Archive Access. Paths are
+ * `intelligentTiering...`, the arg and the config key alike.
+ */
+export function intelligentTieringArgsProblems(it: NonNullable<CostControlsArgs["intelligentTiering"]>): Problem[] {
+    const { archive, deepArchive } = IT_LIMITS;
     const problems: Problem[] = [];
-    const it = args.intelligentTiering;
-    if (it !== undefined && tieringsFor(it).length === 0) {
+    if (tieringsFor(it).length === 0) {
         problems.push({
             path: "intelligentTiering",
             value: it,
-            message: "needs archiveAccessDays (90-730) and/or deepArchiveAccessDays (180-730)",
+            message: `enables no archive tier: set archiveAccessDays (${archive.min}-${archive.max}) and/or deepArchiveAccessDays (${deepArchive.min}-${deepArchive.max})`,
         });
     }
-    const range = (path: string, v: number | undefined, min: number) => {
-        if (v !== undefined && (!Number.isInteger(v) || v < min || v > 730)) {
-            problems.push({ path, value: v, message: `must be a whole number of days, ${min}-730` });
+    const range = (key: string, v: number | undefined, l: { readonly min: number; readonly max: number }) => {
+        if (v !== undefined && (!Number.isInteger(v) || v < l.min || v > l.max)) {
+            problems.push({ path: `intelligentTiering.${key}`, value: v, message: `must be a whole number of days, ${l.min}-${l.max}` });
         }
     };
-    range("intelligentTiering.archiveAccessDays", it?.archiveAccessDays, 90);
-    range("intelligentTiering.deepArchiveAccessDays", it?.deepArchiveAccessDays, 180);
+    range("archiveAccessDays", it.archiveAccessDays, archive);
+    range("deepArchiveAccessDays", it.deepArchiveAccessDays, deepArchive);
+    if (it.archiveAccessDays !== undefined && it.deepArchiveAccessDays !== undefined && it.deepArchiveAccessDays <= it.archiveAccessDays) {
+        problems.push({
+            path: "intelligentTiering.deepArchiveAccessDays",
+            value: it.deepArchiveAccessDays,
+            message: `must be greater than archiveAccessDays (${it.archiveAccessDays}): objects reach Deep Archive Access after Archive Access`,
+        });
+    }
+    return problems;
+}
+
+/** Every problem with the args. */
+export function costControlsProblems(args: CostControlsArgs): Problem[] {
+    const problems: Problem[] = args.intelligentTiering !== undefined ? intelligentTieringArgsProblems(args.intelligentTiering) : [];
     const b = args.budget;
     if (b !== undefined && !(b.monthlyLimitUsd > 0)) {
         problems.push({ path: "budget.monthlyLimitUsd", value: b.monthlyLimitUsd, message: "must be a positive amount of USD" });
     }
-    if (args.analytics !== undefined && !/^[^/].*\/$/.test(args.analytics.exportPrefix)) {
-        problems.push({
-            path: "analytics.exportPrefix",
-            value: args.analytics.exportPrefix,
-            message: "must be a key prefix ending in / that does not start with /",
-        });
+    if (args.analytics !== undefined && !KEY_PREFIX_REGEX.test(args.analytics.exportPrefix)) {
+        problems.push({ path: "analytics.exportPrefix", value: args.analytics.exportPrefix, message: KEY_PREFIX_RULE });
     }
     return problems;
 }

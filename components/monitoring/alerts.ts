@@ -17,6 +17,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { throwOnProblems } from "../argsError";
+import { Problem } from "../storage/lifecycle";
 import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
 
 export const ALERT_TOPIC_TYPE = "firehose-storage:monitoring:AlertTopic";
@@ -43,6 +44,24 @@ function endpointSuffix(endpoint: string): string {
     return createHash("sha256").update(endpoint.toLowerCase()).digest("hex").slice(0, 8);
 }
 
+/** Every problem with the subscriptions: an address or endpoint listed twice (any case), a non-https endpoint. */
+export function alertTopicArgsProblems(args: Pick<AlertTopicArgs, "emails" | "httpsEndpoints">): Problem[] {
+    const twice = (key: string, list: readonly string[], what: string): Problem[] =>
+        list.flatMap((e, i) =>
+            list.findIndex((x) => x.toLowerCase() === e.toLowerCase()) !== i
+                ? [{ path: `${key}[${i}]`, value: e, message: `is listed twice; list each ${what} once` }]
+                : [],
+        );
+    const https = args.httpsEndpoints ?? [];
+    return [
+        ...twice("emails", args.emails ?? [], "address"),
+        ...twice("httpsEndpoints", https, "endpoint"),
+        ...https.flatMap((u, i) =>
+            u.startsWith("https://") ? [] : [{ path: `httpsEndpoints[${i}]`, value: u, message: "must be an https:// URL" }],
+        ),
+    ];
+}
+
 export class AlertTopic extends pulumi.ComponentResource {
     /** `arn:aws:sns:<region>:<account>:<name>`. */
     public readonly topicArn: pulumi.Output<string>;
@@ -55,18 +74,7 @@ export class AlertTopic extends pulumi.ComponentResource {
         super(ALERT_TOPIC_TYPE, name, {}, opts);
         const emails = args.emails ?? [];
         const https = args.httpsEndpoints ?? [];
-        const twice = (list: readonly string[]) => list.filter((e, i) => list.findIndex((x) => x.toLowerCase() === e.toLowerCase()) !== i);
-        throwOnProblems(
-            "AlertTopic",
-            [
-                ...twice(emails).map((e) => ({ path: "emails", value: e, message: "is listed twice; list each address once" })),
-                ...twice(https).map((e) => ({ path: "httpsEndpoints", value: e, message: "is listed twice; list each endpoint once" })),
-                ...https
-                    .filter((u) => !u.startsWith("https://"))
-                    .map((u) => ({ path: "httpsEndpoints", value: u, message: "must be an https:// URL" })),
-            ],
-            this,
-        );
+        throwOnProblems("AlertTopic", alertTopicArgsProblems(args), this);
         const parent = { parent: this };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "alerts" });
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -77,7 +85,7 @@ export class AlertTopic extends pulumi.ComponentResource {
                 description: `Encrypts the ${name} alert topic; usable by CloudWatch alarms, EventBridge and AWS Budgets`,
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
-                policy: accountId.apply((id) => JSON.stringify(alertKeyPolicy(id))),
+                policy: accountId.apply((id) => JSON.stringify(alertKeyPolicy(args.region, id))),
                 tags: tags("-key"),
             },
             parent,

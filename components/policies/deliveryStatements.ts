@@ -6,15 +6,6 @@
 import { GET_BUCKET_ACL, PUT_OBJECT } from "../../rules/actions";
 import { Statement } from "../../rules/document";
 
-/**
- * `arn:aws:cloudtrail:<region>:<account>:trail/<name>`. Computed rather than read from the trail:
- * the trail depends on the bucket policy that names it (CloudTrail checks the policy at CreateTrail),
- * so reading `trail.arn` into the policy would be a cycle.
- */
-export function trailArn(region: string, accountId: string, trailName: string): string {
-    return `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
-}
-
 /** CloudTrail reads the bucket ACL before delivering; only for `sourceTrailArn`. */
 export function allowCloudTrailAclCheck(bucketArn: string, sourceTrailArn: string): Statement {
     return {

@@ -4,6 +4,7 @@ import { LifecyclePlan, lifecycleProblems, Problem } from "./lifecycle";
 import { SseAlgorithm, sseAlgorithmOf } from "../../rules/encryption";
 import { BUCKET_ROLES, BucketRole, isLogTarget } from "../../rules/buckets";
 import { Statement } from "../../rules/document";
+import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 
 export type EncryptionArgs =
     | { readonly mode: "sse-s3" }
@@ -141,12 +142,8 @@ export function bucketArgsProblems(args: SecureBucketArgs): Problem[] {
     }
     if (args.accessLogs !== undefined && args.accessLogs !== false) {
         const { prefix, retentionDays } = args.accessLogs;
-        if (prefix !== undefined && !/^[^/].*\/$/.test(prefix)) {
-            problems.push({
-                path: "accessLogs.prefix",
-                value: prefix,
-                message: "must be a key prefix ending in / that does not start with /",
-            });
+        if (prefix !== undefined && !KEY_PREFIX_REGEX.test(prefix)) {
+            problems.push({ path: "accessLogs.prefix", value: prefix, message: KEY_PREFIX_RULE });
         }
         if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) {
             problems.push({

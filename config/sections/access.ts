@@ -4,15 +4,20 @@
  * Wired into `configSchema`, `Settings`, `resolveSettings` and the environment defaults by one line each.
  */
 import { z } from "zod";
-import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass } from "../../components/access/replicationArgs";
-import { Problem } from "../problems";
+import { isSessionDuration, readerArgsProblems, SESSION_RULE } from "../../components/access/readerAccess";
+import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass, replicationArgsProblems } from "../../components/access/replicationArgs";
+import { writerArgsProblems } from "../../components/access/writerAccess";
+import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
+import { accountRootArn } from "../../rules/arn";
+import { partitionOfRegion } from "../../rules/regions";
+import { fromArgs, Problem } from "../problems";
 import { regionCode } from "../schema";
 
 /** How the writer authenticates: assume a role (default) or a dedicated IAM user with an access key. */
 export const WRITER_MODES = ["role", "user"] as const;
 export type WriterMode = (typeof WRITER_MODES)[number];
 
-const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+const accountId = z.string().regex(ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE);
 const iamPrincipalArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/, "must be an IAM role, user or account root ARN");
@@ -25,9 +30,7 @@ const metricsNamespace = z
     .refine((s) => !s.startsWith("AWS/"), "must not start with AWS/ (reserved for AWS services)");
 const logGroupName = z.string().regex(/^[\w.\-/#]{1,512}$/, "must be a CloudWatch Logs group name (1-512 of letters, digits, _-./#)");
 /** A key prefix a reader may read under; `*` matches within a segment pattern as in IAM ARNs. */
-const readPrefix = z
-    .string()
-    .regex(/^[A-Za-z0-9!_.*'()=-]+(\/[A-Za-z0-9!_.*'()=-]+)*\/$/, "must be a key prefix ending in / (e.g. flow_id=abc/)");
+const readPrefix = z.string().regex(KEY_PREFIX_REGEX, KEY_PREFIX_RULE);
 const cidr = z
     .string()
     .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/, "must be an IPv4 CIDR such as 203.0.113.0/24")
@@ -63,14 +66,14 @@ export const readerSchema = z.strictObject({
     partnerAccountId: accountId,
     externalId,
     /** Key prefixes the partner may read (`s3:GetObject` on `<prefix>*` only). */
-    prefixes: z.array(readPrefix).min(1).max(20),
+    prefixes: z.array(readPrefix).max(20),
     /** When set, only objects tagged `Classification=<value>` may be read. */
     classification: z
         .string()
         .regex(/^[\w .:/=+@-]{1,256}$/, "must be a valid tag value")
         .optional(),
-    /** Maximum session duration of the role, in seconds (IAM allows 3600-43200). */
-    maxSessionDurationSeconds: z.int().min(3600).max(43200).optional(),
+    /** Maximum session duration of the role, in seconds (IAM allows 3600-43200; checked by ReaderAccess). */
+    maxSessionDurationSeconds: z.int().refine(isSessionDuration, SESSION_RULE).optional(),
 });
 
 export const networkSchema = z.strictObject({
@@ -155,7 +158,7 @@ export const ACCESS_FIXED_DEFAULTS = {
 } as const;
 
 /** Raw section -> settings, defaults applied. Validation is `accessProblems`. */
-export function resolveAccess(raw: RawAccessConfig, d: AccessDefaults): AccessSettings {
+export function resolveAccess(raw: RawAccessConfig, d: AccessDefaults, region: string): AccessSettings {
     const w = raw.writer;
     const network = raw.network;
     return {
@@ -165,7 +168,9 @@ export function resolveAccess(raw: RawAccessConfig, d: AccessDefaults): AccessSe
                 : {
                       mode: w.mode ?? ACCESS_FIXED_DEFAULTS.writerMode,
                       principalArn:
-                          w.principal === undefined || w.principal.startsWith("arn:") ? w.principal : `arn:aws:iam::${w.principal}:root`,
+                          w.principal === undefined || w.principal.startsWith("arn:")
+                              ? w.principal
+                              : accountRootArn(partitionOfRegion(region), w.principal),
                       externalId: w.externalId,
                       metricsNamespace: w.metricsNamespace ?? ACCESS_FIXED_DEFAULTS.metricsNamespace,
                       logGroupName: w.logGroupName ?? ACCESS_FIXED_DEFAULTS.logGroupName,
@@ -186,29 +191,13 @@ export function resolveAccess(raw: RawAccessConfig, d: AccessDefaults): AccessSe
     };
 }
 
+/** The writer's fields, checked by WriterAccess's own validator (its args named as config keys). */
 function writerProblems(raw: RawAccessConfig["writer"]): Problem[] {
     if (raw === undefined) {
         return [];
     }
-    const problems: Problem[] = [];
-    if ((raw.mode ?? "role") === "role") {
-        for (const key of ["principal", "externalId"] as const) {
-            if (raw[key] === undefined) {
-                problems.push({ path: `writer.${key}`, value: undefined, message: `is required with writer.mode "role" (the default)` });
-            }
-        }
-    } else {
-        for (const key of ["principal", "externalId"] as const) {
-            if (raw[key] !== undefined) {
-                problems.push({
-                    path: `writer.${key}`,
-                    value: raw[key],
-                    message: `only applies with writer.mode "role" (mode is "user": the writer is a dedicated IAM user); remove it`,
-                });
-            }
-        }
-    }
-    return problems;
+    const args = { trustedPrincipalArn: raw.principal, externalId: raw.externalId };
+    return fromArgs(writerArgsProblems(raw.mode ?? "role", args), "writer.", { trustedPrincipalArn: "principal" });
 }
 
 /** Cross-field rules of the section. `source` is `aws:region`; `allowedRegions` the resolved allow-list. */
@@ -216,6 +205,7 @@ export function accessProblems(raw: RawAccessConfig, s: AccessSettings, source: 
     const problems: Problem[] = [...writerProblems(raw.writer)];
     const seen = new Set<string>();
     (raw.readers ?? []).forEach((r, i) => {
+        problems.push(...fromArgs(readerArgsProblems(r), `readers[${i}].`));
         if (seen.has(r.name)) {
             problems.push({ path: `readers[${i}].name`, value: r.name, message: "must be unique among readers (it names the role)" });
         }
@@ -233,13 +223,8 @@ export function accessProblems(raw: RawAccessConfig, s: AccessSettings, source: 
     // turns that off, so there is nothing to check here (Replication depends on both versionings).
     if (rep.enabled) {
         const from = raw.replication?.region === undefined ? " (the environment default)" : "";
-        if (rep.region === source) {
-            problems.push({
-                path: "replication.region",
-                value: rep.region,
-                message: `must differ from aws:region (${source})${from}: a replica in the same region does not survive a regional outage`,
-            });
-        }
+        const args = { sourceRegion: source, replicaRegion: rep.region, storageClass: rep.storageClass };
+        problems.push(...fromArgs(replicationArgsProblems(args), "replication.", { replicaRegion: "region" }));
         if (!allowedRegions.includes(rep.region)) {
             problems.push({
                 path: "replication.region",

@@ -5,24 +5,19 @@
  * environment defaults by one line each.
  */
 import { z } from "zod";
+import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { LifecyclePlan } from "../../components/storage/lifecycle";
 import type { AlarmThresholds } from "../../components/monitoring/storageAlarms";
-import { Problem } from "../problems";
+import { alertTopicArgsProblems } from "../../components/monitoring/alerts";
+import { intelligentTieringArgsProblems } from "../../components/cost/costControls";
+import { fromArgs, Problem } from "../problems";
 
 /** An AWS ARN of any service in this account's partition (targets of the object-created rule). */
 const anyArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/, "must be an ARN such as arn:aws:sqs:us-east-1:123456789012:queue");
-const keyPrefix = z
-    .string()
-    .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/, "must be a key prefix ending in / (e.g. storage-analytics/)");
+const keyPrefix = z.string().regex(KEY_PREFIX_REGEX, KEY_PREFIX_RULE);
 const count = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
-
-/**
- * Intelligent-Tiering archive tiers: AWS requires Archive Access >= 90 and Deep Archive Access >= 180
- * days of no access, at most 730 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html).
- */
-export const IT_LIMITS = { archive: { min: 90, max: 730 }, deepArchive: { min: 180, max: 730 } } as const;
 
 export const alertsSchema = z.strictObject({
     /** Addresses subscribed to the alert topic (each must confirm the subscription e-mail). */
@@ -76,8 +71,10 @@ export const analyticsSchema = z.strictObject({
 export const intelligentTieringSchema = z.strictObject({
     /** Archive tiers for objects in the INTELLIGENT_TIERING class (an alternative to fixed Glacier tiers). */
     enabled: z.boolean().optional(),
-    archiveAccessDays: z.int().min(IT_LIMITS.archive.min).max(IT_LIMITS.archive.max).optional(),
-    deepArchiveAccessDays: z.int().min(IT_LIMITS.deepArchive.min).max(IT_LIMITS.deepArchive.max).optional(),
+    /** Days without access before Archive Access (90-730, checked by CostControls). */
+    archiveAccessDays: z.int().optional(),
+    /** Days without access before Deep Archive Access (180-730, checked by CostControls). */
+    deepArchiveAccessDays: z.int().optional(),
 });
 
 /** The section's keys, spread into `configSchema`. */
@@ -129,9 +126,6 @@ export const MONITORING_FIXED_DEFAULTS = {
     exportPrefix: "storage-analytics/",
 } as const;
 
-/** Prod keeps trail logs at least this long (CIS AWS Foundations keeps audit logs a year). */
-export const PROD_MIN_TRAIL_RETENTION_DAYS = 365;
-
 /** Raw section -> settings, defaults applied. Validation is `monitoringProblems`. */
 export function resolveMonitoring(raw: RawMonitoringConfig, d: MonitoringDefaults): MonitoringSettings {
     const a = raw.alerts;
@@ -180,27 +174,13 @@ export function resolveMonitoring(raw: RawMonitoringConfig, d: MonitoringDefault
  * by *age* to a fixed class. Both at once contradict each other, so:
  * - a lifecycle transition into INTELLIGENT_TIERING is required (else the configuration acts on nothing);
  * - no transition may follow it (it would take objects out of Intelligent-Tiering by age);
- * - at least one archive tier is set, and Deep Archive Access comes after Archive Access.
+ * - the tiers themselves as CostControls checks them (`intelligentTieringArgsProblems`).
  */
 export function intelligentTieringProblems(it: MonitoringSettings["intelligentTiering"], lifecycle: LifecyclePlan): Problem[] {
     if (!it.enabled) {
         return [];
     }
-    const problems: Problem[] = [];
-    if (it.archiveAccessDays === undefined && it.deepArchiveAccessDays === undefined) {
-        problems.push({
-            path: "intelligentTiering",
-            value: it,
-            message: `enables no archive tier: set archiveAccessDays (${IT_LIMITS.archive.min}-${IT_LIMITS.archive.max}) and/or deepArchiveAccessDays (${IT_LIMITS.deepArchive.min}-${IT_LIMITS.deepArchive.max})`,
-        });
-    }
-    if (it.archiveAccessDays !== undefined && it.deepArchiveAccessDays !== undefined && it.deepArchiveAccessDays <= it.archiveAccessDays) {
-        problems.push({
-            path: "intelligentTiering.deepArchiveAccessDays",
-            value: it.deepArchiveAccessDays,
-            message: `must be greater than archiveAccessDays (${it.archiveAccessDays}): objects reach Deep Archive Access after Archive Access`,
-        });
-    }
+    const problems: Problem[] = intelligentTieringArgsProblems(it);
     const at = lifecycle.transitions.findIndex((t) => t.storageClass === "INTELLIGENT_TIERING");
     if (at < 0) {
         problems.push({
@@ -223,20 +203,9 @@ export function intelligentTieringProblems(it: MonitoringSettings["intelligentTi
 }
 
 /** Cross-field rules of the section. */
-export function monitoringProblems(
-    raw: RawMonitoringConfig,
-    s: MonitoringSettings,
-    environment: string,
-    lifecycle: LifecyclePlan,
-): Problem[] {
+export function monitoringProblems(raw: RawMonitoringConfig, s: MonitoringSettings, lifecycle: LifecyclePlan): Problem[] {
     const problems: Problem[] = [...intelligentTieringProblems(s.intelligentTiering, lifecycle)];
-    const seen = new Set<string>();
-    s.alerts.emails.forEach((e, i) => {
-        if (seen.has(e.toLowerCase())) {
-            problems.push({ path: `alerts.emails[${i}]`, value: e, message: "is listed twice; list each address once" });
-        }
-        seen.add(e.toLowerCase());
-    });
+    problems.push(...fromArgs(alertTopicArgsProblems(s.alerts), "alerts."));
     if (raw.audit?.dataEvents === true && !s.audit.enabled) {
         problems.push({
             path: "audit.dataEvents",
@@ -261,22 +230,6 @@ export function monitoringProblems(
             value: s.notifications.objectCreatedTargetArn,
             message: "needs notifications.eventBridge true: the rule matches the S3 events the bucket sends to EventBridge",
         });
-    }
-    if (environment === "prod") {
-        if (raw.audit?.enabled === false) {
-            problems.push({
-                path: "audit.enabled",
-                value: false,
-                message: "prod always keeps a CloudTrail trail (Security Hub CloudTrail.1); remove the key or set true",
-            });
-        }
-        if (s.audit.logRetentionDays < PROD_MIN_TRAIL_RETENTION_DAYS) {
-            problems.push({
-                path: "audit.logRetentionDays",
-                value: s.audit.logRetentionDays,
-                message: `prod keeps trail logs at least ${PROD_MIN_TRAIL_RETENTION_DAYS} days`,
-            });
-        }
     }
     return problems;
 }

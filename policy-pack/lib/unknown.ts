@@ -4,7 +4,7 @@
  * The SDK hands policies their properties wrapped in a proxy that throws on reading an unknown
  * value, and turns that throw into an *advisory* "can't run policy during preview": a mandatory
  * policy would silently stop blocking. Policies here therefore read the raw values (`raw`) and
- * decide explicitly what an unknown means (`Finding` "unverified", see lib/findings.ts).
+ * decide explicitly what an unknown means (`Finding` "unverified", see lib/check.ts).
  */
 
 /** The sentinels the engine and SDK use for unknown values of each kind. */
@@ -24,17 +24,6 @@ export const UNKNOWN = Symbol("unknown");
 /** True when `v` itself is an unknown sentinel. */
 export function isUnknown(v: unknown): boolean {
     return typeof v === "string" && UNKNOWN_SENTINELS.has(v);
-}
-
-/** True when `v` or anything inside it is unknown. */
-export function containsUnknown(v: unknown): boolean {
-    if (isUnknown(v)) {
-        return true;
-    }
-    if (v !== null && typeof v === "object") {
-        return Object.values(v as Record<string, unknown>).some(containsUnknown);
-    }
-    return false;
 }
 
 /**

@@ -64,11 +64,14 @@ describe("WriterAccess", () => {
         const role = await run(() => new WriterAccess("w", writerArgs));
         assert.equal(
             role.error?.message,
-            'invalid WriterAccess args:\n  - trustedPrincipalArn: missing; required with mode "role"\n  - externalId: missing; required with mode "role"',
+            'invalid WriterAccess args:\n  - trustedPrincipalArn: missing; is required with mode "role" (the default)\n  - externalId: missing; is required with mode "role" (the default)',
         );
         assert.deepEqual(ofType(role.run.resources, "aws:iam/role:Role"), []);
         const user = await run(() => new WriterAccess("w", { ...writerArgs, mode: "user", externalId: "ext-1" }));
-        assert.equal(user.error?.message, 'invalid WriterAccess args:\n  - externalId: got "ext-1"; only applies with mode "role"');
+        assert.equal(
+            user.error?.message,
+            'invalid WriterAccess args:\n  - externalId: got "ext-1"; only applies with mode "role" (mode "user" makes the writer a dedicated IAM user); remove it',
+        );
         assert.deepEqual(ofType(user.run.resources, "aws:iam/user:User"), []);
     });
 });
@@ -88,7 +91,7 @@ describe("ReaderAccess", () => {
         );
         assert.equal(
             error?.message,
-            'invalid ReaderAccess args:\n  - partnerAccountId: got "3456"; must be a 12-digit account id\n  - prefixes: got []; list at least one prefix\n  - maxSessionDurationSeconds: got 60; must be 3600-43200',
+            'invalid ReaderAccess args:\n  - partnerAccountId: got "3456"; must be a 12-digit AWS account id\n  - prefixes: got []; list at least one prefix\n  - maxSessionDurationSeconds: got 60; must be a whole number of seconds, 3600-43200 (IAM\'s bounds)',
         );
         assert.deepEqual(ofType(r.resources, "aws:iam/role:Role"), []);
     });
@@ -107,7 +110,7 @@ describe("Replication", () => {
                 replica: {},
             });
         });
-        assert.match(same.error?.message ?? "", /replicaRegion: got "us-east-1"; must differ from sourceRegion \(us-east-1\)/);
+        assert.match(same.error?.message ?? "", /replicaRegion: got "us-east-1"; must differ from the source region \(us-east-1\)/);
         assert.deepEqual(ofType(same.run.resources, "aws:s3/bucketReplicationConfig:BucketReplicationConfig"), []);
 
         const ok = await run(() => {

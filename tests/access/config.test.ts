@@ -77,7 +77,7 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             { ...prod, replication: { region: "us-east-1" } },
             "us-east-1",
             [
-                `${ns}replication.region: got "us-east-1"; must differ from aws:region (us-east-1): a replica in the same region does not survive a regional outage`,
+                `${ns}replication.region: got "us-east-1"; must differ from the source region (us-east-1): a replica in the same region does not survive a regional outage`,
             ],
         ],
         [
@@ -85,7 +85,7 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             prod,
             "us-west-2",
             [
-                `${ns}replication.region: got "us-west-2"; must differ from aws:region (us-west-2) (the environment default): a replica in the same region does not survive a regional outage`,
+                `${ns}replication.region: got "us-west-2"; must differ from the source region (us-west-2): a replica in the same region does not survive a regional outage`,
             ],
         ],
         [
@@ -115,8 +115,8 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             { ...dev, writer: {} },
             "us-east-1",
             [
-                `${ns}writer.principal: missing; is required with writer.mode "role" (the default)`,
-                `${ns}writer.externalId: missing; is required with writer.mode "role" (the default)`,
+                `${ns}writer.principal: missing; is required with mode "role" (the default)`,
+                `${ns}writer.externalId: missing; is required with mode "role" (the default)`,
             ],
         ],
         [
@@ -124,7 +124,7 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             { ...dev, writer: { mode: "user", principal: "210987654321" } },
             "us-east-1",
             [
-                `${ns}writer.principal: got "210987654321"; only applies with writer.mode "role" (mode is "user": the writer is a dedicated IAM user); remove it`,
+                `${ns}writer.principal: got "210987654321"; only applies with mode "role" (mode "user" makes the writer a dedicated IAM user); remove it`,
             ],
         ],
         [
@@ -151,14 +151,16 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             "us-east-1",
             [
                 `${ns}readers[0].partnerAccountId: got 345678901234; Invalid input: expected string, received number`,
-                `${ns}readers[0].maxSessionDurationSeconds: got 900; Too small: expected number to be >=3600`,
+                `${ns}readers[0].maxSessionDurationSeconds: got 900; must be a whole number of seconds, 3600-43200 (IAM's bounds)`,
             ],
         ],
         [
             "reader prefix without a trailing slash",
             { ...dev, readers: [reader, { ...reader, name: "beta", prefixes: ["flow_id=acme"] }] },
             "us-east-1",
-            [`${ns}readers[1].prefixes[0]: got "flow_id=acme"; must be a key prefix ending in / (e.g. flow_id=abc/)`],
+            [
+                `${ns}readers[1].prefixes[0]: got "flow_id=acme"; must be a key prefix ending in / (letters, digits and !_.*'()=- between slashes, e.g. access-logs/)`,
+            ],
         ],
         [
             "duplicate reader names",

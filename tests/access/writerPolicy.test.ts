@@ -1,12 +1,8 @@
 /** The writer's identity policy (pure builder), table-driven. */
 import * as assert from "node:assert/strict";
 import { KEY_LAYOUTS } from "../../components/storage/layout";
-import {
-    logGroupArn,
-    uploadEncryptionCondition,
-    writerIdentityPolicy,
-    WriterPolicyInputs,
-} from "../../components/access/policies/writerPolicy";
+import { uploadEncryptionCondition, writerIdentityPolicy, WriterPolicyInputs } from "../../components/access/policies/writerPolicy";
+import { logGroupArn } from "../../rules/arn";
 
 const B = "arn:aws:s3:::firehose-data-1";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";

@@ -106,7 +106,7 @@ describe("SecureBucket", () => {
         assert.ok(error !== undefined, "SecureBucket must throw");
         assert.match(error.message, /encryption\.mode: got "sse-kms"; log buckets must use sse-s3/);
         assert.match(error.message, /accessLogs: got \{"prefix":"\/x"\}; a log bucket must not log/);
-        assert.match(error.message, /logDeliverySource: got undefined; an access-logs bucket needs the source bucket/);
+        assert.match(error.message, /logDeliverySource: missing; an access-logs bucket needs the source bucket/);
         assert.match(error.message, /accessLogs.prefix: got "\/x"; must be a key prefix ending in \//);
         assert.match(error.message, /lifecycle.transitions\[0\].days: got 1; STANDARD_IA needs objects at least 30 days old/);
         assert.deepEqual(

@@ -12,7 +12,7 @@ import { realPack } from "./realPack";
 const PACK = path.join(PROJECT_DIR, "policy-pack");
 
 describe("automation: Automation API options", () => {
-    const existing = new Set([path.join(PACK, "config", "prod.json"), "/ci/strict.json"]);
+    const existing = new Set([path.join(PACK, "config", "prod.json"), path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "/ci/strict.json"]);
     const exists = (f: string) => existing.has(f);
     const onOutput = (_: string) => undefined;
 
@@ -28,7 +28,7 @@ describe("automation: Automation API options", () => {
         assert.deepEqual(automationPlan({ stack: "prod", color: "never" }, exists).destroy, { color: "never" });
     });
 
-    it("a stack without a pack config runs every policy advisory, the same default as the offline gate", () => {
+    it("a stack whose environment cannot be read (no stack file) runs every policy advisory, as the offline gate would", () => {
         const plan = automationPlan({ stack: "staging" }, exists);
         assert.deepEqual(plan.preview.policyPackConfigs, [ADVISORY_CONFIG_FILE]);
         assert.deepEqual(JSON.parse(fs.readFileSync(ADVISORY_CONFIG_FILE, "utf8")), DEFAULT_POLICY_CONFIG);

@@ -3,14 +3,14 @@
  * the whole test process, and shared by every test file that reads them. Program runs share the
  * process-wide mock monitor, so they are queued one at a time.
  */
-import * as path from "path";
+import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { planStack, StackPlan } from "../../gate/plan";
 import { runProgram } from "../../gate/runProgram";
 
 export type Stack = "dev" | "prod";
 export type Mode = "preview" | "update";
 
-export const PROJECT_DIR = path.resolve(__dirname, "../..");
+export const PROJECT_DIR = PACKAGE_ROOT;
 
 let queue: Promise<unknown> = Promise.resolve();
 const memo = new Map<string, Promise<unknown>>();

@@ -3,8 +3,9 @@ import * as assert from "node:assert/strict";
 import { trailEventSelectors } from "../../components/audit/auditTrail";
 import { budgetNotifications, tieringsFor } from "../../components/cost/costControls";
 import { bucketProtectionChangePattern, objectCreatedPattern } from "../../components/monitoring/eventPatterns";
-import { alertKeyPolicy, alertTopicPolicy, eventRuleArn } from "../../components/monitoring/policies/alertStatements";
-import { allowS3AnalyticsExport, cloudTrailDeliveryStatements, trailArn } from "../../components/policies/deliveryStatements";
+import { alertKeyPolicy, alertTopicPolicy } from "../../components/monitoring/policies/alertStatements";
+import { eventRuleArn, trailArn } from "../../rules/arn";
+import { allowS3AnalyticsExport, cloudTrailDeliveryStatements } from "../../components/policies/deliveryStatements";
 import { storageAlarmSpecs } from "../../components/monitoring/storageAlarms";
 
 const ACCT = "111122223333";
@@ -92,7 +93,7 @@ describe("monitoring builders: alert topic and key policies", () => {
     });
 
     it("key policy: the account administers, the three publishing services encrypt", () => {
-        const doc = alertKeyPolicy(ACCT);
+        const doc = alertKeyPolicy("us-east-2", ACCT);
         assert.deepEqual(doc.Statement[0].Principal, { AWS: `arn:aws:iam::${ACCT}:root` });
         assert.deepEqual(doc.Statement[1].Principal, {
             Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"],

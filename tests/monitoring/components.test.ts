@@ -17,8 +17,8 @@ describe("monitoring components: bad args", () => {
                 }),
         );
         assert.ok(error !== undefined, "AlertTopic must throw");
-        assert.match(error.message, /emails: got "OPS@example.com"; is listed twice/);
-        assert.match(error.message, /httpsEndpoints: got "http:\/\/hooks.example.com"; must be an https:\/\/ URL/);
+        assert.match(error.message, /emails\[1\]: got "OPS@example.com"; is listed twice; list each address once/);
+        assert.match(error.message, /httpsEndpoints\[0\]: got "http:\/\/hooks.example.com"; must be an https:\/\/ URL/);
         assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:monitoring:AlertTopic"]);
     });
 
@@ -67,7 +67,7 @@ describe("monitoring components: bad args", () => {
         assert.ok(error !== undefined, "CostControls must throw");
         assert.match(
             error.message,
-            /intelligentTiering: got \{\}; needs archiveAccessDays \(90-730\) and\/or deepArchiveAccessDays \(180-730\)/,
+            /intelligentTiering: got \{\}; enables no archive tier: set archiveAccessDays \(90-730\) and\/or deepArchiveAccessDays \(180-730\)/,
         );
         assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:cost:CostControls"]);
     });

@@ -1,9 +1,10 @@
-/** The README's configuration table documents every key the schema accepts, and nothing else. */
+/** The README's reference tables: every config key the schema accepts and every output the program returns, and nothing else. */
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { configSchema } from "../../config/schema";
+import { shippedRun } from "../helpers/shipped";
 
 /** Dotted paths of the schema's keys: objects are expanded, records and arrays are leaves. */
 function keyPaths(schema: z.ZodType, prefix: string): string[] {
@@ -40,5 +41,24 @@ describe("README configuration reference", () => {
             documented.filter((d) => !accepted.some((k) => k === d || k.startsWith(`${d}.`))),
             [],
         );
+    });
+});
+
+/** First-column names of the table under "## Outputs". */
+function documentedOutputs(readme: string): string[] {
+    const section = readme.split(/^## Outputs$/m)[1]?.split(/^## /m)[0] ?? "";
+    return [...section.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((m) => m[1]);
+}
+
+describe("README outputs reference", function () {
+    this.timeout(300_000);
+
+    it("lists exactly the outputs the program returns (dev and prod)", async () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+        const returned = new Set<string>();
+        for (const stack of ["dev", "prod"] as const) {
+            Object.keys((await shippedRun(stack, "update")).outputs).forEach((k) => returned.add(k));
+        }
+        assert.deepEqual([...documentedOutputs(readme)].sort(), [...returned].sort());
     });
 });

@@ -95,8 +95,3 @@ export function writerIdentityPolicy(i: WriterPolicyInputs): PolicyDocument {
     }
     return policyDocument(...statements);
 }
-
-/** `arn:aws:logs:<region>:<account>:log-group:<name>`. */
-export function logGroupArn(region: string, accountId: string, name: string): string {
-    return `arn:aws:logs:${region}:${accountId}:log-group:${name}`;
-}

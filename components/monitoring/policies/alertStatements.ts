@@ -2,23 +2,20 @@
  * Pure builders of the alert topic's policy and of its KMS key's policy: who may publish (CloudWatch
  * alarms, EventBridge rules, AWS Budgets), each scoped to this account's sources.
  */
+import { accountRootArn, alarmArnPattern, budgetArnPattern, partitionOfArn } from "../../../rules/arn";
+import { partitionOfRegion } from "../../../rules/regions";
 import { ALL_KMS_ACTIONS, KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../../rules/actions";
 import { policyDocument, PolicyDocument, Statement } from "../../../rules/document";
 
 /** The AWS services that publish to the alert topic. */
 export const ALERT_PUBLISHER_SERVICES = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] as const;
 
-/** `arn:aws:events:<region>:<account>:rule/<name>` (default event bus), computable before the rule exists. */
-export function eventRuleArn(region: string, accountId: string, ruleName: string): string {
-    return `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
-}
-
 /** The topic's own account keeps managing and subscribing to it (what SNS's default policy grants). */
 export function allowAccountManageTopic(topicArn: string, accountId: string): Statement {
     return {
         Sid: "AllowAccountManageTopic",
         Effect: "Allow",
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Principal: { AWS: accountRootArn(partitionOfArn(topicArn), accountId) },
         Action: [...SNS_OWNER_ACTIONS],
         Resource: topicArn,
     };
@@ -33,7 +30,7 @@ export function allowAlarmsPublish(topicArn: string, region: string, accountId: 
         Action: SNS_PUBLISH,
         Resource: topicArn,
         Condition: {
-            ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:*` },
+            ArnLike: { "aws:SourceArn": alarmArnPattern(region, accountId) },
             StringEquals: { "aws:SourceAccount": accountId },
         },
     };
@@ -60,7 +57,7 @@ export function allowBudgetsPublish(topicArn: string, accountId: string): Statem
         Action: SNS_PUBLISH,
         Resource: topicArn,
         Condition: {
-            ArnLike: { "aws:SourceArn": `arn:aws:budgets::${accountId}:*` },
+            ArnLike: { "aws:SourceArn": budgetArnPattern(partitionOfArn(topicArn), accountId) },
             StringEquals: { "aws:SourceAccount": accountId },
         },
     };
@@ -94,12 +91,12 @@ export function alertTopicPolicy(i: TopicPolicyInputs): PolicyDocument {
  * for them on the publisher's behalf. AWS's documented key policies for CloudWatch alarms and
  * EventBridge targets carry no condition; the topic policy does the per-source scoping.
  */
-export function alertKeyPolicy(accountId: string): PolicyDocument {
+export function alertKeyPolicy(region: string, accountId: string): PolicyDocument {
     return policyDocument(
         {
             Sid: "EnableAccountAdministration",
             Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+            Principal: { AWS: accountRootArn(partitionOfRegion(region), accountId) },
             Action: ALL_KMS_ACTIONS,
             Resource: "*",
         },
