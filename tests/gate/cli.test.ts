@@ -188,7 +188,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
                 stack: null,
                 verdict: "error",
                 exitCode: 2,
-                error: "required option '-s, --stack <name>' not specified",
+                error: "plan needs --stack <name> (repeatable) or --all-stacks",
             });
             const flag = await cli("plan", "--stack", "dev", "--json", "--colour");
             assert.equal(flag.code, 2);
