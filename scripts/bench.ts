@@ -18,7 +18,7 @@ import { SecureBucket } from "../components/storage/secureBucket";
 import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
 import { runProgram } from "../gate/runProgram";
-import { canMeasureCpu, ProcessSample, runCli } from "./benchProcess";
+import { BIN, canMeasureCpu, ProcessSample, runCli } from "./benchProcess";
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -169,6 +169,10 @@ function wholeProcess(reps: number): void {
     if (reps <= 0) {
         return;
     }
+    if (!fs.existsSync(BIN)) {
+        console.log(`whole process: ${path.relative(ROOT, BIN)} is missing: run \`npm run build\` first (rows skipped)\n`);
+        return;
+    }
     const cold = { NODE_DISABLE_COMPILE_CACHE: "1" };
     const rows: [string, string[], NodeJS.ProcessEnv][] = [
         ["plan --stack prod, cold", ["plan", "--stack", "prod", "--json"], cold],
@@ -184,7 +188,7 @@ function wholeProcess(reps: number): void {
         const runs = Array.from({ length: reps }, () => runCli(argv, env));
         return { label, cpu: med(runs, (x) => x.cpuS), wall: med(runs, (x) => x.wallS), rss: med(runs, (x) => x.maxRssMiB) };
     });
-    console.log(`whole process (node cli/bin.js, a fresh process per run), node ${process.version}, median of ${reps}`);
+    console.log(`whole process (node dist/cli/bin.js, a fresh process per run), node ${process.version}, median of ${reps}`);
     console.log(
         canMeasureCpu() ? "CPU = user + system of the CLI and its pack (GNU time); peak = the largest process" : "(no GNU time: wall only)",
     );

@@ -1,5 +1,6 @@
 /**
- * Whole-process figures for `npm run bench`: the CLI run as a user runs it, a fresh process each
+ * Whole-process figures for `npm run bench`: the compiled CLI (`dist/cli/bin.js`, from `npm run
+ * build`) run as a user runs it, a fresh process each
  * time, measured from outside by GNU time (`/usr/bin/time -f`): CPU (user + system, the process and
  * the pack it starts), wall time and the peak resident memory of the largest process. Without GNU
  * time only wall time is measured.
@@ -10,6 +11,7 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
 const GNU_TIME = "/usr/bin/time";
+export const BIN = path.join(ROOT, "dist", "cli", "bin.js");
 
 export interface ProcessSample {
     readonly cpuS: number | undefined;
@@ -22,7 +24,7 @@ export const canMeasureCpu = (): boolean => fs.existsSync(GNU_TIME) && spawnSync
 
 /** Runs `node cli/bin.js <argv>` once; `env` adds to ours. */
 export function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ProcessSample {
-    const bin = [process.execPath, path.join(ROOT, "cli", "bin.js"), ...argv];
+    const bin = [process.execPath, BIN, ...argv];
     const t0 = performance.now();
     if (!canMeasureCpu()) {
         const r = spawnSync(bin[0], bin.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
