@@ -5,9 +5,14 @@
  * failure, not a verdict: one line and exit 3, never Node's stack trace and exit 1 (which means "a
  * mandatory violation").
  */
+import * as path from "path";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { isMissingModule, missingModuleMessage } from "./missingModule";
 
 function start(): void {
+    // First: Node's compile cache (22+) and deferred loading of what a plan never uses.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(path.join(PACKAGE_ROOT, "gate", "fastStart.js"));
     let main: () => Promise<void>;
     try {
         // Loaded here, not imported at the top, so a missing dependency is caught.
