@@ -16,6 +16,7 @@ import {
     LocalProgramArgs,
     LocalWorkspace,
     LocalWorkspaceOptions,
+    OutputMap,
     PreviewOptions,
     PreviewResult,
     PulumiCommand,
@@ -137,6 +138,11 @@ export async function destroy(o: DeployOptions): Promise<DestroyResult> {
     return (await selectStack(plan)).destroy(plan.destroy);
 }
 
+/** `pulumi stack output --json --show-secrets` for the stack: every output with its secret flag. */
+export async function stackOutputs(o: Pick<DeployOptions, "stack" | "projectDir">): Promise<OutputMap> {
+    return (await selectStack(automationPlan({ ...o, skipPolicy: true }))).outputs();
+}
+
 export interface OfflinePlanOptions {
     readonly projectDir?: string;
     readonly stackFile?: string;
@@ -162,3 +168,16 @@ export async function offlinePlan(stack: string, o: OfflinePlanOptions = {}): Pr
     });
     return { ...result, report: toJson(result, projectDir) };
 }
+
+export { engineConfig, tenantStack } from "./tenant";
+export type {
+    EngineRunOptions,
+    StorageConfig,
+    TenantDestroy,
+    TenantOutputs,
+    TenantPreview,
+    TenantStack,
+    TenantStackOptions,
+    TenantUp,
+} from "./tenant";
+export { ConfigError } from "../config";

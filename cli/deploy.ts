@@ -25,13 +25,21 @@ const COMMANDS = {
     destroy: { run: destroy, about: "destroy the stack (protected resources make it fail)" },
 } as const;
 
+const DEPLOY_HELP_AFTER = `
+Exit codes:
+  0  the engine succeeded
+  1  the engine refused or failed (a mandatory policy violation, a protected resource, a failed step)
+  2  usage or config error, or the Pulumi CLI is not installed
+  3  the tool itself failed`;
+
 export function addDeployCommands(root: Command, io: CliIo, setCode: (code: number) => void): void {
     for (const [name, c] of Object.entries(COMMANDS)) {
         const cmd = root
             .command(name)
             .description(`${c.about} (needs the Pulumi CLI and a backend)`)
             .requiredOption("-s, --stack <name>", "stack name")
-            .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT);
+            .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
+            .addHelpText("after", DEPLOY_HELP_AFTER);
         if (name !== "destroy") {
             cmd.option("--pack <dir>", "policy pack directory (default: policy-pack/)")
                 .option("--policy-config <file>", "policy pack config (default: policy-pack/config/<stack>.json)")

@@ -15,7 +15,9 @@ import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
 import { addDeployCommands } from "./deploy";
 import { exitCodeFor, EXIT } from "./errors";
+import { addOutputsCommand } from "./outputs";
 import { addPlanCommand } from "./plan";
+import { addVerifyCommand } from "./verify";
 import { reportOnInterrupt, reportUsageError } from "./reportFiles";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 
@@ -50,6 +52,8 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
         .configureOutput({ writeOut: io.out, writeErr: io.err });
     addPlanCommand(cmd, io, setCode);
     addDeployCommands(cmd, io, setCode);
+    addOutputsCommand(cmd, io, setCode);
+    addVerifyCommand(cmd, io, setCode);
     return cmd;
 }
 

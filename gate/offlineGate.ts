@@ -27,6 +27,8 @@ export interface GateOptions extends LoadOptions {
     readonly build?: boolean;
     /** A pack already started (reused across runs, e.g. by tests and the benchmark); the gate does not stop it. */
     readonly pack?: PolicyPackServer;
+    /** Plans the stack instead of reading its stack file (e.g. settings given in code). @default - gate/plan.ts planStack */
+    readonly planner?: () => Promise<StackPlan>;
     /** Told when each long phase starts (for a progress line). @default - nothing told */
     readonly onPhase?: (phase: GatePhase) => void;
 }
@@ -77,7 +79,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     o.onPhase?.("program");
     let plan: StackPlan;
     try {
-        plan = await planStack(o);
+        plan = await (o.planner ?? (() => planStack(o)))();
     } catch (e) {
         if (o.pack === undefined) {
             await starting.then(

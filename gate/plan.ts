@@ -1,5 +1,5 @@
 /** The offline plan of a named stack: config validated first, then the program run under mocks. */
-import { resolveSettings, configInputFrom } from "../config";
+import { resolveSettings, configInputFrom, Settings } from "../config";
 import { buildStack } from "../stack/program";
 import { ProgramRun, runProgram } from "./runProgram";
 import { loadStackConfig, LoadOptions } from "./stackConfig";
@@ -20,4 +20,17 @@ export async function planStack(o: LoadOptions & { readonly preview?: boolean })
     const preview = o.preview ?? true;
     const run = await runProgram({ ...sc, preview, program: () => buildStack(settings) });
     return { ...run, project: sc.project, stack: sc.stack, preview };
+}
+
+/** The program built from settings already validated (the embedding API's inline program), under mocks. */
+export async function planSettings(settings: Settings, preview = true): Promise<StackPlan> {
+    const config = { "aws:region": settings.region };
+    const run = await runProgram({
+        project: settings.project,
+        stack: settings.stack,
+        config,
+        preview,
+        program: () => buildStack(settings),
+    });
+    return { ...run, project: settings.project, stack: settings.stack, preview };
 }

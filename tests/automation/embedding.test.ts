@@ -1,0 +1,121 @@
+/**
+ * automation/tenant.ts: typed config validated as a stack file is, the engine's config with secrets,
+ * the offline plan of the same settings, and README "Embedding"'s example run as written (offline
+ * plans, then the typed error of the missing Pulumi CLI).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigError, engineConfig, PulumiCliMissingError, tenantStack } from "../../automation";
+import { PolicyPackServer } from "../../gate/analyzer";
+import { provisionTenants } from "../../examples/twoTenants";
+import { realPack } from "../gate/realPack";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const cliOnPath = (process.env.PATH ?? "").split(path.delimiter).some((d) => d !== "" && fs.existsSync(path.join(d, "pulumi")));
+
+describe("automation: tenant stacks from typed config", function () {
+    let pack: PolicyPackServer;
+    before(async function () {
+        this.timeout(120_000);
+        pack = await realPack();
+    });
+
+    it("validates the config as a stack file is validated: every problem at once, before anything runs", () => {
+        assert.throws(
+            () =>
+                tenantStack({
+                    stack: "tenant-bad",
+                    region: "eu-west-9",
+                    config: { environment: "prod", owner: "o", costCenter: "c", protect: false, keyLayout: "diagonal" as "time" },
+                }),
+            (e: unknown) => {
+                assert.ok(e instanceof ConfigError);
+                assert.deepEqual(e.problems.map((p) => p.path).sort(), ["aws:region", "keyLayout", "protect"]);
+                return true;
+            },
+        );
+    });
+
+    it("resolves settings with the environment's defaults, and the engine's config marks the chosen keys secret", () => {
+        const o = {
+            stack: "tenant-x",
+            region: "us-east-1",
+            config: {
+                environment: "prod" as const,
+                owner: "x",
+                costCenter: "CC-1",
+                writer: { principal: "arn:aws:iam::210987654321:role/x", externalId: "x-1" },
+            },
+            secretKeys: ["writer" as const],
+        };
+        const t = tenantStack(o);
+        assert.equal(t.settings.protect, true);
+        assert.equal(t.settings.stack, "tenant-x");
+        assert.deepEqual(engineConfig(o, "firehose-storage"), {
+            "aws:region": { value: "us-east-1", secret: false },
+            "firehose-storage:environment": { value: "prod", secret: false },
+            "firehose-storage:owner": { value: "x", secret: false },
+            "firehose-storage:costCenter": { value: "CC-1", secret: false },
+            "firehose-storage:writer": { value: '{"principal":"arn:aws:iam::210987654321:role/x","externalId":"x-1"}', secret: true },
+        });
+    });
+
+    it("offlinePlan judges the same settings with the environment's pack config", async () => {
+        const t = tenantStack({
+            stack: "tenant-y",
+            region: "us-east-1",
+            config: {
+                environment: "prod",
+                owner: "y",
+                costCenter: "CC-2",
+                encryption: { mode: "sse-kms" },
+                replication: { enabled: false },
+            },
+        });
+        const r = await t.offlinePlan({ pack });
+        assert.equal(r.report.stack, "tenant-y");
+        assert.equal(r.report.policyConfig, "policy-pack/config/prod.json");
+        assert.equal(r.verdict, "fail");
+        assert.deepEqual(
+            r.report.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policy}@${f.resource?.name}`),
+            ["s3-data-bucket-replication@firehose-data"],
+        );
+        assert.ok(
+            r.report.resources.some(
+                (res) => res.urn === "urn:pulumi:tenant-y::firehose-storage::pulumi:pulumi:Stack::firehose-storage-tenant-y",
+            ),
+        );
+    });
+
+    it("preview, up, destroy and outputs without the Pulumi CLI: PulumiCliMissingError, nothing else done", async function () {
+        if (cliOnPath) {
+            this.skip(); // the CLI is installed here: this case cannot be observed
+        }
+        const t = tenantStack({ stack: "tenant-z", region: "us-east-1", config: { environment: "dev", owner: "z", costCenter: "CC-3" } });
+        for (const run of [() => t.preview(), () => t.up(), () => t.destroy(), () => t.outputs()]) {
+            await assert.rejects(run, PulumiCliMissingError);
+        }
+    });
+
+    it('README "Embedding" shows examples/twoTenants.ts as it is', () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const section = readme.split(/^## Embedding$/m)[1]?.split(/^## /m)[0] ?? "";
+        const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+        assert.equal(block, fs.readFileSync(path.join(ROOT, "examples", "twoTenants.ts"), "utf8"));
+    });
+
+    it("the example runs: both tenants pass offline, then up stops with PulumiCliMissingError", async function () {
+        if (cliOnPath) {
+            this.skip();
+        }
+        const log: string[] = [];
+        await assert.rejects(
+            provisionTenants((l) => log.push(l), pack),
+            PulumiCliMissingError,
+        );
+        assert.equal(log.length, 2, log.join("\n"));
+        assert.match(log[0], /^acme: offline plan pass, \d+ resources, 0 mandatory$/);
+        assert.match(log[1], /^globex: offline plan pass, \d+ resources, 0 mandatory$/);
+    });
+});
