@@ -136,7 +136,15 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             bucketKeyForKms: true,
         },
         // Everything mandatory; access keys are a finding to review, unknowns in a preview a note.
-        pack: { all: "mandatory", levels: { "iam-user-access-keys": "advisory", "preview-unverified": "advisory" } },
+        pack: {
+            all: "mandatory",
+            levels: {
+                "iam-user-access-keys": "advisory",
+                "preview-unverified": "advisory",
+                "cloudtrail-s3-data-events": "disabled",
+                "s3-data-bucket-event-notifications": "disabled",
+            },
+        },
     },
 };
 

@@ -3,7 +3,10 @@
  * index.ts (which starts the analyzer server when loaded) so tests and scripts can import it.
  */
 import { CheckedPolicy } from "../lib/check";
-import { cloudtrailLogFileValidation, cloudtrailMultiRegion } from "./audit";
+import { cloudtrailLogFileValidation, cloudtrailMultiRegion, cloudtrailS3DataEvents } from "./audit";
+import { s3DataBucketEventNotifications, s3DataBucketMfaDelete, s3DataBucketObjectLock } from "./bucketProtections";
+import { kmsKeyPolicyNoPublicAllow, kmsKeyRotation } from "./kms";
+import { s3AccessPointBlockPublicAccess, s3BucketPolicyNoCrossAccountAdmin, s3DirectoryBucketLifecycle } from "./s3Controls";
 import {
     s3DataBucketAccessLogging,
     s3DataBucketEncryption,
@@ -33,6 +36,11 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3LifecycleRules,
     s3BucketPolicyNoPublicAllow,
     s3NoForceDestroy,
+    s3BucketPolicyNoCrossAccountAdmin,
+    s3AccessPointBlockPublicAccess,
+    // KMS
+    kmsKeyRotation,
+    kmsKeyPolicyNoPublicAllow,
     // IAM
     iamNoWildcardActions,
     iamNoS3OnAllResources,
@@ -41,6 +49,7 @@ export const POLICIES: readonly CheckedPolicy[] = [
     // Audit and monitoring
     cloudtrailLogFileValidation,
     cloudtrailMultiRegion,
+    cloudtrailS3DataEvents,
     snsTopicEncrypted,
     cloudwatchAlarmHasActions,
     // Tags and region
@@ -54,7 +63,11 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3DataBucketAccessLogging,
     s3DataBucketLifecycle,
     s3DataBucketReplication,
+    s3DataBucketEventNotifications,
+    s3DataBucketObjectLock,
+    s3DataBucketMfaDelete,
     s3LogBucketProtections,
+    s3DirectoryBucketLifecycle,
     s3ReplicationCrossRegion,
     budgetRequired,
 ];

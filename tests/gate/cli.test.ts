@@ -111,7 +111,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "replication.enabled=false");
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/m);
-        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket$/m);
+        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket {2}\[medium, S3\.7\]$/m);
         assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation\b/m);
         assert.doesNotMatch(r.stdout, /Resources \(/, "--no-tree leaves the tree out");
     });
