@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
-import { ensurePackBuilt, stalePackBuild } from "./packBuild";
+import { ensurePackBuilt, readPackManifest, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
 import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
 import { LoadOptions } from "./stackConfig";
@@ -81,6 +81,7 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
  */
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
+    readPackManifest(packDir); // a missing pack or a bad package.json is the user's (exit 2), before anything runs
     const policy = loadPolicyConfig(o.stack, packDir, o.policyConfigFile);
     const build = o.pack === undefined && (o.build ?? true);
     if (build && stalePackBuild(packDir) !== undefined) {
