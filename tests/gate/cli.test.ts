@@ -150,7 +150,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const cases: [string, string[], RegExp][] = [
             ["no such stack", ["plan", "--stack", "nope"], /Pulumi\.nope\.yaml does not exist/],
             ["invalid config value", ["plan", "--stack", "dev", "-c", "keyLayout=diagonal"], /firehose-storage:keyLayout: got "diagonal"/],
-            ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout" must be key=value/],
+            ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout": must be key=value/],
             [
                 "missing --policy-config file",
                 ["plan", "--stack", "dev", "--policy-config", "nowhere.json"],
