@@ -2,16 +2,19 @@
 import { Command } from "commander";
 import * as path from "path";
 import { GatePhase, runOfflineGate } from "../gate/offlineGate";
+import { projectStacks } from "../gate/multiGate";
 import { renderHuman, styleFor } from "../gate/report";
 import { writeReports } from "./reportFiles";
-import { EXIT, exitCodeFor } from "./errors";
+import { EXIT, exitCodeFor, UsageError } from "./errors";
 import type { CliIo } from "./main";
+import { planStacks } from "./planStacks";
 import { progress } from "./progress";
 import { widthFor } from "../gate/wrap";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 
-interface PlanFlags {
-    readonly stack: string;
+export interface PlanFlags {
+    readonly stack: string[];
+    readonly allStacks: boolean;
     readonly stackFile?: string;
     readonly config: string[];
     readonly update: boolean;
@@ -52,7 +55,13 @@ With --json, stdout carries a JSON document in every case (schema/report.schema.
 export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number) => void): void {
     root.command("plan")
         .description("run the stack program offline (under mocks) and judge it with the policy pack")
-        .requiredOption("-s, --stack <name>", "stack name: reads Pulumi.<name>.yaml and policy-pack/config/<name>.json")
+        .option(
+            "-s, --stack <name>",
+            "stack name: reads Pulumi.<name>.yaml and policy-pack/config/<name>.json (repeatable: one pack for all)",
+            collect,
+            [],
+        )
+        .option("--all-stacks", "plan every stack of the project (each Pulumi.<stack>.yaml) with one pack", false)
         .option("--stack-file <file>", "read the stack config from this file instead of Pulumi.<stack>.yaml")
         .option("-c, --config <key=value>", "set one config value like `pulumi config set [--path]` (repeatable)", collect, [])
         .option("--policy-config <file>", "policy pack config (the --policy-pack-config format) instead of the stack's")
@@ -68,18 +77,44 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .addHelpText("after", PLAN_HELP_AFTER)
         .action(async (f: PlanFlags) => {
             const projectDir = path.resolve(io.cwd, f.projectDir);
+            let stacks: string[] = [];
             try {
-                setCode(await plan(f, io, projectDir));
+                stacks = stacksOf(f, projectDir);
+                setCode(stacks.length === 1 ? await plan({ ...f, stack: stacks[0] }, io, projectDir) : await planStacks(stacks, f, io));
             } catch (e) {
                 const code = exitCodeFor(e, io);
                 const error = e instanceof Error ? e.message : String(e);
-                writeReports(io, { ...f, projectDir }, { stack: f.stack, code, error });
+                writeReports(io, { ...f, projectDir }, { stack: stacks.length === 1 ? stacks[0] : undefined, code, error });
                 setCode(code);
             }
         });
 }
 
-async function plan(f: PlanFlags, io: CliIo, projectDir: string): Promise<number> {
+/** The stacks to plan: `--stack` as given (duplicates dropped) or every stack file of the project. */
+function stacksOf(f: PlanFlags, projectDir: string): string[] {
+    if (f.allStacks && f.stack.length > 0) {
+        throw new UsageError(`--all-stacks plans every stack: leave out --stack (got ${f.stack.join(", ")})`);
+    }
+    const stacks = f.allStacks ? projectStacks(projectDir) : [...new Set(f.stack)];
+    if (stacks.length === 0) {
+        throw new UsageError(
+            f.allStacks
+                ? `--all-stacks: no Pulumi.<stack>.yaml in ${projectDir}`
+                : "plan needs --stack <name> (repeatable) or --all-stacks",
+        );
+    }
+    if (stacks.length > 1 && (f.sarif !== undefined || f.junit !== undefined)) {
+        throw new UsageError(
+            `--sarif and --junit write one stack's report: plan one stack with them, not ${stacks.length} (${stacks.join(", ")})`,
+        );
+    }
+    if (stacks.length > 1 && f.stackFile !== undefined) {
+        throw new UsageError(`--stack-file replaces one stack's file: plan one stack with it, not ${stacks.length} (${stacks.join(", ")})`);
+    }
+    return stacks;
+}
+
+async function plan(f: Omit<PlanFlags, "stack"> & { readonly stack: string }, io: CliIo, projectDir: string): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
     const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
     const bar = progress(io, !f.json && !f.quiet);

@@ -195,7 +195,15 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
     const initial = initialConfigFromInfo(rawInfo);
     const controls = controlsFromInfo(rawInfo);
 
-    const analyze = async (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig = {}, source = "policy config") => {
+    // `Configure` sets the pack's one config for the analyses that follow: two analyses in flight
+    // at once (e.g. many stacks, one pack) would judge one stack by the other's config. One at a time.
+    let queue: Promise<unknown> = Promise.resolve();
+    const analyze = (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig = {}, source = "policy config") => {
+        const run = queue.then(() => analyzeNow(resources, policyConfig, source));
+        queue = run.catch(() => undefined);
+        return run;
+    };
+    const analyzeNow = async (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig, source: string) => {
         if (stopped) {
             throw new PolicyPackError("analyze called after stop()");
         }

@@ -49,7 +49,7 @@ export interface RenderOptions {
 
 const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
@@ -158,14 +158,15 @@ export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     if (o.tree ?? true) {
         lines.push("", s.bold(`Resources (${r.plan.resources.length})`), ...renderTree(r.plan.resources).map((l) => `  ${l}`));
     }
-    const t = r.timings;
-    lines.push(
-        ...findings,
-        "",
-        verdictLine(r, s),
-        s.dim(
-            `program ${seconds(t.programMs)} · pack start ${seconds(t.packStartMs)} (alongside the program) · analysis ${seconds(t.analyzeMs)}`,
-        ),
-    );
+    lines.push(...findings, "", verdictLine(r, s), s.dim(timingLine(r.timings)));
     return wrapLines(lines, o.width ?? DEFAULT_WIDTH);
+}
+
+/** Every phase of the run; a shared pack (started once for many stacks, or reused) shows no start here. */
+export function timingLine(t: GateResult["timings"]): string {
+    return [
+        `program ${seconds(t.programMs)}`,
+        ...(t.packStartMs > 0 ? [`pack start ${seconds(t.packStartMs)} (alongside the program)`] : []),
+        `analysis ${seconds(t.analyzeMs)}`,
+    ].join(" · ");
 }

@@ -21,6 +21,8 @@ export interface ProgramRun {
     readonly resources: RecordedResource[];
     /** Stack outputs; unknown preview values resolve to `undefined`. */
     readonly outputs: Record<string, unknown>;
+    /** How long the program ran (not counting the wait for a run queued before it). */
+    readonly programMs: number;
 }
 
 /** Waits until every registration the program started has been answered. */
@@ -29,12 +31,22 @@ function waitForRegistrations(): Promise<void> {
     return (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
 
-export async function runProgram(o: RunOptions): Promise<ProgramRun> {
+/** Runs share the process-wide mock monitor and config: one at a time, in the order asked. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runProgram(o: RunOptions): Promise<ProgramRun> {
+    const run = queue.then(() => runNow(o));
+    queue = run.catch(() => undefined);
+    return run;
+}
+
+async function runNow(o: RunOptions): Promise<ProgramRun> {
+    const t0 = performance.now();
     pulumi.runtime.setAllConfig({ ...o.config });
     await pulumi.runtime.setMocks(new AwsMocks(o.preview, o.config["aws:region"] ?? "us-east-1"), o.project, o.stack, o.preview);
     const resources = recordRegistrations();
     // Only outputs that exist, as index.ts exports them: an undefined one makes the runtime warn.
     const outputs = (await pulumi.runtime.runInPulumiStack(async () => definedOutputs((await o.program()) ?? {}))) ?? {};
     await waitForRegistrations();
-    return { resources, outputs };
+    return { resources, outputs, programMs: performance.now() - t0 };
 }

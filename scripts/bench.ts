@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --reps 3 --sizes 1,10,100]`: cost of the offline gate as the program grows.
+ * `npm run bench [-- --reps 3 --sizes 1,10,100,300 --process-reps 3]`: what the offline gate costs.
+ * First the CLI as a user runs it, a fresh process per run (scripts/benchProcess.ts): a cold plan of
+ * prod, a warm one (Node 22+'s compile cache filled by the run before), dev, and dev + prod in one
+ * run (one pack). Then the cost as the program grows, in-process:
  * For 1, 10 and 100 `SecureBucket` instances behind one provider with default tags (as
  * stack/program.ts does): the program's time under mocks as a preview, the policy analysis time
  * (the real pack over gRPC with prod's pack config, which turns every policy on), resources, and the
@@ -15,6 +18,7 @@ import { SecureBucket } from "../components/storage/secureBucket";
 import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
 import { runProgram } from "../gate/runProgram";
+import { canMeasureCpu, ProcessSample, runCli } from "./benchProcess";
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -74,14 +78,16 @@ function cell(v: string | number, width: number): string {
 async function main(): Promise<void> {
     const o = new Command("bench")
         .option("--reps <n>", "runs per size (median reported)", "3")
-        .option("--sizes <list>", "numbers of SecureBucket instances", "1,10,100")
+        .option("--sizes <list>", "numbers of SecureBucket instances", "1,10,100,300")
+        .option("--process-reps <n>", "fresh CLI processes per whole-process row (median reported; 0: skip)", "3")
         .parse(process.argv)
-        .opts<{ reps: string; sizes: string }>();
+        .opts<{ reps: string; sizes: string; processReps: string }>();
+    ensurePackBuilt(PACK_DIR);
+    wholeProcess(Number(o.processReps));
     const reps = Number(o.reps);
     const sizes = o.sizes.split(",").map(Number);
     const config = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", "prod.json"), "utf8")) as PolicyPackConfig;
 
-    ensurePackBuilt(PACK_DIR);
     const pack = await startPolicyPack(PACK_DIR);
     const bar = process.stderr.isTTY
         ? new SingleBar({ format: "bench [{bar}] {value}/{total} runs · {size} instances", hideCursor: true })
@@ -117,8 +123,18 @@ async function main(): Promise<void> {
     console.log(
         `policy pack ${pack.info.name}@${pack.info.version}, ${pack.info.policies.length} policies, config policy-pack/config/prod.json`,
     );
-    console.log(`node ${process.version}, median of ${reps} run(s) per size after a warm-up run; times in ms\n`);
-    const head = ["instances", "resources", "program", "program/res", "analysis", "of which stack", "analysis/res", "violations"];
+    console.log(`in-process, node ${process.version}, median of ${reps} run(s) per size after a warm-up run; times in ms\n`);
+    const head = [
+        "instances",
+        "resources",
+        "program",
+        "program/res",
+        "analysis",
+        "of which stack",
+        "analysis/res",
+        "plan+judge",
+        "violations",
+    ];
     const widths = head.map((h) => Math.max(h.length, 9));
     console.log(head.map((h, i) => cell(h, widths[i])).join("  "));
     for (const { n, s } of rows) {
@@ -130,10 +146,12 @@ async function main(): Promise<void> {
             s.analyzeMs.toFixed(0),
             s.stackMs.toFixed(0),
             (s.analyzeMs / s.resources).toFixed(2),
+            (s.programMs + s.analyzeMs).toFixed(0),
             s.violations,
         ];
         console.log(values.map((v, i) => cell(v, widths[i])).join("  "));
     }
+    console.log(`peak memory of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
     // Linear growth = a flat per-resource cost: each ratio near 1.0 (below 1 when fixed per-call costs amortise).
     for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1], rows[i]];
@@ -144,6 +162,43 @@ async function main(): Promise<void> {
                 `stack policies ${ratio((x) => x.stackMs)}, program ${ratio((x) => x.programMs)}`,
         );
     }
+}
+
+/** The whole-process rows: each the median of `reps` fresh processes. */
+function wholeProcess(reps: number): void {
+    if (reps <= 0) {
+        return;
+    }
+    const cold = { NODE_DISABLE_COMPILE_CACHE: "1" };
+    const rows: [string, string[], NodeJS.ProcessEnv][] = [
+        ["plan --stack prod, cold", ["plan", "--stack", "prod", "--json"], cold],
+        ["plan --stack prod, warm (compile cache)", ["plan", "--stack", "prod", "--json"], {}],
+        ["plan --stack dev", ["plan", "--stack", "dev", "--json"], cold],
+        ["plan --stack dev --stack prod", ["plan", "--stack", "dev", "--stack", "prod", "--json"], cold],
+    ];
+    runCli(["plan", "--stack", "prod", "--json"]); // fills the compile cache (Node 22+) for the warm row
+    const med = (xs: readonly ProcessSample[], f: (x: ProcessSample) => number | undefined): number | undefined =>
+        xs.some((x) => f(x) === undefined) ? undefined : median(xs.map((x) => f(x) as number));
+    const fmt = (v: number | undefined, digits: number): string => (v === undefined ? "-" : v.toFixed(digits));
+    const results = rows.map(([label, argv, env]) => {
+        const runs = Array.from({ length: reps }, () => runCli(argv, env));
+        return { label, cpu: med(runs, (x) => x.cpuS), wall: med(runs, (x) => x.wallS), rss: med(runs, (x) => x.maxRssMiB) };
+    });
+    console.log(`whole process (node cli/bin.js, a fresh process per run), node ${process.version}, median of ${reps}`);
+    console.log(
+        canMeasureCpu() ? "CPU = user + system of the CLI and its pack (GNU time); peak = the largest process" : "(no GNU time: wall only)",
+    );
+    console.log(`\n${"".padEnd(42)}${cell("CPU s", 8)}${cell("wall s", 8)}${cell("peak MiB", 10)}`);
+    for (const r of results) {
+        console.log(`${r.label.padEnd(42)}${cell(fmt(r.cpu, 2), 8)}${cell(fmt(r.wall, 2), 8)}${cell(fmt(r.rss, 0), 10)}`);
+    }
+    // CPU when GNU time measured it, else wall: the share an extra stack adds to a run of prod alone.
+    const cost = (r: (typeof results)[number]): number => r.cpu ?? (r.wall as number);
+    const [prod, , dev, both] = results;
+    const extra = (cost(both) - cost(prod)) / cost(prod);
+    console.log(
+        `\nmulti-stack: dev added to prod costs ${(extra * 100).toFixed(0)}% of prod alone (dev alone: ${((cost(dev) / cost(prod)) * 100).toFixed(0)}%)\n`,
+    );
 }
 
 main().catch((e: unknown) => {

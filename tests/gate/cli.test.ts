@@ -156,7 +156,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
                 ["plan", "--stack", "dev", "--policy-config", "nowhere.json"],
                 /--policy-config .*nowhere\.json does not exist/,
             ],
-            ["missing --stack", ["plan"], /required option '-s, --stack <name>' not specified/],
+            ["missing --stack", ["plan"], /plan needs --stack <name> \(repeatable\) or --all-stacks/],
             ["unknown option", ["plan", "--stack", "dev", "--colour"], /unknown option '--colour'/],
             ["unknown command", ["deploy"], /unknown command 'deploy'/],
         ];
@@ -188,7 +188,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
                 stack: null,
                 verdict: "error",
                 exitCode: 2,
-                error: "required option '-s, --stack <name>' not specified",
+                error: "plan needs --stack <name> (repeatable) or --all-stacks",
             });
             const flag = await cli("plan", "--stack", "dev", "--json", "--colour");
             assert.equal(flag.code, 2);
