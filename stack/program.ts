@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
 import { AccessOutputs, planAccess } from "./access";
+import { buildDetective, detectiveEventRuleNames } from "./detective";
 import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./monitoring";
 
 /** The stack's outputs: what other stacks and tools compose with. */
@@ -44,7 +45,11 @@ export function buildStack(s: Settings): StackOutputs {
         { provider, protect: s.protect },
     );
     const accessOutputs = access.build(data, { provider, protect: s.protect });
-    const monitoringOutputs = buildMonitoring(s, data, { provider, protect: s.protect }, replicationAlarmInput(accessOutputs));
+    const opts = { provider, protect: s.protect };
+    const monitoringOutputs = buildMonitoring(s, data, opts, replicationAlarmInput(accessOutputs), {
+        eventRuleNames: detectiveEventRuleNames(s),
+        build: (alerts) => buildDetective(s, data, alerts, opts),
+    });
     return {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,

@@ -1,0 +1,97 @@
+/**
+ * Config section for the detective and corrective controls (issue 14): `dataArrival` (new `.json`
+ * objects recorded in a CloudWatch log group). Schemas (strict zod), the settings they resolve to,
+ * per-environment defaults, and the cross-field rules. Wired into `configSchema`, `Settings` and
+ * `resolveSettings` by one line each.
+ */
+import { z } from "zod";
+import { Problem } from "../problems";
+
+/**
+ * Retention periods CloudWatch Logs accepts (PutRetentionPolicy `retentionInDays`):
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const logGroupName = z.string().regex(/^[\w.\-/#]{1,512}$/, "must be a CloudWatch Logs group name (1-512 of letters, digits, _-./#)");
+const logRetention = z
+    .int()
+    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), `must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
+
+export const dataArrivalSchema = z.strictObject({
+    /** Record every new `.json` object of the data bucket (its S3 "Object Created" event) in a log group. */
+    enabled: z.boolean().optional(),
+    /** The log group the events are recorded in. */
+    logGroupName: logGroupName.optional(),
+    /** Days the log group keeps the events (a value CloudWatch Logs accepts). */
+    retentionDays: logRetention.optional(),
+});
+
+/** The section's keys, spread into `configSchema`. */
+export const detectiveConfigShape = {
+    dataArrival: dataArrivalSchema.optional(),
+};
+export type RawDetectiveConfig = z.infer<z.ZodObject<typeof detectiveConfigShape>>;
+
+export interface DataArrivalSettings {
+    readonly enabled: boolean;
+    readonly logGroupName: string;
+    readonly retentionDays: number;
+}
+
+export interface DetectiveSettings {
+    readonly dataArrival: DataArrivalSettings;
+}
+
+/** Per-environment defaults of the section. */
+export interface DetectiveDefaults {
+    readonly dataArrival: DataArrivalSettings;
+}
+
+/** The log group the design documents name; dev gets its own so both stacks can share an account. */
+export const ARRIVAL_LOG_GROUP = "/aws/s3/leadconduit-firehose";
+
+export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaults>> = {
+    dev: { dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 } },
+    prod: { dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 } },
+};
+
+/** Raw section -> settings, defaults applied. Validation is `detectiveProblems`. */
+export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults): DetectiveSettings {
+    const a = raw.dataArrival;
+    return {
+        dataArrival: {
+            enabled: a?.enabled ?? d.dataArrival.enabled,
+            logGroupName: a?.logGroupName ?? d.dataArrival.logGroupName,
+            retentionDays: a?.retentionDays ?? d.dataArrival.retentionDays,
+        },
+    };
+}
+
+/** Cross-field rules of the section. `eventBridge` is `notifications.eventBridge` as resolved. */
+export function detectiveProblems(raw: RawDetectiveConfig, s: DetectiveSettings, eventBridge: boolean): Problem[] {
+    const problems: Problem[] = [];
+    const a = s.dataArrival;
+    if (a.enabled && !eventBridge) {
+        problems.push({
+            path: "dataArrival.enabled",
+            value: raw.dataArrival?.enabled,
+            message:
+                "needs notifications.eventBridge true: arrivals are the S3 events the bucket sends to EventBridge (set dataArrival.enabled false to turn both off)",
+        });
+    }
+    if (!a.enabled) {
+        for (const key of ["logGroupName", "retentionDays"] as const) {
+            if (raw.dataArrival?.[key] !== undefined) {
+                problems.push({
+                    path: `dataArrival.${key}`,
+                    value: raw.dataArrival[key],
+                    message: "only applies with dataArrival.enabled true; enable it or remove the key",
+                });
+            }
+        }
+    }
+    return problems;
+}
