@@ -1,6 +1,7 @@
 /**
  * Config section for the detective and corrective controls (issue 14): `dataArrival` (new `.json`
- * objects recorded in a CloudWatch log group). Schemas (strict zod), the settings they resolve to,
+ * objects recorded in a CloudWatch log group) and `malwareScan` (GuardDuty Malware Protection for S3
+ * with quarantine). Schemas (strict zod), the settings they resolve to,
  * per-environment defaults, and the cross-field rules. Wired into `configSchema`, `Settings` and
  * `resolveSettings` by one line each.
  */
@@ -29,9 +30,25 @@ export const dataArrivalSchema = z.strictObject({
     retentionDays: logRetention.optional(),
 });
 
+const roleArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/security");
+
+export const malwareScanSchema = z.strictObject({
+    /** GuardDuty Malware Protection for S3 on the data bucket, with scan-result tags and alerts. Billed per GB scanned. */
+    enabled: z.boolean().optional(),
+    /** The one role that may still read infected objects, and the only reader of the quarantine bucket. */
+    securityRoleArn: roleArn.optional(),
+    /** Move infected objects into the quarantine bucket (a function triggered by the scan result). */
+    quarantine: z.boolean().optional(),
+    /** Days quarantined objects stay in S3 Standard before moving to Glacier Flexible Retrieval. */
+    quarantineGlacierDays: z.int().min(0).max(3650).optional(),
+});
+
 /** The section's keys, spread into `configSchema`. */
 export const detectiveConfigShape = {
     dataArrival: dataArrivalSchema.optional(),
+    malwareScan: malwareScanSchema.optional(),
 };
 export type RawDetectiveConfig = z.infer<z.ZodObject<typeof detectiveConfigShape>>;
 
@@ -41,31 +58,54 @@ export interface DataArrivalSettings {
     readonly retentionDays: number;
 }
 
+export interface MalwareScanSettings {
+    readonly enabled: boolean;
+    /** Omitted, nobody reads infected objects or the quarantine until the bucket policy names someone. */
+    readonly securityRoleArn?: string;
+    readonly quarantine: boolean;
+    readonly quarantineGlacierDays: number;
+}
+
 export interface DetectiveSettings {
     readonly dataArrival: DataArrivalSettings;
+    readonly malwareScan: MalwareScanSettings;
 }
 
 /** Per-environment defaults of the section. */
 export interface DetectiveDefaults {
     readonly dataArrival: DataArrivalSettings;
+    readonly malwareScan: Omit<MalwareScanSettings, "securityRoleArn">;
 }
 
 /** The log group the design documents name; dev gets its own so both stacks can share an account. */
 export const ARRIVAL_LOG_GROUP = "/aws/s3/leadconduit-firehose";
 
 export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaults>> = {
-    dev: { dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 } },
-    prod: { dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 } },
+    dev: {
+        dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 },
+        malwareScan: { enabled: false, quarantine: true, quarantineGlacierDays: 30 },
+    },
+    prod: {
+        dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 },
+        malwareScan: { enabled: true, quarantine: true, quarantineGlacierDays: 30 },
+    },
 };
 
 /** Raw section -> settings, defaults applied. Validation is `detectiveProblems`. */
 export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults): DetectiveSettings {
     const a = raw.dataArrival;
+    const m = raw.malwareScan;
     return {
         dataArrival: {
             enabled: a?.enabled ?? d.dataArrival.enabled,
             logGroupName: a?.logGroupName ?? d.dataArrival.logGroupName,
             retentionDays: a?.retentionDays ?? d.dataArrival.retentionDays,
+        },
+        malwareScan: {
+            enabled: m?.enabled ?? d.malwareScan.enabled,
+            securityRoleArn: m?.securityRoleArn,
+            quarantine: m?.quarantine ?? d.malwareScan.quarantine,
+            quarantineGlacierDays: m?.quarantineGlacierDays ?? d.malwareScan.quarantineGlacierDays,
         },
     };
 }
@@ -91,6 +131,28 @@ export function detectiveProblems(raw: RawDetectiveConfig, s: DetectiveSettings,
                     message: "only applies with dataArrival.enabled true; enable it or remove the key",
                 });
             }
+        }
+    }
+    problems.push(...malwareProblems(raw, s.malwareScan));
+    return problems;
+}
+
+function malwareProblems(raw: RawDetectiveConfig, m: MalwareScanSettings): Problem[] {
+    const problems: Problem[] = [];
+    const keys = m.enabled
+        ? m.quarantine
+            ? []
+            : (["quarantineGlacierDays"] as const)
+        : (["securityRoleArn", "quarantine", "quarantineGlacierDays"] as const);
+    for (const key of keys) {
+        if (raw.malwareScan?.[key] !== undefined) {
+            problems.push({
+                path: `malwareScan.${key}`,
+                value: raw.malwareScan[key],
+                message: m.enabled
+                    ? "only applies with malwareScan.quarantine true; enable it or remove the key"
+                    : "only applies with malwareScan.enabled true; enable it or remove the key",
+            });
         }
     }
     return problems;

@@ -4,7 +4,7 @@ import * as path from "path";
 import { ConfigError, resolveSettings, Settings } from "../../config";
 import { planStack, StackPlan } from "../../gate/plan";
 import { RecordedResource } from "../../gate/recorder";
-import { Statement } from "../../components/policies/document";
+import { Statement } from "../../rules/document";
 
 export const T = {
     arrivalLog: "firehose-storage:monitoring:ArrivalLog",

@@ -2,8 +2,8 @@
  * Pure builders for the data-arrival log group: its KMS key's policy and the CloudWatch Logs resource
  * policy that lets EventBridge write events into it.
  */
-import { ALL_KMS_ACTIONS } from "../../policies/actions";
-import { policyDocument, PolicyDocument } from "../../policies/document";
+import { ALL_KMS_ACTIONS } from "../../../rules/actions";
+import { policyDocument, PolicyDocument } from "../../../rules/document";
 
 /** `arn:aws:logs:<region>:<account>:log-group:<name>`, computable before the group exists. */
 export function logGroupArnOf(region: string, accountId: string, name: string): string {
