@@ -1,12 +1,14 @@
 /**
  * Detective and corrective controls composed around the data bucket (issue 14): the data-arrival
- * log, and malware scanning with quarantine. `program.ts` calls `planDetective` before creating the
+ * log, malware scanning with quarantine, and AWS Config rules with remediation. `program.ts` calls `planDetective` before creating the
  * data bucket (its policy withholds infected objects and exempts the service roles) and hands
  * `build` to `buildMonitoring`, which calls it once the alert topic exists; rules that publish to
  * that topic are named in `eventRuleNames` beforehand (the topic policy admits them by ARN).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { BucketCompliance } from "../components/compliance/bucketCompliance";
+import { RemediationRole } from "../components/compliance/remediationRole";
 import { MalwareProtection } from "../components/malware/malwareProtection";
 import { denyInfectedReads } from "../components/malware/policies/malwareStatements";
 import { quarantineBucketStatements } from "../components/malware/policies/quarantineStatements";
@@ -33,6 +35,8 @@ export function detectiveNames(s: Pick<Settings, "project" | "stack">): {
     malwareAlertRule: string;
     quarantineRole: string;
     quarantineFunction: string;
+    remediationRole: string;
+    rulePrefix: string;
 } {
     const base = `${s.project}-${s.stack}`;
     return {
@@ -41,6 +45,8 @@ export function detectiveNames(s: Pick<Settings, "project" | "stack">): {
         malwareAlertRule: `${base}-malware-threats`,
         quarantineRole: `${base}-quarantine`,
         quarantineFunction: `${base}-quarantine`,
+        remediationRole: `${base}-config-remediation`,
+        rulePrefix: `${base}`,
     };
 }
 
@@ -63,7 +69,13 @@ export function planDetective(s: Settings, opts: Opts): DetectivePlan {
     const quarantine = m.enabled && m.quarantine;
     const account = aws.getCallerIdentityOutput({}, { provider: opts.provider }).accountId;
     const roleArn = (name: string) => account.apply((id) => `arn:aws:iam::${id}:role/${name}`);
-    const roles = [...(m.enabled ? [names.malwareRole] : []), ...(quarantine ? [names.quarantineRole] : [])];
+    const c = s.detective.configRules;
+    const remediation = c.enabled && c.remediation;
+    const roles = [
+        ...(m.enabled ? [names.malwareRole] : []),
+        ...(quarantine ? [names.quarantineRole] : []),
+        ...(remediation ? [names.remediationRole] : []),
+    ];
     const serviceRoleArns = pulumi.all(roles.map(roleArn));
     return {
         serviceRoleArns,
@@ -138,6 +150,7 @@ function buildDetective(
             quarantineBucket = buildQuarantine(s, data, opts, quarantineRoleArn);
         }
     }
+    buildCompliance(s, data, opts);
     return { arrivalLogGroupName: log?.logGroupName, quarantineBucketName: quarantineBucket?.bucketName };
 }
 
@@ -180,4 +193,34 @@ function buildQuarantine(s: Settings, data: SecureBucket, opts: Opts, functionRo
         { provider: opts.provider },
     );
     return bucket;
+}
+
+/** AWS Config rules on the data bucket, with remediation under a role scoped to it. */
+function buildCompliance(s: Settings, data: SecureBucket, opts: Opts): void {
+    const c = s.detective.configRules;
+    if (!c.enabled) {
+        return;
+    }
+    const names = detectiveNames(s);
+    const provider = { provider: opts.provider };
+    const role = c.remediation
+        ? new RemediationRole("firehose-config-remediation", { roleName: names.remediationRole, bucketArns: [data.bucketArn] }, provider)
+        : undefined;
+    new BucketCompliance(
+        "firehose-compliance-data",
+        {
+            bucketName: data.bucketName,
+            rulePrefix: `${names.rulePrefix}-data`,
+            kmsKeyArn: s.encryption.mode === "sse-kms" ? data.kmsKeyArn.apply((k) => k ?? "") : undefined,
+            remediation:
+                role !== undefined
+                    ? {
+                          roleArn: role.roleArn,
+                          maximumAutomaticAttempts: c.maximumAutomaticAttempts,
+                          retryAttemptSeconds: c.retryAttemptSeconds,
+                      }
+                    : undefined,
+        },
+        provider,
+    );
 }

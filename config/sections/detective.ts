@@ -1,7 +1,7 @@
 /**
  * Config section for the detective and corrective controls (issue 14): `dataArrival` (new `.json`
  * objects recorded in a CloudWatch log group) and `malwareScan` (GuardDuty Malware Protection for S3
- * with quarantine). Schemas (strict zod), the settings they resolve to,
+ * with quarantine) and `configRules` (AWS Config managed rules with automatic remediation). Schemas (strict zod), the settings they resolve to,
  * per-environment defaults, and the cross-field rules. Wired into `configSchema`, `Settings` and
  * `resolveSettings` by one line each.
  */
@@ -45,10 +45,22 @@ export const malwareScanSchema = z.strictObject({
     quarantineGlacierDays: z.int().min(0).max(3650).optional(),
 });
 
+export const configRulesSchema = z.strictObject({
+    /** AWS Config managed rules on the data bucket (needs the account's configuration recorder). Billed per evaluation. */
+    enabled: z.boolean().optional(),
+    /** Automatic remediation through the AWS-owned Systems Manager Automation runbooks. */
+    remediation: z.boolean().optional(),
+    /** Remediation attempts per noncompliant bucket before Config gives up (AWS: 1-25). */
+    maximumAutomaticAttempts: z.int().min(1).max(25).optional(),
+    /** Seconds over which those attempts are counted (AWS: 1-2678000). */
+    retryAttemptSeconds: z.int().min(1).max(2678000).optional(),
+});
+
 /** The section's keys, spread into `configSchema`. */
 export const detectiveConfigShape = {
     dataArrival: dataArrivalSchema.optional(),
     malwareScan: malwareScanSchema.optional(),
+    configRules: configRulesSchema.optional(),
 };
 export type RawDetectiveConfig = z.infer<z.ZodObject<typeof detectiveConfigShape>>;
 
@@ -66,15 +78,24 @@ export interface MalwareScanSettings {
     readonly quarantineGlacierDays: number;
 }
 
+export interface ConfigRulesSettings {
+    readonly enabled: boolean;
+    readonly remediation: boolean;
+    readonly maximumAutomaticAttempts: number;
+    readonly retryAttemptSeconds: number;
+}
+
 export interface DetectiveSettings {
     readonly dataArrival: DataArrivalSettings;
     readonly malwareScan: MalwareScanSettings;
+    readonly configRules: ConfigRulesSettings;
 }
 
 /** Per-environment defaults of the section. */
 export interface DetectiveDefaults {
     readonly dataArrival: DataArrivalSettings;
     readonly malwareScan: Omit<MalwareScanSettings, "securityRoleArn">;
+    readonly configRules: ConfigRulesSettings;
 }
 
 /** The log group the design documents name; dev gets its own so both stacks can share an account. */
@@ -84,10 +105,12 @@ export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaul
     dev: {
         dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 },
         malwareScan: { enabled: false, quarantine: true, quarantineGlacierDays: 30 },
+        configRules: { enabled: false, remediation: true, maximumAutomaticAttempts: 5, retryAttemptSeconds: 600 },
     },
     prod: {
         dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 },
         malwareScan: { enabled: true, quarantine: true, quarantineGlacierDays: 30 },
+        configRules: { enabled: true, remediation: true, maximumAutomaticAttempts: 5, retryAttemptSeconds: 600 },
     },
 };
 
@@ -95,6 +118,7 @@ export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaul
 export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults): DetectiveSettings {
     const a = raw.dataArrival;
     const m = raw.malwareScan;
+    const c = raw.configRules;
     return {
         dataArrival: {
             enabled: a?.enabled ?? d.dataArrival.enabled,
@@ -106,6 +130,12 @@ export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults):
             securityRoleArn: m?.securityRoleArn,
             quarantine: m?.quarantine ?? d.malwareScan.quarantine,
             quarantineGlacierDays: m?.quarantineGlacierDays ?? d.malwareScan.quarantineGlacierDays,
+        },
+        configRules: {
+            enabled: c?.enabled ?? d.configRules.enabled,
+            remediation: c?.remediation ?? d.configRules.remediation,
+            maximumAutomaticAttempts: c?.maximumAutomaticAttempts ?? d.configRules.maximumAutomaticAttempts,
+            retryAttemptSeconds: c?.retryAttemptSeconds ?? d.configRules.retryAttemptSeconds,
         },
     };
 }
@@ -133,7 +163,7 @@ export function detectiveProblems(raw: RawDetectiveConfig, s: DetectiveSettings,
             }
         }
     }
-    problems.push(...malwareProblems(raw, s.malwareScan));
+    problems.push(...malwareProblems(raw, s.malwareScan), ...configRulesProblems(raw, s.configRules));
     return problems;
 }
 
@@ -156,4 +186,19 @@ function malwareProblems(raw: RawDetectiveConfig, m: MalwareScanSettings): Probl
         }
     }
     return problems;
+}
+
+function configRulesProblems(raw: RawDetectiveConfig, c: ConfigRulesSettings): Problem[] {
+    const keys = !c.enabled
+        ? (["remediation", "maximumAutomaticAttempts", "retryAttemptSeconds"] as const)
+        : !c.remediation
+          ? (["maximumAutomaticAttempts", "retryAttemptSeconds"] as const)
+          : [];
+    return keys
+        .filter((key) => raw.configRules?.[key] !== undefined)
+        .map((key) => ({
+            path: `configRules.${key}`,
+            value: raw.configRules?.[key],
+            message: `only applies with configRules.${c.enabled ? "remediation" : "enabled"} true; enable it or remove the key`,
+        }));
 }
