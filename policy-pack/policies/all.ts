@@ -23,6 +23,7 @@ import { allowedRegions } from "./region";
 import { s3BucketEncryption, s3BucketVersioning, s3LifecycleRules, s3NoForceDestroy } from "./s3";
 import { s3BucketPolicyNoPublicAllow, s3NoPublicAcl, s3OwnershipEnforced, s3PublicAccessBlock } from "./s3Access";
 import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
+import { s3DataBucketConfigRules, s3DataBucketMalwareScan } from "./detective";
 import { requiredTags } from "./tags";
 import { previewUnverified } from "./unverified";
 
@@ -70,6 +71,9 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3DirectoryBucketLifecycle,
     s3ReplicationCrossRegion,
     budgetRequired,
+    // Detective and corrective controls
+    s3DataBucketMalwareScan,
+    s3DataBucketConfigRules,
 ];
 
 /** `POLICIES` plus the advisory `preview-unverified`, which reports what they could not decide. */

@@ -10,6 +10,7 @@ import { PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls
 import { dataBucketPolicy } from "../lib/dataBucketControl";
 import { encryptionEffect, KMS_ALGORITHMS, lifecycleEffect, loggingEffect, replicationEffect, sseAlgorithm } from "../lib/effect";
 import { UNKNOWN } from "../lib/unknown";
+import { NOT_REPLICATED_ROLES } from "../../rules/buckets";
 
 /**
  * Checks whether every data bucket has a bucket policy that denies requests without TLS.
@@ -184,7 +185,8 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         fix: "attach an aws.s3.BucketReplicationConfig with an Enabled rule for the whole bucket (filter {}) to a replica bucket in another region.",
         defaults: { requireReplication: false },
         enabled: (config) => config.requireReplication,
-        appliesTo: (b) => b.role !== "replica",
+        // A replica is not asked to replicate; nor is the quarantine (infected objects need no DR copy).
+        appliesTo: (b) => typeof b.role !== "string" || !NOT_REPLICATED_ROLES.includes(b.role),
         judge: (c) => replicationEffect(c.props),
     },
 );
