@@ -48,6 +48,11 @@ export const s3DataBucketMalwareScan = stackPolicy<MalwareScanConfig>(
             "Checks whether every primary data bucket has a GuardDuty Malware Protection plan with tagging, when requireMalwareScan is set.",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: [],
+        cis: [],
+        topics: ["storage", "malware", "detective"],
+        remediation: "Enable detective.malwareScan so the data bucket gets a GuardDuty Malware Protection plan with tagging.",
+        docUrl: "https://docs.aws.amazon.com/guardduty/latest/ug/gdu-malware-protection-s3.html",
         configSchema: {
             properties: {
                 requireMalwareScan: { type: "boolean", default: false, description: "Require malware scanning of data buckets." },
@@ -158,6 +163,11 @@ export const s3DataBucketConfigRules = stackPolicy<ConfigRulesRequiredConfig>(
             "Checks whether every primary data bucket is evaluated by the required AWS Config managed rules, when requireConfigRules is set.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["Config.1"],
+        cis: [],
+        topics: ["storage", "detective", "compliance"],
+        remediation: "Enable detective.configRules so AWS Config evaluates the data bucket with the required managed rules.",
+        docUrl: "https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html",
         configSchema: {
             properties: {
                 requireConfigRules: { type: "boolean", default: false, description: "Require AWS Config rules on data buckets." },
