@@ -2,7 +2,7 @@
 import { PulumiCliMissingError } from "../automation";
 import { ConfigError } from "../config";
 import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
-import { StackFileError } from "../gate/stackConfig";
+import { InputError } from "../gate/inputError";
 import { isMissingModule, missingModuleMessage } from "./missingModule";
 
 export const EXIT = { ok: 0, violations: 1, usage: 2, internal: 3 } as const;
@@ -19,7 +19,7 @@ export class UsageError extends Error {
 export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => void }): number {
     if (
         e instanceof ConfigError ||
-        e instanceof StackFileError ||
+        e instanceof InputError ||
         e instanceof PolicyConfigError ||
         e instanceof UsageError ||
         e instanceof PulumiCliMissingError

@@ -27,6 +27,8 @@ export function packConfigOf(profile: StackProfile, stack: StackPolicyInputs): P
         "s3-data-bucket-encryption": { requireKms: r.encryptionMode === "sse-kms" },
         "s3-data-bucket-replication": { requireReplication: r.replication },
         "budget-required": { requireBudget: r.budget },
+        "s3-data-bucket-malware-scan": { requireMalwareScan: r.malwareScan },
+        "s3-data-bucket-config-rules": { requireConfigRules: r.configRules },
     };
     const level = (policy: string) => profile.pack.levels[policy] ?? profile.pack.all;
     const config: Record<string, PolicyConfigEntry> = { all: profile.pack.all };

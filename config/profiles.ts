@@ -49,6 +49,10 @@ export interface StackRequirements {
     readonly maxAbortDays: number;
     /** SSE-KMS buckets use an S3 Bucket Key (`SecureBucket` always does; the pack's s3-bucket-encryption). */
     readonly bucketKeyForKms: boolean;
+    /** A GuardDuty Malware Protection plan on the data bucket (the pack's s3-data-bucket-malware-scan). */
+    readonly malwareScan: boolean;
+    /** AWS Config managed rules on the data bucket (the pack's s3-data-bucket-config-rules). */
+    readonly configRules: boolean;
 }
 
 /** How strictly the pack judges the environment: the level of every policy, and the exceptions. */
@@ -88,6 +92,8 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             auditMinRetentionDays: undefined,
             maxAbortDays: 7,
             bucketKeyForKms: false,
+            malwareScan: false,
+            configRules: false,
         },
         // Advisory, except what would expose data or grant everything, and where data may live.
         pack: {
@@ -134,9 +140,19 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             auditMinRetentionDays: 365,
             maxAbortDays: 7,
             bucketKeyForKms: true,
+            malwareScan: true,
+            configRules: true,
         },
         // Everything mandatory; access keys are a finding to review, unknowns in a preview a note.
-        pack: { all: "mandatory", levels: { "iam-user-access-keys": "advisory", "preview-unverified": "advisory" } },
+        pack: {
+            all: "mandatory",
+            levels: {
+                "iam-user-access-keys": "advisory",
+                "preview-unverified": "advisory",
+                "cloudtrail-s3-data-events": "disabled",
+                "s3-data-bucket-event-notifications": "disabled",
+            },
+        },
     },
 };
 

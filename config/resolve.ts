@@ -9,6 +9,7 @@ import { REQUIRED_TAGS, isRequiredTag } from "../rules/tags";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
 import { accessProblems, resolveAccess } from "./sections/access";
+import { DETECTIVE_DEFAULTS, detectiveProblems, resolveDetective } from "./sections/detective";
 import { monitoringProblems, resolveMonitoring } from "./sections/monitoring";
 import { Settings } from "./settings";
 
@@ -39,6 +40,7 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
         ...lifecycleProblems(s.lifecycle, "lifecycle"),
         ...accessProblems(raw, s.access, s.region, s.allowedRegions),
         ...monitoringProblems(raw, s.monitoring, s.lifecycle),
+        ...detectiveProblems(raw, s.detective, s.monitoring.notifications.eventBridge),
     ];
     if (!s.allowedRegions.includes(s.region)) {
         problems.push({ path: "aws:region", value: s.region, message: `must be one of allowedRegions (${s.allowedRegions.join(", ")})` });
@@ -131,6 +133,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
         },
         access: resolveAccess(raw, d.access, region),
         monitoring: resolveMonitoring(raw, d.monitoring),
+        detective: resolveDetective(raw, DETECTIVE_DEFAULTS[raw.environment]),
     };
     return settings;
 }

@@ -10,6 +10,7 @@ import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../rules/keys";
 import { REGION_REGEX } from "../rules/regions";
 import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
+import { detectiveConfigShape } from "./sections/detective";
 import { monitoringConfigShape } from "./sections/monitoring";
 
 export const ENVIRONMENTS = ["dev", "prod"] as const;
@@ -100,6 +101,8 @@ export const configSchema = z.strictObject({
     ...accessConfigShape,
     /** alerts, audit, notifications, budget, analytics, intelligentTiering: config/sections/monitoring.ts. */
     ...monitoringConfigShape,
+    /** dataArrival, ...: config/sections/detective.ts. */
+    ...detectiveConfigShape,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

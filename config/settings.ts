@@ -3,6 +3,7 @@ import { KeyLayout } from "../components/storage/layout";
 import { LifecyclePlan } from "../components/storage/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessSettings } from "./sections/access";
+import { DetectiveSettings } from "./sections/detective";
 import { MonitoringSettings } from "./sections/monitoring";
 
 export interface StandardTags {
@@ -37,4 +38,6 @@ export interface Settings {
     readonly access: AccessSettings;
     /** Alerts, audit trail, notifications, budget, analytics, Intelligent-Tiering (config/sections/monitoring.ts). */
     readonly monitoring: MonitoringSettings;
+    /** Data-arrival log, ... (config/sections/detective.ts). */
+    readonly detective: DetectiveSettings;
 }

@@ -17,6 +17,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "path";
 import { configureRequest, initialConfigFromInfo, levelFromPb, policiesFromInfo, RequestBuilder } from "./analyzerWire";
 import { PackProcess, PolicyPackError, startPackProcess } from "./packProcess";
+import { controlsFromInfo, PolicyControls, severityFromPb } from "./policyMetadata";
 import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
 import { RecordedResource } from "./recorder";
 import { PACKAGE_ROOT } from "./packageRoot";
@@ -44,6 +45,13 @@ export interface Violation {
     readonly urn?: string;
     readonly resourceName?: string;
     readonly resourceType?: string;
+    /** The diagnostic's severity, else the policy's. */
+    readonly severity?: NonNullable<PolicyControls["severity"]>;
+    /** The controls the policy implements (its metadata), so a report names what the finding breaks. */
+    readonly securityHub?: readonly string[];
+    readonly cis?: readonly string[];
+    /** Both, as reports print them: `S3.8`, `CIS 2.1.4`. */
+    readonly controlIds?: readonly string[];
 }
 
 export interface AnalysisReport {
@@ -128,10 +136,17 @@ function toViolation(
     d: analyzerPb.AnalyzeDiagnostic,
     fallbackUrn: string | undefined,
     byUrn: ReadonlyMap<string, RecordedResource>,
+    controls: ReadonlyMap<string, PolicyControls>,
 ): Violation {
     const urn = d.getUrn() !== "" ? d.getUrn() : fallbackUrn;
     const r = urn !== undefined ? byUrn.get(urn) : undefined;
+    const c = controls.get(d.getPolicyname());
+    const severity = severityFromPb(d.getSeverity()) ?? c?.severity ?? null;
     return {
+        ...(severity !== null ? { severity } : {}),
+        securityHub: c?.securityHub ?? [],
+        cis: c?.cis ?? [],
+        controlIds: [...(c?.securityHub ?? []), ...(c?.cis ?? []).map((id) => `CIS ${id}`)],
         policyName: d.getPolicyname(),
         policyPackName: d.getPolicypackname(),
         description: d.getDescription(),
@@ -178,6 +193,7 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
         })),
     };
     const initial = initialConfigFromInfo(rawInfo);
+    const controls = controlsFromInfo(rawInfo);
 
     // `Configure` sets the pack's one config for the analyses that follow: two analyses in flight
     // at once (e.g. many stacks, one pack) would judge one stack by the other's config. One at a time.
@@ -205,7 +221,7 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
         const stackMs = performance.now() - t1;
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const violations = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
-            toViolation(d, urn, byUrn),
+            toViolation(d, urn, byUrn, controls),
         );
         return {
             pack: { name: info.name, version: info.version },

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
-import { ensurePackBuilt, stalePackBuild } from "./packBuild";
+import { ensurePackBuilt, readPackManifest, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
 import { LoadOptions } from "./stackConfig";
 import { choosePolicyConfig, DEFAULT_POLICY_CONFIG, policyConfigOf } from "./stackPolicy";
@@ -64,6 +64,7 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
  */
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
+    readPackManifest(packDir); // a missing pack or a bad package.json is the user's (exit 2), before anything runs
     const policy = choosePolicyConfig({ ...o, packDir });
     const policyConfig = policyConfigOf(policy);
     const build = o.pack === undefined && (o.build ?? true);

@@ -7,7 +7,55 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { InputError } from "./inputError";
 import { PolicyPackError } from "./packProcess";
+
+/** The pack directory is the user's input (`--pack`): a missing one or a bad package.json is exit 2. */
+export class PackDirError extends InputError {
+    override name = "PackDirError";
+}
+
+/** The pack's `package.json`, checked: the directory exists and the file is a JSON object with a string `main`. */
+export function readPackManifest(packDir: string): { readonly main: string | undefined } {
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(packDir);
+    } catch {
+        throw new PackDirError(`policy pack ${packDir} does not exist`);
+    }
+    if (!stat.isDirectory()) {
+        throw new PackDirError(`policy pack ${packDir} is not a directory`);
+    }
+    const file = path.join(packDir, "package.json");
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new PackDirError(
+            code === "ENOENT"
+                ? `policy pack ${packDir} has no package.json: is it a policy pack?`
+                : `${file} cannot be read (${code ?? String(e)})`,
+        );
+    }
+    let doc: unknown;
+    try {
+        doc = JSON.parse(text);
+    } catch (e) {
+        throw new PackDirError(`${file} is not valid JSON: ${(e as Error).message}`);
+    }
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+        throw new PackDirError(`${file} must be a JSON object`);
+    }
+    const { main, version } = doc as { main?: unknown; version?: unknown };
+    if (main !== undefined && (typeof main !== "string" || main === "")) {
+        throw new PackDirError(`${file}: "main" must be a file name, got ${JSON.stringify(main)}`);
+    }
+    if (typeof version !== "string") {
+        throw new PackDirError(`${file}: "version" must be set (e.g. "1.0.0"); a policy pack reads it`);
+    }
+    return { main };
+}
 
 function newest(dir: string, skip: ReadonlySet<string>, ext: string): number {
     let max = 0;
@@ -47,8 +95,7 @@ function sourceDirs(packDir: string): string[] {
  * TypeScript directly. The one staleness rule: the gate, the tests and the benchmark all use it.
  */
 export function stalePackBuild(packDir: string): string | undefined {
-    const pkgFile = path.join(packDir, "package.json");
-    const main = (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: string }).main ?? "index.js";
+    const main = readPackManifest(packDir).main ?? "index.js";
     const [top] = path.normalize(main).split(path.sep);
     if (!main.endsWith(".js") || top === main) {
         return undefined;
@@ -81,7 +128,7 @@ export function buildPack(packDir: string): void {
         const { stdout, stderr } = e as { stdout?: string; stderr?: string };
         throw new PolicyPackError(`could not build the policy pack ${packDir}:\n${[stdout, stderr].join("\n").trim()}`);
     }
-    const main = (JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as { main?: string }).main;
+    const main = readPackManifest(packDir).main;
     if (main !== undefined && fs.existsSync(path.join(packDir, main))) {
         const now = new Date();
         fs.utimesSync(path.join(packDir, main), now, now); // tsc may leave unchanged outputs' mtimes alone

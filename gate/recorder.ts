@@ -4,6 +4,7 @@
  * dependencies, provider and options. It wraps the mock monitor's `registerResource`.
  */
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import { holdsSecret } from "../config/secret";
 
 /** The serialised form of an unknown preview value, as the engine and SDK spell it. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -49,6 +50,23 @@ export function decodeWire(v: unknown): unknown {
     return v;
 }
 
+/**
+ * A config secret the gate cannot decrypt reaches the program as a stand-in (config/secret.ts): every
+ * input that holds it, whole or inside a document, is unknown to the pack, as its value is to us.
+ */
+export function hideSecrets(v: unknown): unknown {
+    if (holdsSecret(v)) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(v)) {
+        return v.map(hideSecrets);
+    }
+    if (v !== null && typeof v === "object") {
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, hideSecrets(x)]));
+    }
+    return v;
+}
+
 /** Name fields a provider fills in at Check when the program leaves them out (auto-naming). */
 const AUTO_NAMED = ["bucket", "name"];
 
@@ -82,7 +100,9 @@ export function recordRegistrations(): RecordedResource[] {
     monitor.registerResource = (req, cb) =>
         register(req, (err, resp) => {
             if (err === null && resp !== undefined) {
-                const wire = withAutoNames(req.getObject()?.toJavaScript() ?? {}, resp.getObject()?.toJavaScript() ?? {});
+                const wire = hideSecrets(
+                    withAutoNames(req.getObject()?.toJavaScript() ?? {}, resp.getObject()?.toJavaScript() ?? {}),
+                ) as Record<string, unknown>;
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
                 recorded.push({

@@ -4,7 +4,7 @@
  * not be asked to log or replicate (awsguard #36, compliance-policies #42).
  */
 
-export const BUCKET_ROLES = ["data", "replica", "access-logs", "audit-logs"] as const;
+export const BUCKET_ROLES = ["data", "replica", "access-logs", "audit-logs", "quarantine"] as const;
 export type BucketRole = (typeof BUCKET_ROLES)[number];
 
 /** The tag that carries a bucket's role. */
@@ -12,6 +12,12 @@ export const ROLE_TAG = "Role";
 
 /** Roles whose buckets receive logs (server access logs, CloudTrail). */
 export const LOG_TARGET_ROLES: readonly BucketRole[] = ["access-logs", "audit-logs"];
+
+/**
+ * Roles whose buckets are not asked to replicate: a replica (compliance-policies #42) and the
+ * quarantine (infected objects removed from the data need no disaster-recovery copy).
+ */
+export const NOT_REPLICATED_ROLES: readonly string[] = ["replica", "quarantine"];
 
 /** Whether `role` (a `BucketRole` or any `Role` tag value) is a log target. */
 export function isLogTarget(role: string): boolean {

@@ -45,13 +45,14 @@ export interface AccessPlan {
  * deferred output, resolved by `build` once the writer exists (the bucket policy then depends on it,
  * which AWS needs anyway: a policy naming a principal that does not exist yet is rejected).
  */
-export function planAccess(s: Settings): AccessPlan {
+export function planAccess(s: Settings, dataServiceRoleArns: pulumi.Input<string[]> = []): AccessPlan {
     const a = s.access;
     const [writerArn, resolveWriterArn] = pulumi.deferredOutput<string>();
+    /** The data bucket's statements name the writer and the service roles (stack/detective.ts); the replica's neither. */
     const statementsFor =
-        (withWriter: boolean) =>
+        (forData: boolean) =>
         (bucketArn: string): pulumi.Input<ReturnType<typeof accessBucketStatements>> => {
-            const build = (writer?: string) =>
+            const build = (writer: string | undefined, serviceRoleArns: string[]) =>
                 accessBucketStatements({
                     bucketArn,
                     layout: s.keyLayout,
@@ -63,15 +64,20 @@ export function planAccess(s: Settings): AccessPlan {
                     },
                     mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
                     network: a.network,
+                    serviceRoleArns,
                 });
-            return withWriter ? writerArn.apply(build) : build();
+            if (!forData) {
+                return build(undefined, []);
+            }
+            const writer = a.writer !== undefined ? writerArn : pulumi.output(undefined);
+            return pulumi.all([writer, dataServiceRoleArns]).apply(([w, roles]) => build(w, roles));
         };
-    const bucketArgs = (withWriter: boolean) => ({
-        additionalPolicyStatements: statementsFor(withWriter),
+    const bucketArgs = (forData: boolean) => ({
+        additionalPolicyStatements: statementsFor(forData),
         mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
     });
     return {
-        dataBucketArgs: bucketArgs(a.writer !== undefined),
+        dataBucketArgs: bucketArgs(true),
         build(data, opts) {
             const sseAlgorithm = sseAlgorithmOf(s.encryption.mode);
             let writer: WriterAccess | undefined;

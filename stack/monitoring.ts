@@ -9,15 +9,22 @@ import { AlertTopic } from "../components/monitoring/alerts";
 import { AuditTrail } from "../components/audit/auditTrail";
 import { CostControls } from "../components/cost/costControls";
 import { DetectiveAlerts } from "../components/audit/detectiveAlerts";
-import { ObjectNotifications } from "../components/monitoring/objectNotifications";
 import { eventRuleArn } from "../rules/arn";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ReplicationAlarmInput, StorageAlarms } from "../components/monitoring/storageAlarms";
 import { Settings } from "../config";
 import { AccessOutputs } from "./access";
+import { DetectiveOutputs } from "./detective";
+
+/** The detective feature, built once the alert topic exists (stack/detective.ts). */
+export interface DetectiveHook {
+    /** Names of its EventBridge rules that publish to the alert topic. */
+    readonly eventRuleNames: readonly string[];
+    readonly build: (alerts: AlertTopic) => DetectiveOutputs;
+}
 
 /** Stack outputs of this feature. */
-export interface MonitoringOutputs {
+export interface MonitoringOutputs extends DetectiveOutputs {
     /** `arn:aws:sns:<region>:<account>:<name>` of the alert topic. */
     readonly alertTopicArn: pulumi.Output<string>;
     /** `arn:aws:cloudtrail:<region>:<account>:trail/<name>`, when audit is on. */
@@ -53,14 +60,15 @@ export function buildMonitoring(
     s: Settings,
     data: SecureBucket,
     opts: { readonly provider: aws.Provider; readonly protect: boolean },
-    replication?: ReplicationAlarmInput<pulumi.Input<string>>,
+    replication: ReplicationAlarmInput<pulumi.Input<string>> | undefined,
+    detective: DetectiveHook,
 ): MonitoringOutputs {
     const m = s.monitoring;
     const names = monitoringNames(s);
     const provider = { provider: opts.provider };
     const accountId = aws.getCallerIdentityOutput({}, provider).accountId;
     // Detective alerts need the trail: EventBridge gets CloudTrail API events only while a trail logs.
-    const detective = m.audit.enabled;
+    const trailAlerts = m.audit.enabled;
 
     const alerts = new AlertTopic(
         "firehose-alerts",
@@ -68,7 +76,9 @@ export function buildMonitoring(
             region: s.region,
             emails: m.alerts.emails,
             httpsEndpoints: m.alerts.httpsEndpoints,
-            eventRuleArns: detective ? [accountId.apply((id) => eventRuleArn(s.region, id, names.detectiveRule))] : [],
+            eventRuleArns: [...(trailAlerts ? [names.detectiveRule] : []), ...detective.eventRuleNames].map((rule) =>
+                accountId.apply((id) => eventRuleArn(s.region, id, rule)),
+            ),
             allowBudgets: m.budget.enabled,
         },
         provider,
@@ -110,13 +120,8 @@ export function buildMonitoring(
         );
     }
 
-    if (m.notifications.eventBridge) {
-        new ObjectNotifications(
-            "firehose-object-events",
-            { bucketName: data.bucketName, objectCreatedTargetArn: m.notifications.objectCreatedTargetArn },
-            provider,
-        );
-    }
+    // Object notifications (and the data-arrival log) are built by stack/detective.ts.
+    const detectiveOutputs = detective.build(alerts);
 
     const it = m.intelligentTiering;
     const cost = new CostControls(
@@ -147,5 +152,6 @@ export function buildMonitoring(
         trailArn: audit?.trailArn,
         trailLogBucketName: audit?.logBucketName,
         analyticsBucketName: cost.analyticsBucketName,
+        ...detectiveOutputs,
     };
 }

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
 import { AccessOutputs, planAccess } from "./access";
+import { planDetective } from "./detective";
 import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./monitoring";
 
 /** The stack's outputs: what other stacks and tools compose with. */
@@ -27,7 +28,9 @@ export interface StackOutputs extends AccessOutputs, MonitoringOutputs {
 export function buildStack(s: Settings): StackOutputs {
     // One explicit provider per region; its default tags carry the standard tags to every resource.
     const provider = new aws.Provider("aws-primary", { region: s.region as aws.Region, defaultTags: { tags: { ...s.tags } } });
-    const access = planAccess(s);
+    const opts = { provider, protect: s.protect };
+    const detective = planDetective(s, opts);
+    const access = planAccess(s, detective.serviceRoleArns);
     const data = new SecureBucket(
         "firehose-data",
         {
@@ -40,11 +43,18 @@ export function buildStack(s: Settings): StackOutputs {
             allowForceDestroy: s.allowForceDestroy,
             retainOnDelete: s.protect,
             ...access.dataBucketArgs,
+            additionalPolicyStatements: (arn) =>
+                pulumi
+                    .all([access.dataBucketArgs.additionalPolicyStatements?.(arn) ?? [], detective.dataBucketStatements(arn)])
+                    .apply(([own, detect]) => [...own, ...detect]),
         },
         { provider, protect: s.protect },
     );
     const accessOutputs = access.build(data, { provider, protect: s.protect });
-    const monitoringOutputs = buildMonitoring(s, data, { provider, protect: s.protect }, replicationAlarmInput(accessOutputs));
+    const monitoringOutputs = buildMonitoring(s, data, opts, replicationAlarmInput(accessOutputs), {
+        eventRuleNames: detective.eventRuleNames,
+        build: (alerts) => detective.build(data, alerts),
+    });
     return {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,

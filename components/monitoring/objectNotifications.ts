@@ -1,11 +1,12 @@
 /**
- * `ObjectNotifications`: the bucket sends its S3 events to EventBridge (`eventbridge: true`), and an
- * optional rule forwards "Object Created" events for keys ending in `.json` to a configurable target.
+ * `ObjectNotifications`: the bucket sends its S3 events to EventBridge (`eventbridge: true`), and a
+ * rule forwards "Object Created" events for keys ending in `.json` to the data-arrival log group
+ * and/or a configurable target (no rule when neither is given).
  * The target's own resource policy (SQS queue policy, SNS topic policy, Lambda permission) must admit
  * events.amazonaws.com for that rule; targets that need a role (Kinesis, another bus) take `roleArn`.
  *
- * Children: `${name}` BucketNotification, and with a target `${name}-json-created` EventRule and
- * `${name}-json-created-target` EventTarget.
+ * Children: `${name}` BucketNotification, and with a log group or a target `${name}-json-created`
+ * EventRule, `${name}-json-created-log` and/or `${name}-json-created-target` EventTargets.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -15,8 +16,12 @@ export const OBJECT_NOTIFICATIONS_TYPE = "firehose-storage:monitoring:ObjectNoti
 
 export interface ObjectNotificationsArgs {
     readonly bucketName: pulumi.Input<string>;
-    /** Where new `.json` objects are announced. @default - no rule: events reach EventBridge only */
+    /** Another target for new `.json` objects (SQS, SNS, Lambda, ...). @default - none */
     readonly objectCreatedTargetArn?: pulumi.Input<string> | undefined;
+    /** The data-arrival log group (`ArrivalLog.logGroupArn`). @default - no log target */
+    readonly logGroupArn?: pulumi.Input<string> | undefined;
+    /** The Logs resource policy admitting EventBridge: the log target waits for it. @default - none */
+    readonly logGroupPolicy?: pulumi.Resource | undefined;
     /** Role EventBridge assumes for targets that need one (Kinesis, event buses). @default - none */
     readonly targetRoleArn?: pulumi.Input<string> | undefined;
     /** Object key suffix the rule matches. @default ".json" */
@@ -26,7 +31,7 @@ export interface ObjectNotificationsArgs {
 }
 
 export class ObjectNotifications extends pulumi.ComponentResource {
-    /** ARN of the object-created rule, when a target is configured. */
+    /** ARN of the object-created rule, when a log group or target is configured. */
     public readonly ruleArn: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -36,7 +41,7 @@ export class ObjectNotifications extends pulumi.ComponentResource {
         // One notification configuration per bucket: this resource owns it.
         const notification = new aws.s3.BucketNotification(name, { bucket: args.bucketName, eventbridge: true }, parent);
         let ruleArn: pulumi.Output<string> | undefined;
-        if (args.objectCreatedTargetArn !== undefined) {
+        if (args.objectCreatedTargetArn !== undefined || args.logGroupArn !== undefined) {
             const rule = new aws.cloudwatch.EventRule(
                 `${name}-json-created`,
                 {
@@ -47,11 +52,21 @@ export class ObjectNotifications extends pulumi.ComponentResource {
                 // Events only flow once the bucket sends them to EventBridge.
                 { ...parent, dependsOn: [notification] },
             );
-            new aws.cloudwatch.EventTarget(
-                `${name}-json-created-target`,
-                { rule: rule.name, arn: args.objectCreatedTargetArn, roleArn: args.targetRoleArn },
-                parent,
-            );
+            if (args.logGroupArn !== undefined) {
+                // EventBridge drops deliveries the Logs resource policy does not admit: target only once it is in place.
+                new aws.cloudwatch.EventTarget(
+                    `${name}-json-created-log`,
+                    { rule: rule.name, arn: args.logGroupArn },
+                    { ...parent, dependsOn: args.logGroupPolicy !== undefined ? [args.logGroupPolicy] : [] },
+                );
+            }
+            if (args.objectCreatedTargetArn !== undefined) {
+                new aws.cloudwatch.EventTarget(
+                    `${name}-json-created-target`,
+                    { rule: rule.name, arn: args.objectCreatedTargetArn, roleArn: args.targetRoleArn },
+                    parent,
+                );
+            }
             ruleArn = rule.arn;
         }
         this.ruleArn = ruleArn;

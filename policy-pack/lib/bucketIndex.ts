@@ -18,7 +18,16 @@ import { isLogTarget, ROLE_TAG } from "../../rules/buckets";
 import { isUnknown, str, UNKNOWN } from "./unknown";
 
 export type ChildKind =
-    "policy" | "publicAccessBlock" | "versioning" | "encryption" | "logging" | "lifecycle" | "replication" | "ownership" | "objectLock";
+    | "policy"
+    | "publicAccessBlock"
+    | "versioning"
+    | "encryption"
+    | "logging"
+    | "lifecycle"
+    | "replication"
+    | "ownership"
+    | "objectLock"
+    | "notification";
 
 const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
     policy: T.bucketPolicy,
@@ -30,6 +39,7 @@ const CHILD_TYPES: Readonly<Record<ChildKind, readonly string[]>> = {
     replication: T.replication,
     ownership: T.ownership,
     objectLock: T.objectLock,
+    notification: T.notification,
 };
 
 export interface BucketEntry {

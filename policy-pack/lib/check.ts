@@ -57,13 +57,60 @@ export interface StackResource extends ResourceView {
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Policy metadata shared by both kinds. */
+/** Compliance frameworks a policy maps to. */
+export type Framework = "aws-fsbp" | "cis-aws-foundations-3.0.0" | "internal";
+
+/**
+ * Policy metadata shared by both kinds, as typed fields (never parsed from comments): the coverage
+ * table, the coverage report and the gate's findings are generated from them.
+ */
 export interface PolicyMeta {
     readonly name: string;
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
     readonly severity: Severity;
     readonly configSchema?: PolicyConfigSchema;
+    /** AWS Security Hub (Foundational Security Best Practices) control ids, e.g. `S3.8`. */
+    readonly securityHub: readonly string[];
+    /** CIS AWS Foundations Benchmark v3.0.0 recommendation ids, e.g. `2.1.4`. */
+    readonly cis: readonly string[];
+    readonly topics: readonly string[];
+    /** What to change, in one or two sentences. */
+    readonly remediation: string;
+    /** The AWS page that documents the control this policy implements. */
+    readonly docUrl: string;
+}
+
+/** The frameworks a policy's ids belong to (`internal` when none). */
+export function frameworksOf(meta: Pick<PolicyMeta, "securityHub" | "cis">): Framework[] {
+    const out: Framework[] = [];
+    if (meta.securityHub.length > 0) {
+        out.push("aws-fsbp");
+    }
+    if (meta.cis.length > 0) {
+        out.push("cis-aws-foundations-3.0.0");
+    }
+    return out.length > 0 ? out : ["internal"];
+}
+
+/**
+ * The SDK's own metadata fields, so the engine and the offline gate see them over the analyzer
+ * protocol (`GetAnalyzerInfo`): severity, remediation steps, URL, a framework, and tags carrying the
+ * control ids (`securityhub:S3.8`, `cis-3.0.0:2.1.4`).
+ */
+function sdkMeta(meta: PolicyMeta) {
+    const first = frameworksOf(meta)[0];
+    return {
+        remediationSteps: meta.remediation,
+        url: meta.docUrl,
+        tags: [...meta.topics, ...meta.securityHub.map((id) => `securityhub:${id}`), ...meta.cis.map((id) => `cis-3.0.0:${id}`)],
+        framework: {
+            name: first,
+            version: first === "aws-fsbp" ? "1.0.0" : first === "internal" ? "1" : "3.0.0",
+            reference: [...meta.securityHub, ...meta.cis].join(", "),
+            specification: meta.docUrl,
+        },
+    };
 }
 
 export interface ResourceCheck<C extends object> {
@@ -79,8 +126,8 @@ export interface StackCheck<C extends object> {
 }
 
 /** A resource policy that also carries its pure check (the SDK ignores the extra field). */
-export type CheckedResourcePolicy = ResourceValidationPolicy & { readonly check: ResourceCheck<object> };
-export type CheckedStackPolicy = StackValidationPolicy & { readonly check: StackCheck<object> };
+export type CheckedResourcePolicy = ResourceValidationPolicy & PolicyMeta & { readonly check: ResourceCheck<object> };
+export type CheckedStackPolicy = StackValidationPolicy & PolicyMeta & { readonly check: StackCheck<object> };
 export type CheckedPolicy = CheckedResourcePolicy | CheckedStackPolicy;
 
 function providerView(p: ResourceValidationArgs["provider"]): ProviderView | undefined {
@@ -96,6 +143,7 @@ export function resourcePolicy<C extends object>(meta: PolicyMeta, check: Resour
     const types = check.types === "any" ? undefined : new Set(check.types);
     return {
         ...meta,
+        ...sdkMeta(meta),
         check,
         validateResource: (args, reportViolation) => {
             if (types !== undefined && !types.has(args.type)) {
@@ -134,6 +182,7 @@ export function stackResources(resources: readonly PolicyResource[]): StackResou
 export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackCheck<C>): CheckedStackPolicy {
     return {
         ...meta,
+        ...sdkMeta(meta),
         check,
         validateStack: (args, reportViolation) => {
             const config = withDefaults(check.defaults, args.getConfig<object>());

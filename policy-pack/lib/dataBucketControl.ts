@@ -18,6 +18,11 @@ export interface Control<C extends object> {
     readonly defaults: C;
     /** Whether the control is switched on by its config. @default always */
     readonly enabled?: (config: C) => boolean;
+    /**
+     * Whether a bucket without any such child violates the control. When `false`, only the children a
+     * stack declares are judged. @default always
+     */
+    readonly requiredWhen?: (config: C) => boolean;
     /** Buckets of the population the control applies to. @default all of them */
     readonly appliesTo?: (b: BucketEntry) => boolean;
     /**
@@ -55,6 +60,9 @@ export function judgeControl<C extends object>(
         const bucket = label(b.bucket);
         const children = index.children(b.bucket.urn, control.kind);
         if (children.length === 0) {
+            if (control.requiredWhen !== undefined && !control.requiredWhen(config)) {
+                continue;
+            }
             findings.push(
                 violation(
                     `${population} ${bucket} has no ${control.what} attached${unjoinedNote(index, control.kind)}: ${control.fix}`,

@@ -3,7 +3,10 @@
  * index.ts (which starts the analyzer server when loaded) so tests and scripts can import it.
  */
 import { CheckedPolicy } from "../lib/check";
-import { cloudtrailLogFileValidation, cloudtrailMultiRegion } from "./audit";
+import { cloudtrailLogFileValidation, cloudtrailMultiRegion, cloudtrailS3DataEvents } from "./audit";
+import { s3DataBucketEventNotifications, s3DataBucketMfaDelete, s3DataBucketObjectLock } from "./bucketProtections";
+import { kmsKeyPolicyNoPublicAllow, kmsKeyRotation } from "./kms";
+import { s3AccessPointBlockPublicAccess, s3BucketPolicyNoCrossAccountAdmin, s3DirectoryBucketLifecycle } from "./s3Controls";
 import {
     s3DataBucketAccessLogging,
     s3DataBucketEncryption,
@@ -20,6 +23,7 @@ import { allowedRegions } from "./region";
 import { s3BucketEncryption, s3BucketVersioning, s3LifecycleRules, s3NoForceDestroy } from "./s3";
 import { s3BucketPolicyNoPublicAllow, s3NoPublicAcl, s3OwnershipEnforced, s3PublicAccessBlock } from "./s3Access";
 import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
+import { s3DataBucketConfigRules, s3DataBucketMalwareScan } from "./detective";
 import { requiredTags } from "./tags";
 import { previewUnverified } from "./unverified";
 
@@ -33,6 +37,11 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3LifecycleRules,
     s3BucketPolicyNoPublicAllow,
     s3NoForceDestroy,
+    s3BucketPolicyNoCrossAccountAdmin,
+    s3AccessPointBlockPublicAccess,
+    // KMS
+    kmsKeyRotation,
+    kmsKeyPolicyNoPublicAllow,
     // IAM
     iamNoWildcardActions,
     iamNoS3OnAllResources,
@@ -41,6 +50,7 @@ export const POLICIES: readonly CheckedPolicy[] = [
     // Audit and monitoring
     cloudtrailLogFileValidation,
     cloudtrailMultiRegion,
+    cloudtrailS3DataEvents,
     snsTopicEncrypted,
     cloudwatchAlarmHasActions,
     // Tags and region
@@ -54,9 +64,16 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3DataBucketAccessLogging,
     s3DataBucketLifecycle,
     s3DataBucketReplication,
+    s3DataBucketEventNotifications,
+    s3DataBucketObjectLock,
+    s3DataBucketMfaDelete,
     s3LogBucketProtections,
+    s3DirectoryBucketLifecycle,
     s3ReplicationCrossRegion,
     budgetRequired,
+    // Detective and corrective controls
+    s3DataBucketMalwareScan,
+    s3DataBucketConfigRules,
 ];
 
 /** `POLICIES` plus the advisory `preview-unverified`, which reports what they could not decide. */

@@ -10,14 +10,10 @@ import { PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls
 import { dataBucketPolicy } from "../lib/dataBucketControl";
 import { encryptionEffect, KMS_ALGORITHMS, lifecycleEffect, loggingEffect, replicationEffect, sseAlgorithm } from "../lib/effect";
 import { UNKNOWN } from "../lib/unknown";
+import { NOT_REPLICATED_ROLES } from "../../rules/buckets";
 
 /**
  * Checks whether every data bucket has a bucket policy that denies requests without TLS.
- * @severity high
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics storage, encryption-in-transit
- * @securityhub S3.5
- * @cis 2.1.1
  */
 export const s3DataBucketTlsOnly = dataBucketPolicy(
     {
@@ -25,17 +21,17 @@ export const s3DataBucketTlsOnly = dataBucketPolicy(
         description: "Checks whether every data bucket has a bucket policy denying non-TLS requests.",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.5"],
+        cis: ["2.1.1"],
+        topics: ["storage", "encryption-in-transit"],
+        remediation: "Attach a bucket policy with a Deny on aws:SecureTransport false for the bucket and its objects.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5",
     },
     TLS_ONLY,
 );
 
 /**
  * Checks whether every data bucket has a public access block with all four settings on.
- * @severity critical
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics storage, network
- * @securityhub S3.8
- * @cis 2.1.4
  */
 export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
     {
@@ -43,17 +39,17 @@ export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
         description: "Checks whether every data bucket has a public access block with all four settings true.",
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: ["S3.8"],
+        cis: ["2.1.4"],
+        topics: ["storage", "network"],
+        remediation: "Attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
     },
     PUBLIC_ACCESS_BLOCK,
 );
 
 /**
  * Checks whether every data bucket has versioning enabled.
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, resilience
- * @securityhub S3.14
- * @cis -
  */
 export const s3DataBucketVersioning = dataBucketPolicy(
     {
@@ -61,6 +57,11 @@ export const s3DataBucketVersioning = dataBucketPolicy(
         description: "Checks whether every data bucket has versioning Enabled.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["S3.14"],
+        cis: [],
+        topics: ["storage", "resilience"],
+        remediation: "Attach an aws.s3.BucketVersioning with status Enabled.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14",
     },
     VERSIONING,
 );
@@ -72,11 +73,6 @@ export interface DataEncryptionConfig {
 
 /**
  * Checks whether every data bucket has default encryption, with KMS when `requireKms`.
- * @severity high
- * @frameworks aws-security-hub, cis-aws-foundations-1.4
- * @topics storage, encryption
- * @securityhub S3.17
- * @cis 2.1.1 (v1.4)
  */
 export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
     {
@@ -84,6 +80,11 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
         description: "Checks whether every data bucket has default encryption (SSE-KMS when requireKms).",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.17"],
+        cis: [],
+        topics: ["storage", "encryption"],
+        remediation: "Attach an aws.s3.BucketServerSideEncryptionConfiguration (SSE-KMS where requireKms).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-17",
         configSchema: { properties: { requireKms: { type: "boolean", default: false, description: "Data buckets must use SSE-KMS." } } },
     },
     {
@@ -108,11 +109,6 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
 
 /**
  * Checks whether every data bucket sends server access logs somewhere (log targets are exempt).
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, logging
- * @securityhub S3.9
- * @cis -
  */
 export const s3DataBucketAccessLogging = dataBucketPolicy(
     {
@@ -120,6 +116,11 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
         description: "Checks whether every data bucket has server access logging attached.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["S3.9"],
+        cis: [],
+        topics: ["storage", "logging"],
+        remediation: "Attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9",
     },
     {
         kind: "logging",
@@ -132,11 +133,6 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
 
 /**
  * Checks whether every data bucket has a lifecycle configuration (rules themselves: s3-lifecycle-rules).
- * @severity low
- * @frameworks aws-security-hub
- * @topics storage, cost
- * @securityhub S3.10, S3.13
- * @cis -
  */
 export const s3DataBucketLifecycle = dataBucketPolicy(
     {
@@ -144,6 +140,11 @@ export const s3DataBucketLifecycle = dataBucketPolicy(
         description: "Checks whether every data bucket has a lifecycle configuration attached.",
         enforcementLevel: "mandatory",
         severity: "low",
+        securityHub: ["S3.10", "S3.13"],
+        cis: [],
+        topics: ["storage", "cost"],
+        remediation: "Attach an aws.s3.BucketLifecycleConfiguration with an Enabled rule for the whole bucket (filter {}).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13",
     },
     {
         kind: "lifecycle",
@@ -162,11 +163,6 @@ export interface ReplicationRequiredConfig {
 /**
  * Checks, when `requireReplication` is on, whether every primary data bucket (Role data, not
  * replica) is the source of a replication configuration.
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, resilience, disaster-recovery
- * @securityhub S3.7
- * @cis -
  */
 export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfig>(
     {
@@ -174,6 +170,11 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         description: "Checks whether every primary data bucket replicates, when requireReplication is set.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["S3.7"],
+        cis: [],
+        topics: ["storage", "resilience", "disaster-recovery"],
+        remediation: "Attach an aws.s3.BucketReplicationConfig with an Enabled whole-bucket rule to a bucket in another region.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-7",
         configSchema: {
             properties: { requireReplication: { type: "boolean", default: false, description: "Require replication of data buckets." } },
         },
@@ -184,7 +185,8 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         fix: "attach an aws.s3.BucketReplicationConfig with an Enabled rule for the whole bucket (filter {}) to a replica bucket in another region.",
         defaults: { requireReplication: false },
         enabled: (config) => config.requireReplication,
-        appliesTo: (b) => b.role !== "replica",
+        // A replica is not asked to replicate; nor is the quarantine (infected objects need no DR copy).
+        appliesTo: (b) => typeof b.role !== "string" || !NOT_REPLICATED_ROLES.includes(b.role),
         judge: (c) => replicationEffect(c.props),
     },
 );

@@ -64,11 +64,6 @@ const IAM_POLICY_TYPES = [...T.iamPolicy, ...T.iamInlinePolicy, ...T.iamRole];
 /**
  * Checks whether an IAM policy allows a whole service (`*`, `s3:*`, any `<service>:*`) or uses
  * `NotAction` in an Allow.
- * @severity critical
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics iam, least-privilege
- * @securityhub IAM.1, IAM.21
- * @cis 1.16
  */
 export const iamNoWildcardActions = resourcePolicy(
     {
@@ -76,6 +71,11 @@ export const iamNoWildcardActions = resourcePolicy(
         description: "Checks whether an IAM policy allows `*` or a whole service such as `s3:*`.",
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: ["IAM.1", "IAM.21"],
+        cis: ["1.16"],
+        topics: ["iam", "least-privilege"],
+        remediation: "List the individual actions the principal needs; do not use NotAction in an Allow.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
     },
     {
         types: IAM_POLICY_TYPES,
@@ -136,11 +136,6 @@ function judgeWideGrant(
 /**
  * Checks whether an IAM policy allows S3 actions on every resource (`Resource: "*"` or
  * `arn:aws:s3:::*`). The few S3 actions that only accept `*` (ListAllMyBuckets, ...) are exempt.
- * @severity high
- * @frameworks aws-security-hub
- * @topics iam, least-privilege, storage
- * @securityhub -
- * @cis -
  */
 export const iamNoS3OnAllResources = resourcePolicy(
     {
@@ -148,6 +143,11 @@ export const iamNoS3OnAllResources = resourcePolicy(
         description: 'Checks whether an IAM policy allows S3 actions on Resource "*".',
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: [],
+        cis: [],
+        topics: ["iam", "least-privilege", "storage"],
+        remediation: "Scope Resource to the bucket ARN and its key prefixes.",
+        docUrl: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
     },
     {
         types: IAM_POLICY_TYPES,
@@ -168,11 +168,6 @@ export const iamNoS3OnAllResources = resourcePolicy(
 
 /**
  * Checks whether an IAM policy allows `iam:PassRole` (directly or by wildcard) on every role.
- * @severity critical
- * @frameworks internal
- * @topics iam, privilege-escalation
- * @securityhub -
- * @cis -
  */
 export const iamNoPassRoleOnAll = resourcePolicy(
     {
@@ -180,6 +175,11 @@ export const iamNoPassRoleOnAll = resourcePolicy(
         description: 'Checks whether an IAM policy allows iam:PassRole on Resource "*".',
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: [],
+        cis: [],
+        topics: ["iam", "privilege-escalation"],
+        remediation: "Name the role ARNs that may be passed in Resource.",
+        docUrl: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
     },
     {
         types: IAM_POLICY_TYPES,
@@ -201,11 +201,6 @@ export const iamNoPassRoleOnAll = resourcePolicy(
 /**
  * Checks whether the stack creates IAM user access keys (long-term credentials). Advisory: roles
  * with temporary credentials are preferred; a key is sometimes the only option for a partner.
- * @severity medium
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics iam, credentials
- * @securityhub IAM.3
- * @cis 1.14
  */
 export const iamUserAccessKeys = resourcePolicy(
     {
@@ -213,6 +208,11 @@ export const iamUserAccessKeys = resourcePolicy(
         description: "Checks whether an IAM user access key (a long-term credential) is created.",
         enforcementLevel: "advisory",
         severity: "medium",
+        securityHub: ["IAM.3"],
+        cis: ["1.14"],
+        topics: ["iam", "credentials"],
+        remediation: "Prefer an IAM role the workload assumes; rotate an unavoidable key within 90 days.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3",
     },
     {
         types: T.accessKey,

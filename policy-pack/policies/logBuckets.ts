@@ -8,11 +8,6 @@ import { judgeControl } from "../lib/dataBucketControl";
  * Checks whether every log-target bucket (Role access-logs / audit-logs) has the protections a data
  * bucket has, except access logging of its own: a TLS-only bucket policy, a public access block,
  * versioning and default encryption. Logs are evidence; they get the same care.
- * @severity high
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics storage, logging, audit
- * @securityhub S3.5, S3.8, S3.14
- * @cis 2.1.1, 2.1.4
  */
 export const s3LogBucketProtections = stackPolicy(
     {
@@ -21,6 +16,11 @@ export const s3LogBucketProtections = stackPolicy(
             "Checks whether every log-target bucket has a TLS-only policy, a public access block, versioning and encryption attached.",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.5", "S3.8", "S3.14"],
+        cis: ["2.1.1", "2.1.4"],
+        topics: ["storage", "logging", "audit"],
+        remediation: "Give the log bucket a TLS-only policy, a public access block, versioning and SSE-S3 encryption (SecureBucket does).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html",
     },
     {
         defaults: {},

@@ -6,11 +6,6 @@ import { arr, bool, str, UNKNOWN } from "../lib/unknown";
 /**
  * Checks whether an SNS topic is encrypted at rest with a KMS key (`kmsMasterKeyId`). A key ARN
  * that is unknown during preview still counts: the key is set, only its ARN is pending.
- * @severity medium
- * @frameworks aws-security-hub
- * @topics monitoring, encryption
- * @securityhub SNS.1 (AWS Config rule sns-encrypted-kms)
- * @cis -
  */
 export const snsTopicEncrypted = resourcePolicy(
     {
@@ -18,6 +13,11 @@ export const snsTopicEncrypted = resourcePolicy(
         description: "Checks whether an SNS topic sets kmsMasterKeyId.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["SNS.1"],
+        cis: [],
+        topics: ["monitoring", "encryption"],
+        remediation: "Set kmsMasterKeyId on the topic.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1",
     },
     {
         types: T.topic,
@@ -34,11 +34,6 @@ export const snsTopicEncrypted = resourcePolicy(
 /**
  * Checks whether a CloudWatch metric alarm notifies someone: actions enabled and at least one alarm
  * action. An alarm without actions changes state silently.
- * @severity medium
- * @frameworks aws-security-hub
- * @topics monitoring
- * @securityhub CloudWatch.15
- * @cis -
  */
 export const cloudwatchAlarmHasActions = resourcePolicy(
     {
@@ -46,6 +41,11 @@ export const cloudwatchAlarmHasActions = resourcePolicy(
         description: "Checks whether a CloudWatch metric alarm has actions enabled and an alarm action.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["CloudWatch.15"],
+        cis: [],
+        topics: ["monitoring"],
+        remediation: "Enable actions and add the alert topic to alarmActions.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-15",
     },
     {
         types: T.metricAlarm,

@@ -14,11 +14,6 @@ export interface AllowedRegionsConfig {
  * Checks whether an AWS resource (by its `region` input, else its provider's) and every aws
  * provider is in an allowed region. A resource on the default provider with no region of its own is
  * judged through the provider the engine reports for it; without one it is `unverified`.
- * @severity medium
- * @frameworks internal
- * @topics data-residency
- * @securityhub -
- * @cis -
  */
 export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
     {
@@ -26,6 +21,11 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
         description: "Checks whether an AWS resource or provider is in an allowed region.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: [],
+        cis: [],
+        topics: ["data-residency"],
+        remediation: "Set the provider's region (or the resource's region) to an allowed region.",
+        docUrl: "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region",
         configSchema: {
             properties: {
                 allowedRegions: {

@@ -17,11 +17,6 @@ export interface EncryptionConfig {
  * requests, https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html); the house rule
  * requires it there anyway so switching to SSE-KMS keeps it. Requiring KMS for data buckets is
  * `s3-data-bucket-encryption`'s `requireKms` (log buckets cannot use SSE-KMS).
- * @severity high
- * @frameworks aws-security-hub, cis-aws-foundations-1.4
- * @topics storage, encryption
- * @securityhub S3.4 (retired), S3.17
- * @cis 2.1.1 (v1.4)
  */
 export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
     {
@@ -29,6 +24,11 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
         description: "Checks whether S3 default encryption is SSE-S3 with a bucket key, or SSE-KMS.",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.17"],
+        cis: [],
+        topics: ["storage", "encryption"],
+        remediation: "Use SSE-KMS (aws:kms) or SSE-S3 with bucketKeyEnabled: true.",
+        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html",
         configSchema: {
             properties: {
                 requireBucketKeyForKms: { type: "boolean", default: false, description: "Also require a bucket key with SSE-KMS." },
@@ -76,11 +76,6 @@ function judgeEncryption(r: ResourceView, config: EncryptionConfig): Finding[] {
 
 /**
  * Checks whether bucket versioning is enabled.
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, resilience
- * @securityhub S3.14
- * @cis -
  */
 export const s3BucketVersioning = resourcePolicy(
     {
@@ -88,6 +83,11 @@ export const s3BucketVersioning = resourcePolicy(
         description: "Checks whether S3 bucket versioning is Enabled.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["S3.14"],
+        cis: [],
+        topics: ["storage", "resilience"],
+        remediation: "Set versioning status to Enabled (Suspended is off).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14",
     },
     {
         types: [...T.versioning, ...T.bucket],
@@ -112,11 +112,6 @@ export interface LifecycleConfig {
 /**
  * Checks whether a lifecycle configuration aborts incomplete multipart uploads and has valid
  * transitions (infrequent-access classes at 30 days or later, increasing days).
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, cost
- * @securityhub S3.13
- * @cis -
  */
 export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
     {
@@ -124,6 +119,11 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
         description: "Checks whether S3 lifecycle rules abort incomplete multipart uploads and transition validly.",
         enforcementLevel: "mandatory",
         severity: "medium",
+        securityHub: ["S3.13"],
+        cis: [],
+        topics: ["storage", "cost"],
+        remediation: "Abort incomplete multipart uploads in an Enabled whole-bucket rule; keep transitions within AWS minimums.",
+        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html",
         configSchema: {
             properties: {
                 maxAbortDays: {
@@ -157,11 +157,6 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
 /**
  * Checks whether a bucket sets `forceDestroy`, which lets `pulumi destroy` delete stored objects.
  * Enforcement per stack is the switch: mandatory in prod.
- * @severity high
- * @frameworks internal
- * @topics storage, resilience
- * @securityhub -
- * @cis -
  */
 export const s3NoForceDestroy = resourcePolicy(
     {
@@ -169,6 +164,11 @@ export const s3NoForceDestroy = resourcePolicy(
         description: "Checks whether an S3 bucket has forceDestroy enabled.",
         enforcementLevel: "advisory",
         severity: "high",
+        securityHub: [],
+        cis: [],
+        topics: ["storage", "resilience"],
+        remediation: "Set forceDestroy: false (SecureBucket: leave allowForceDestroy off).",
+        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html",
     },
     {
         types: T.bucket,

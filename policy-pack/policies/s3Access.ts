@@ -7,11 +7,6 @@ import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 
 /**
  * Checks whether all four S3 Block Public Access settings are on (bucket and account level).
- * @severity critical
- * @frameworks aws-security-hub, cis-aws-foundations-3.0
- * @topics storage, network
- * @securityhub S3.1, S3.8
- * @cis 2.1.4
  */
 export const s3PublicAccessBlock = resourcePolicy(
     {
@@ -19,6 +14,11 @@ export const s3PublicAccessBlock = resourcePolicy(
         description: "Checks whether all four S3 Block Public Access settings are true.",
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: ["S3.1", "S3.8"],
+        cis: ["2.1.4"],
+        topics: ["storage", "network"],
+        remediation: "Set all four Block Public Access settings to true.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
     },
     {
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
@@ -68,11 +68,6 @@ function publicGrants(grants: unknown): string[] | typeof UNKNOWN {
 /**
  * Checks whether an ACL grants access to everyone (canned `public-read`, `public-read-write`,
  * `authenticated-read`, or a grant to the AllUsers / AuthenticatedUsers groups).
- * @severity critical
- * @frameworks aws-security-hub
- * @topics storage, access-control
- * @securityhub S3.2, S3.3, S3.12
- * @cis -
  */
 export const s3NoPublicAcl = resourcePolicy(
     {
@@ -80,6 +75,11 @@ export const s3NoPublicAcl = resourcePolicy(
         description: "Checks whether an S3 bucket ACL is public (canned ACL or grant to AllUsers/AuthenticatedUsers).",
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: ["S3.2", "S3.3", "S3.12"],
+        cis: [],
+        topics: ["storage", "access-control"],
+        remediation: "Remove public canned ACLs and grants; set object ownership BucketOwnerEnforced.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-12",
     },
     {
         types: [...T.acl, ...T.bucket],
@@ -111,11 +111,6 @@ export const s3NoPublicAcl = resourcePolicy(
 
 /**
  * Checks whether object ownership is `BucketOwnerEnforced`, which disables ACLs.
- * @severity high
- * @frameworks aws-security-hub
- * @topics storage, access-control
- * @securityhub S3.12
- * @cis -
  */
 export const s3OwnershipEnforced = resourcePolicy(
     {
@@ -123,6 +118,11 @@ export const s3OwnershipEnforced = resourcePolicy(
         description: "Checks whether S3 object ownership is BucketOwnerEnforced (ACLs disabled).",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.12"],
+        cis: [],
+        topics: ["storage", "access-control"],
+        remediation: "Set rule.objectOwnership to BucketOwnerEnforced.",
+        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
     },
     {
         types: T.ownership,
@@ -147,11 +147,6 @@ export const s3OwnershipEnforced = resourcePolicy(
 /**
  * Checks whether a bucket policy allows anyone (`Principal: "*"`) without a condition that S3 counts
  * as restricting (fixed aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:SourceIp, ...).
- * @severity critical
- * @frameworks aws-security-hub
- * @topics storage, access-control
- * @securityhub S3.2, S3.3
- * @cis -
  */
 export const s3BucketPolicyNoPublicAllow = resourcePolicy(
     {
@@ -159,6 +154,11 @@ export const s3BucketPolicyNoPublicAllow = resourcePolicy(
         description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
         enforcementLevel: "mandatory",
         severity: "critical",
+        securityHub: ["S3.2", "S3.3"],
+        cis: [],
+        topics: ["storage", "access-control"],
+        remediation: "Name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
     },
     {
         types: [...T.bucketPolicy, ...T.bucket],

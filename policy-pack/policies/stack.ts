@@ -9,11 +9,6 @@ import { arr, obj, UNKNOWN } from "../lib/unknown";
  * Checks whether each replication configuration copies to a bucket in another region than its
  * source (a same-region replica does not survive a regional outage). Regions come from each bucket's
  * `region` input or provider; the source falls back to the configuration's own region.
- * @severity high
- * @frameworks aws-security-hub
- * @topics storage, disaster-recovery
- * @securityhub S3.7
- * @cis -
  */
 export const s3ReplicationCrossRegion = stackPolicy(
     {
@@ -21,6 +16,11 @@ export const s3ReplicationCrossRegion = stackPolicy(
         description: "Checks whether S3 replication destinations are in a different region than the source bucket.",
         enforcementLevel: "mandatory",
         severity: "high",
+        securityHub: ["S3.7"],
+        cis: [],
+        topics: ["storage", "disaster-recovery"],
+        remediation: "Put the replica in another region (a second aws.Provider or the bucket's region input).",
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-7",
     },
     {
         defaults: {},
@@ -79,11 +79,6 @@ export interface BudgetRequiredConfig {
 
 /**
  * Checks, when `requireBudget` is on, whether the stack defines a cost budget.
- * @severity low
- * @frameworks internal
- * @topics cost
- * @securityhub -
- * @cis -
  */
 export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
     {
@@ -91,6 +86,11 @@ export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
         description: "Checks whether the stack defines an aws.budgets.Budget, when requireBudget is set.",
         enforcementLevel: "mandatory",
         severity: "low",
+        securityHub: [],
+        cis: [],
+        topics: ["cost"],
+        remediation: "Add an aws.budgets.Budget with notifications at 80% and 100%.",
+        docUrl: "https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html",
         configSchema: {
             properties: { requireBudget: { type: "boolean", default: false, description: "Require a budget in this stack." } },
         },

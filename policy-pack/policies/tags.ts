@@ -13,11 +13,6 @@ export interface RequiredTagsConfig {
 /**
  * Checks whether a taggable resource carries every required tag, its provider's `defaultTags`
  * included. Taggable: the types in lib/types.ts `TAGGABLE_TYPES`, or any AWS resource with `tags`.
- * @severity low
- * @frameworks aws-security-hub
- * @topics tagging, cost
- * @securityhub SNS.3, CloudTrail.9 (tagging controls)
- * @cis -
  */
 export const requiredTags = resourcePolicy<RequiredTagsConfig>(
     {
@@ -25,6 +20,11 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
         description: "Checks whether a taggable AWS resource carries the required tags (provider default tags included).",
         enforcementLevel: "mandatory",
         severity: "low",
+        securityHub: [],
+        cis: [],
+        topics: ["tagging", "cost"],
+        remediation: "Set the missing tags on the resource or in the provider's defaultTags.",
+        docUrl: "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html",
         configSchema: {
             properties: {
                 requiredTags: {

@@ -1,99 +1,116 @@
 /**
- * Prints the pack's coverage table (markdown) from the JSDoc metadata beside each policy
- * (`@severity`, `@frameworks`, `@topics`, `@securityhub`, `@cis`) and the policy's own `name`,
- * `enforcementLevel` and first doc sentence. Reads the sources, so it needs no build:
- *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts > coverage.md
+ * The pack's coverage, generated from each policy's typed metadata (lib/check.ts `PolicyMeta`) and
+ * the external control lists (lib/controls.ts): a markdown table of policies (the README's), a
+ * markdown table of controls, and a machine-readable report. For a stack, pass the resource types it
+ * declares: a control with nothing of its kind declared is "not applicable", never "pass".
+ *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts            # policy table
+ *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts controls   # control table
+ *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts --json     # report
  */
-import * as fs from "fs";
-import * as path from "path";
+import { CheckedPolicy, frameworksOf } from "../lib/check";
+import { EXTERNAL_CONTROLS, ExternalControl } from "../lib/controls";
 import { PACK_POLICIES } from "../policies/all";
 
 export interface PolicyRow {
     readonly name: string;
     readonly kind: "resource" | "stack";
     readonly enforcementLevel: string;
+    readonly severity: string;
+    readonly securityHub: readonly string[];
+    readonly cis: readonly string[];
+    readonly frameworks: readonly string[];
+    readonly topics: readonly string[];
     readonly summary: string;
-    readonly tags: Readonly<Record<string, string>>;
-    readonly file: string;
+    readonly remediation: string;
+    readonly docUrl: string;
 }
 
-/** The pack directory: the nearest ancestor holding PulumiPolicy.yaml (works from bin/ too). */
-function packDir(): string {
-    let dir = __dirname;
-    while (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
-        const up = path.dirname(dir);
-        if (up === dir) {
-            throw new Error("coverage: no PulumiPolicy.yaml above " + __dirname);
-        }
-        dir = up;
-    }
-    return dir;
+/** Every policy of the pack, in the pack's order. */
+export function policyRows(policies: readonly CheckedPolicy[] = PACK_POLICIES): PolicyRow[] {
+    return policies.map((p) => ({
+        name: p.name,
+        kind: "validateStack" in p ? "stack" : "resource",
+        enforcementLevel: p.enforcementLevel,
+        severity: p.severity,
+        securityHub: p.securityHub,
+        cis: p.cis,
+        frameworks: frameworksOf(p),
+        topics: p.topics,
+        summary: p.description,
+        remediation: p.remediation,
+        docUrl: p.docUrl,
+    }));
 }
 
-/** A JSDoc block, the exported declaration right after it, and that declaration's name and level. */
-const BLOCK =
-    /\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export (?:const|function) \w+(?:(?!\nexport |\/\*\*)[\s\S])*?name: "([^"]+)"(?:(?!\nexport |\/\*\*)[\s\S])*?enforcementLevel: "([^"]+)"/g;
+/** How a stack stands against one external control. */
+export type ControlStatus = "covered" | "not covered" | "not applicable";
 
-/** Every policy of the pack, in the pack's order; throws when one has no metadata block. */
-export function policyRows(dir = packDir()): PolicyRow[] {
-    const documented = new Map(documentedPolicies(dir).map((r) => [r.name, r]));
-    return PACK_POLICIES.map((p) => {
-        const row = documented.get(p.name);
-        if (row === undefined) {
-            throw new Error(`coverage: policy ${p.name} has no JSDoc metadata block in policies/`);
-        }
-        return row;
+export interface ControlRow {
+    readonly framework: string;
+    readonly id: string;
+    readonly title: string;
+    /** Policies whose metadata names this control. */
+    readonly policies: readonly string[];
+    /**
+     * `covered` (a policy judges it), `not covered` (none does: `note` says why), or, for a stack that
+     * declares nothing the control applies to, `not applicable`.
+     */
+    readonly status: ControlStatus;
+    readonly note?: string;
+}
+
+/** Coverage of every external control; `declaredTypes` (a stack's resource types) adds applicability. */
+export function controlRows(
+    declaredTypes?: ReadonlySet<string>,
+    policies: readonly CheckedPolicy[] = PACK_POLICIES,
+    controls: readonly ExternalControl[] = EXTERNAL_CONTROLS,
+): ControlRow[] {
+    return controls.map((c) => {
+        const names = policies.filter((p) => (c.framework === "aws-fsbp" ? p.securityHub : p.cis).includes(c.id)).map((p) => p.name);
+        const applicable = declaredTypes === undefined || c.appliesTo.some((t) => declaredTypes.has(t));
+        const status: ControlStatus = !applicable ? "not applicable" : names.length > 0 ? "covered" : "not covered";
+        const note = !applicable ? `the stack declares no ${c.appliesTo.join(" / ")}` : names.length === 0 ? c.notImplemented : undefined;
+        return { framework: c.framework, id: c.id, title: c.title, policies: names, status, ...(note !== undefined ? { note } : {}) };
     });
 }
 
-/** Every documented policy in policies/*.ts. */
-function documentedPolicies(dir: string): PolicyRow[] {
-    const policiesDir = path.join(dir, "policies");
-    const rows: PolicyRow[] = [];
-    for (const file of fs
-        .readdirSync(policiesDir)
-        .filter((f) => f.endsWith(".ts"))
-        .sort()) {
-        const text = fs.readFileSync(path.join(policiesDir, file), "utf8");
-        for (const m of text.matchAll(BLOCK)) {
-            const doc = m[1]
-                .split("\n")
-                .map((l) => l.replace(/^\s*\* ?/, "").trim())
-                .filter((l) => l !== "");
-            const tags: Record<string, string> = {};
-            for (const l of doc.filter((x) => x.startsWith("@"))) {
-                const [, key, value] = /^@(\w+)\s*(.*)$/.exec(l) ?? [];
-                if (key !== undefined) {
-                    tags[key] = value ?? "";
-                }
-            }
-            const prose = doc.filter((x) => !x.startsWith("@")).join(" ");
-            const summary = /^(.*?\.)(\s|$)/.exec(prose)?.[1] ?? prose;
-            rows.push({
-                name: m[2],
-                kind: /stackPolicy|dataBucketPolicy|previewUnverified/.test(m[0]) ? "stack" : "resource",
-                enforcementLevel: m[3],
-                summary,
-                tags,
-                file,
-            });
-        }
-    }
-    return rows;
-}
+const cell = (s: string): string => (s === "" ? "-" : s.replace(/\|/g, "\\|"));
+const list = (xs: readonly string[]): string => cell(xs.join(", "));
 
 export function coverageTable(rows: readonly PolicyRow[]): string {
-    const cell = (s: string | undefined) => (s === undefined || s === "" ? "-" : s.replace(/\|/g, "\\|"));
     return [
-        "| Policy | Kind | Default | Severity | Security Hub | CIS | Topics | What it checks |",
+        "| Policy | Kind | Default | Severity | Security Hub | CIS v3.0.0 | Topics | What it checks |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map(
             (r) =>
-                `| \`${r.name}\` | ${r.kind} | ${r.enforcementLevel} | ${cell(r.tags.severity)} | ${cell(r.tags.securityhub)} | ${cell(r.tags.cis)} | ${cell(r.tags.topics)} | ${cell(r.summary)} |`,
+                `| \`${r.name}\` | ${r.kind} | ${r.enforcementLevel} | ${r.severity} | ${list(r.securityHub)} | ${list(r.cis)} | ${list(r.topics)} | ${cell(r.summary)} |`,
         ),
     ].join("\n");
 }
 
+export function controlTable(rows: readonly ControlRow[]): string {
+    return [
+        "| Framework | Control | Title | Policies | Status |",
+        "| --- | --- | --- | --- | --- |",
+        ...rows.map(
+            (r) =>
+                `| ${r.framework} | ${r.id} | ${cell(r.title)} | ${list(r.policies.map((p) => `\`${p}\``))} | ${r.status}${r.note !== undefined ? `: ${cell(r.note)}` : ""} |`,
+        ),
+    ].join("\n");
+}
+
+/** The machine-readable coverage report. */
+export function coverageReport(declaredTypes?: ReadonlySet<string>): Record<string, unknown> {
+    return { schemaVersion: 1, policies: policyRows(), controls: controlRows(declaredTypes) };
+}
+
 if (require.main === module) {
-    console.log(coverageTable(policyRows()));
+    const arg = process.argv[2];
+    console.log(
+        arg === "--json"
+            ? JSON.stringify(coverageReport(), null, 2)
+            : arg === "controls"
+              ? controlTable(controlRows())
+              : coverageTable(policyRows()),
+    );
 }

@@ -107,7 +107,7 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             { ...prod, replication: { storageClass: "REDUCED_REDUNDANCY" } },
             "us-east-1",
             [
-                `${ns}replication.storageClass: got "REDUCED_REDUNDANCY"; Invalid option: expected one of "STANDARD"|"STANDARD_IA"|"ONEZONE_IA"|"INTELLIGENT_TIERING"|"GLACIER_IR"|"GLACIER"|"DEEP_ARCHIVE"`,
+                `${ns}replication.storageClass: got "REDUCED_REDUNDANCY"; must be one of "STANDARD", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"`,
             ],
         ],
         [
@@ -150,7 +150,7 @@ describe("access config: bad inputs name the key, quote the value, say what is a
             { ...dev, readers: [{ ...reader, partnerAccountId: 345678901234, maxSessionDurationSeconds: 900 }] },
             "us-east-1",
             [
-                `${ns}readers[0].partnerAccountId: got 345678901234; Invalid input: expected string, received number`,
+                `${ns}readers[0].partnerAccountId: got 345678901234; must be text`,
                 `${ns}readers[0].maxSessionDurationSeconds: got 900; must be a whole number of seconds, 3600-43200 (IAM's bounds)`,
             ],
         ],

@@ -90,7 +90,16 @@ describe("access: prod stack (writer role, tagged reader, network limit, replica
         const base = ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption", "DenyWrongKmsKey", "DenyMissingEncryptionHeader"];
         assert.deepEqual(
             data.map((s) => s.Sid),
-            [...base, "AllowWriterPut", "AllowWriterGet", "AllowWriterList", "DenyDestructiveWithoutMfa", "DenyOutsideAllowedNetworks"],
+            [
+                ...base,
+                "AllowWriterPut",
+                "AllowWriterGet",
+                "AllowWriterList",
+                "DenyDestructiveWithoutMfa",
+                "DenyOutsideAllowedNetworks",
+                // Malware scanning (tests/detective/malware.test.ts).
+                "DenyReadingInfectedObjects",
+            ],
         );
         assert.deepEqual(
             replica.map((s) => s.Sid),
@@ -100,7 +109,14 @@ describe("access: prod stack (writer role, tagged reader, network limit, replica
             NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24", "198.51.100.0/24"] },
             StringNotEquals: { "aws:SourceVpce": ["vpce-0a1b2c3d4e5f67890"] },
             BoolIfExists: { "aws:ViaAWSService": "false" },
+            // The service roles of malware scanning, quarantine and Config remediation (tests/detective).
+            ArnNotEquals: {
+                "aws:PrincipalArn": ["malware-scan", "quarantine", "config-remediation"].map(
+                    (n) => `arn:aws:iam::123456789012:role/firehose-storage-prod-${n}`,
+                ),
+            },
         });
+        assert.equal(sid(replica, "DenyOutsideAllowedNetworks").Condition?.ArnNotEquals, undefined);
         assert.deepEqual(sid(replica, "DenyOutsideAllowedNetworks").Resource, [
             `arn:aws:s3:::${replicaBucket()}`,
             `arn:aws:s3:::${replicaBucket()}/*`,

@@ -139,7 +139,8 @@ for (const stack of ["dev", "prod"] as const) {
                     "AllowWriterGet",
                     "AllowWriterList",
                     "DenyDestructiveWithoutMfa",
-                    ...(stack === "prod" ? ["DenyOutsideAllowedNetworks"] : []),
+                    // Malware scanning, on in prod (issue 14; asserted in tests/detective/).
+                    ...(stack === "prod" ? ["DenyOutsideAllowedNetworks", "DenyReadingInfectedObjects"] : []),
                 ],
             );
             assert.deepEqual(dataPolicy[0].Resource, [dataArn, `${dataArn}/*`]);

@@ -111,7 +111,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "replication.enabled=false");
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/m);
-        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket$/m);
+        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket {2}\[medium, S3\.7\]$/m);
         assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation\b/m);
         assert.doesNotMatch(r.stdout, /Resources \(/, "--no-tree leaves the tree out");
     });
@@ -150,7 +150,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const cases: [string, string[], RegExp][] = [
             ["no such stack", ["plan", "--stack", "nope"], /Pulumi\.nope\.yaml does not exist/],
             ["invalid config value", ["plan", "--stack", "dev", "-c", "keyLayout=diagonal"], /firehose-storage:keyLayout: got "diagonal"/],
-            ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout" must be key=value/],
+            ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout": must be key=value/],
             [
                 "missing --policy-config file",
                 ["plan", "--stack", "dev", "--policy-config", "nowhere.json"],

@@ -51,7 +51,14 @@ for (const stack of ["dev", "prod"] as const) {
                 `${T.rule} firehose-detective`,
                 `${T.target} firehose-detective-to-alerts`,
             ]);
-            assert.deepEqual(childrenOf(r, one(r, T.objectEvents, "firehose-object-events")), [`${T.notification} firehose-object-events`]);
+            assert.deepEqual(
+                childrenOf(r, one(r, T.objectEvents, "firehose-object-events")),
+                [
+                    `${T.rule} firehose-object-events-json-created`,
+                    `${T.target} firehose-object-events-json-created-log`,
+                    `${T.notification} firehose-object-events`,
+                ].sort(),
+            );
             assert.deepEqual(
                 childrenOf(r, one(r, T.cost, "firehose-cost")),
                 [
@@ -219,8 +226,9 @@ for (const stack of ["dev", "prod"] as const) {
                 const provider = one(res(mode), T.provider, "aws-primary");
                 const mine = monitoringResources(res(mode)).filter((r) => r.custom);
                 // prod: topic 5 (key, topic, policy, 2 subscriptions), alarms 7, audit 8 (bucket 7 + trail),
-                // detective 2, object events 1, cost 9 (budget, analytics bucket 7, analysis). dev: 4+5+8+2+1+1.
-                assert.equal(mine.length, prod ? 32 : 21, mode);
+                // detective 2, object events 3 (notification, .json rule, its log target), cost 9 (budget,
+                // analytics bucket 7, analysis). dev: 4+5+8+2+3+1.
+                assert.equal(mine.length, prod ? 34 : 23, mode);
                 for (const r of mine) {
                     assert.ok(r.provider.startsWith(provider.urn), `${r.name} uses ${r.provider}`);
                     if (TAGGABLE.has(r.type)) {

@@ -128,14 +128,16 @@ for (const stack of ["dev", "prod"] as const) {
             assert.deepEqual(target.inputs, { rule: rule.inputs.name, arn: topicArn() });
         });
 
-        it("object events: the data bucket notifies EventBridge; no .json rule without a configured target", () => {
+        it("object events: the data bucket notifies EventBridge; the .json rule records arrivals (tests/detective)", () => {
             assert.deepEqual(one(res(), T.notification, "firehose-object-events").inputs, {
                 bucket: bucketOf("firehose-data"),
                 eventbridge: true,
             });
             assert.deepEqual(
-                ofType(res(), T.rule).map((r) => r.name),
-                ["firehose-detective"],
+                ofType(res(), T.rule)
+                    .map((r) => r.name)
+                    .sort(),
+                ["firehose-detective", "firehose-object-events-json-created"],
             );
         });
 

@@ -110,7 +110,10 @@ describe("monitoring config: bad inputs", () => {
         ],
         [
             "a target while EventBridge notifications are off",
-            { notifications: { eventBridge: false, objectCreatedTargetArn: "arn:aws:sqs:us-east-1:123456789012:leads" } },
+            {
+                notifications: { eventBridge: false, objectCreatedTargetArn: "arn:aws:sqs:us-east-1:123456789012:leads" },
+                dataArrival: { enabled: false },
+            },
             ['notifications.objectCreatedTargetArn: got "arn:aws:sqs:us-east-1:123456789012:leads"; needs notifications.eventBridge true'],
         ],
         [

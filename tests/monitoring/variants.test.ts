@@ -64,9 +64,14 @@ describe("monitoring variants: prod with Intelligent-Tiering and a .json target"
 
 describe("monitoring variants: dev without trail and budget", () => {
     it("no trail, no trail bucket, no detective rule, no budget", () => {
-        for (const type of [T.audit, T.trail, T.detective, T.rule, T.budget]) {
+        for (const type of [T.audit, T.trail, T.detective, T.budget]) {
             assert.deepEqual(ofType(bare.resources, type), [], type);
         }
+        // The one rule left is the data-arrival rule (tests/detective), which publishes to no topic.
+        assert.deepEqual(
+            ofType(bare.resources, T.rule).map((r) => r.name),
+            ["firehose-object-events-json-created"],
+        );
         assert.equal(bare.resources.filter((r) => r.name.startsWith("firehose-audit")).length, 0);
     });
 

@@ -30,6 +30,8 @@ interface Case {
     readonly change: (i: Inputs) => void;
     readonly onResource: string;
     readonly message: RegExp;
+    /** Replaces CONFIG for this case. */
+    readonly config?: PolicyPackConfig;
 }
 
 const INLINE = { type: TYPE.bucket, name: "inline-data", onResource: "inline-data" };
@@ -158,6 +160,70 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
             message: /inline input policy\) has no statement denying plain HTTP/,
         },
     ],
+    "s3-data-bucket-object-lock": [
+        {
+            ...INLINE,
+            title: "inline objectLockEnabled false",
+            change: (i) => (i.objectLockEnabled = false),
+            message: /inline input objectLockEnabled\) has objectLockEnabled "Disabled"/,
+        },
+        {
+            type: TYPE.objectLockV2,
+            name: "v2child-data-object-lock",
+            onResource: "v2child-data-object-lock",
+            title: "BucketObjectLockConfigurationV2 retention mode not GOVERNANCE/COMPLIANCE",
+            change: (i) => (i.rule = { defaultRetention: { mode: "WORM", days: 30 } }),
+            message: /ConfigurationV2\) has default retention mode "WORM"/,
+        },
+        {
+            ...V2,
+            title: "BucketV2 without Object Lock where requireObjectLock",
+            change: (i) => (i.tags = { Role: "data" }),
+            message: /data bucket v2-data .* has no Object Lock/,
+            config: { ...CONFIG, "s3-data-bucket-object-lock": { enforcementLevel: "mandatory", requireObjectLock: true } },
+        },
+    ],
+    "s3-data-bucket-event-notifications": [
+        {
+            type: "aws:s3/bucketNotification:BucketNotification",
+            name: "v2child-data-notification",
+            onResource: "v2child-data-notification",
+            title: "a notification that sends nothing",
+            change: (i) => (i.eventbridge = false),
+            message: /sends no event anywhere/,
+        },
+    ],
+    "s3-data-bucket-mfa-delete": [
+        {
+            ...V2,
+            title: "BucketV2 inline policy without the MFA deny",
+            change: (i) => {
+                const doc = JSON.parse(i.policy as string) as { Statement: { Sid: string }[] };
+                doc.Statement = doc.Statement.filter((st) => st.Sid !== "DenyDestructiveWithoutMfa");
+                i.policy = JSON.stringify(doc);
+            },
+            message: /inline input policy\) has no Deny of .* without MFA/,
+        },
+    ],
+    "s3-bucket-policy-no-cross-account-admin": [
+        {
+            ...V2,
+            title: "BucketV2 inline policy letting another account replace the policy",
+            change: (i) => {
+                const doc = JSON.parse(i.policy as string) as { Statement: Record<string, unknown>[] };
+                doc.Statement.push({
+                    Sid: "PartnerAdmin",
+                    Effect: "Allow",
+                    Principal: { AWS: "arn:aws:iam::999999999999:root" },
+                    Action: "s3:Put*",
+                    Resource: "arn:aws:s3:::v2-data-bucket",
+                });
+                i.policy = JSON.stringify(doc);
+            },
+            message:
+                /PartnerAdmin of v2-data .* allows arn:aws:iam::999999999999:root to s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl/,
+        },
+    ],
     "s3-bucket-versioning": [
         {
             ...INLINE,
@@ -219,11 +285,19 @@ describe("policy pack: every form of a bucket control (gRPC)", function () {
             for (const c of cases) {
                 it(`fires on ${c.title}`, async () => {
                     const found = await validateStack(pack(), edit(update, c.type, c.name, c.change), policy, NON_COMPLIANT, {
-                        config: CONFIG,
+                        config: c.config ?? CONFIG,
                         onResource: c.onResource,
                         message: c.message,
                     });
                     assert.deepEqual([...new Set(found.map((v) => v.resourceName))], [c.onResource], "only the changed resource");
+                    const meta = pack().info.policies.find((p) => p.name === policy);
+                    assert.ok(meta !== undefined);
+                    for (const v of found) {
+                        assert.ok(
+                            v.severity !== undefined && (v.controlIds ?? []).length > 0,
+                            `${policy}: severity and control ids on the finding`,
+                        );
+                    }
                 });
             }
         });
@@ -247,5 +321,24 @@ describe("policy pack: every form of a bucket control (gRPC)", function () {
                 NON_COMPLIANT,
                 { config: CONFIG, onResource: "inline-data", message: /inline input versioning/ },
             ));
+    });
+});
+
+describe("policy pack: findings carry severity and control ids (gRPC)", function () {
+    this.timeout(120_000);
+    const pack = usePolicyPack();
+    it("a versioning violation says medium, S3.14, and no CIS item", async () => {
+        const update = await forms("update");
+        const found = await validateStack(
+            pack(),
+            edit(update, TYPE.bucket, "inline-data", (i) => (i.versioning = { enabled: false })),
+            "s3-data-bucket-versioning",
+            NON_COMPLIANT,
+            { config: CONFIG, onResource: "inline-data" },
+        );
+        assert.deepEqual(
+            found.map((v) => [v.severity, v.securityHub, v.cis]),
+            [["medium", ["S3.14"], []]],
+        );
     });
 });

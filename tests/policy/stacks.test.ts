@@ -62,7 +62,7 @@ describe("policy pack: shipped stacks and preview unknowns (gRPC)", function () 
             assertNoUnknownReadFailures(report);
             const notes = violationsOf(report, "preview-unverified").filter((v) => v.resourceName === "firehose-data");
             assert.equal(notes.length, 1);
-            assert.match(notes[0].message, /firehose-data-policy.*s3-data-bucket-tls-only will judge it/s);
+            assert.match(notes[0].message, /firehose-data-policy.*s3-data-bucket-tls-only, s3-data-bucket-mfa-delete will judge it/s);
             const broken = editPolicy(await shippedStack("prod", "update"), TYPE.bucketPolicy, "firehose-data-policy", (d) => {
                 d.Statement = d.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
             });

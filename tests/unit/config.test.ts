@@ -81,11 +81,7 @@ describe("config: valid stacks", () => {
 
 describe("config: bad input names the key, quotes the value, says what is allowed", () => {
     const rows: [string, Record<string, unknown>, string, string?][] = [
-        [
-            "unknown environment",
-            { ...valid, environment: "qa" },
-            `firehose-storage:environment: got "qa"; Invalid option: expected one of "dev"|"prod"`,
-        ],
+        ["unknown environment", { ...valid, environment: "qa" }, `firehose-storage:environment: got "qa"; must be one of "dev", "prod"`],
         ["missing owner", { environment: "dev", costCenter: "CC-1" }, "firehose-storage:owner: missing;"],
         ["empty cost centre", { ...valid, costCenter: " " }, `firehose-storage:costCenter: got " ";`],
         ["misspelt top-level key", { ...valid, lifecyle: {} }, "firehose-storage:lifecyle: got {}; unknown key;"],
@@ -97,7 +93,7 @@ describe("config: bad input names the key, quotes the value, says what is allowe
         [
             "unknown encryption mode",
             { ...valid, encryption: { mode: "aes" } },
-            `firehose-storage:encryption.mode: got "aes"; Invalid option: expected one of "sse-s3"|"sse-kms"`,
+            `firehose-storage:encryption.mode: got "aes"; must be one of "sse-s3", "sse-kms"`,
         ],
         [
             "malformed KMS key ARN",
@@ -122,7 +118,7 @@ describe("config: bad input names the key, quotes the value, says what is allowe
         [
             "unknown key layout",
             { ...valid, keyLayout: "daily" },
-            `firehose-storage:keyLayout: got "daily"; Invalid option: expected one of "hybrid"|"time"|"flow-first"`,
+            `firehose-storage:keyLayout: got "daily"; must be one of "hybrid", "time", "flow-first"`,
         ],
         [
             "IA transition at 10 days",
@@ -132,7 +128,7 @@ describe("config: bad input names the key, quotes the value, says what is allowe
         [
             "unknown storage class",
             { ...valid, lifecycle: { transitions: [{ storageClass: "COLD", days: 100 }] } },
-            `firehose-storage:lifecycle.transitions[0].storageClass: got "COLD"; Invalid option`,
+            `firehose-storage:lifecycle.transitions[0].storageClass: got "COLD"; must be one of "STANDARD_IA", "INTELLIGENT_TIERING"`,
         ],
         [
             "expiration before the last transition",
@@ -176,7 +172,7 @@ describe("config: bad input names the key, quotes the value, says what is allowe
             { ...valid, environment: "prod", allowForceDestroy: true },
             "firehose-storage:allowForceDestroy: got true; prod never force-destroys",
         ],
-        ["boolean given as text", { ...valid, protect: "yes" }, `firehose-storage:protect: got "yes"; Invalid input: expected boolean`],
+        ["boolean given as text", { ...valid, protect: "yes" }, `firehose-storage:protect: got "yes"; must be true or false`],
     ];
     for (const [title, values, expected, region] of rows) {
         it(title, () => {

@@ -55,9 +55,11 @@ export interface NetworkLimit {
  * `aws:SourceIp` (only `aws:VpcSourceIp`), so they are denied unless their endpoint is listed;
  * requests over the internet carry no `aws:SourceVpce`, so they are denied unless their address is
  * listed. `aws:ViaAWSService` exempts AWS services calling with the caller's credentials (forward
- * access sessions), which come from AWS addresses.
+ * access sessions), which come from AWS addresses. `serviceRoleArns` (roles AWS services assume with
+ * their own sessions, e.g. GuardDuty's scanner or a Lambda function outside any VPC) call from AWS
+ * networks too, so they are exempt by `aws:PrincipalArn`.
  */
-export function denyOutsideNetwork(bucketArn: string, limit: NetworkLimit): Statement {
+export function denyOutsideNetwork(bucketArn: string, limit: NetworkLimit, serviceRoleArns: readonly string[] = []): Statement {
     const condition: Record<string, Record<string, string | string[]>> = {};
     if (limit.allowedCidrs.length > 0) {
         condition.NotIpAddress = { "aws:SourceIp": [...limit.allowedCidrs] };
@@ -69,6 +71,9 @@ export function denyOutsideNetwork(bucketArn: string, limit: NetworkLimit): Stat
         throw new RangeError("denyOutsideNetwork: list at least one CIDR or VPC endpoint; an empty limit would deny everything");
     }
     condition.BoolIfExists = { "aws:ViaAWSService": "false" };
+    if (serviceRoleArns.length > 0) {
+        condition.ArnNotEquals = { "aws:PrincipalArn": [...serviceRoleArns] };
+    }
     return {
         Sid: "DenyOutsideAllowedNetworks",
         Effect: "Deny",
@@ -88,13 +93,18 @@ export interface AccessBucketStatementInputs {
     readonly upload: UploadEncryption;
     readonly mfaExemptPrincipalArns: readonly string[];
     readonly network?: NetworkLimit | undefined;
+    /**
+     * Roles of AWS services acting on the bucket with their own sessions (malware scanning, quarantine):
+     * exempt from the network limit and the MFA rule (they cannot use MFA). @default []
+     */
+    readonly serviceRoleArns?: readonly string[] | undefined;
 }
 
 /** Every access statement a data or replica bucket carries, in a fixed order. */
 export function accessBucketStatements(i: AccessBucketStatementInputs): Statement[] {
     return [
         ...(i.writerArn !== undefined ? allowWriter(i.bucketArn, i.writerArn, i.layout, i.upload) : []),
-        denyDestructiveWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns),
-        ...(i.network !== undefined ? [denyOutsideNetwork(i.bucketArn, i.network)] : []),
+        denyDestructiveWithoutMfa(i.bucketArn, [...i.mfaExemptPrincipalArns, ...(i.serviceRoleArns ?? [])]),
+        ...(i.network !== undefined ? [denyOutsideNetwork(i.bucketArn, i.network, i.serviceRoleArns)] : []),
     ];
 }
