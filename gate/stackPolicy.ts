@@ -13,10 +13,10 @@ import { isDeepStrictEqual } from "util";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { configInputFrom, resolveSettings } from "../config";
 import { stackPackConfig } from "../config/packConfig";
 import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
 import { loadStackConfig, LoadOptions } from "./stackConfig";
+import { validatedSettings } from "./stackSettings";
 
 /** Every policy advisory: for a stack whose environment cannot be read. */
 export const DEFAULT_POLICY_CONFIG: PolicyPackConfig = { all: "advisory" };
@@ -59,7 +59,7 @@ export function choosePolicyConfig(o: PolicyChoiceOptions, exists: (file: string
         return { config: DEFAULT_POLICY_CONFIG, file: undefined };
     }
     const sc = loadStackConfig(o);
-    const settings = resolveSettings(configInputFrom(sc.config, sc.project, sc.stack));
+    const settings = validatedSettings(sc);
     const config = stackPackConfig(settings);
     const shipped = path.join(o.packDir, "config", `${settings.environment}.json`);
     if (exists(shipped) && isDeepStrictEqual(readJson(shipped), config)) {

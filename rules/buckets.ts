@@ -19,6 +19,12 @@ export const LOG_TARGET_ROLES: readonly BucketRole[] = ["access-logs", "audit-lo
  */
 export const NOT_REPLICATED_ROLES: readonly string[] = ["replica", "quarantine"];
 
+/**
+ * Roles whose bucket policy carries the delete-needs-MFA deny from the component itself: log targets
+ * and the quarantine (evidence). A data bucket's and a replica's come with their access statements.
+ */
+export const MFA_GUARDED_BY_COMPONENT_ROLES: readonly BucketRole[] = [...LOG_TARGET_ROLES, "quarantine"];
+
 /** Whether `role` (a `BucketRole` or any `Role` tag value) is a log target. */
 export function isLogTarget(role: string): boolean {
     return (LOG_TARGET_ROLES as readonly string[]).includes(role);

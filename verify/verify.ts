@@ -4,9 +4,10 @@
  * update under mocks from the stack's config; the deployed side is read through the S3 API.
  */
 import { S3Client } from "@aws-sdk/client-s3";
-import { resolveSettings, configInputFrom, Settings } from "../config";
+import { Settings } from "../config";
 import { planStack } from "../gate/plan";
 import { LoadOptions, loadStackConfig } from "../gate/stackConfig";
+import { validatedSettings } from "../gate/stackSettings";
 import { runSmokeTest, SmokeResult } from "../smoke/smokeTest";
 import { BucketState, compareStates, Drift } from "./bucketState";
 import { declaredState } from "./declared";
@@ -36,7 +37,7 @@ export interface VerifyResult {
 
 export async function verifyStack(o: VerifyOptions): Promise<VerifyResult> {
     const sc = loadStackConfig(o);
-    const settings = resolveSettings(configInputFrom(sc.config, sc.project, sc.stack));
+    const settings = validatedSettings(sc);
     let declared: BucketState | undefined;
     let deployed: BucketState | undefined;
     let drifts: Drift[] = [];

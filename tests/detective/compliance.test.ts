@@ -31,8 +31,8 @@ describe("config rules: config", () => {
 
     it("AWS's limits and keys that do not apply, all at once", () => {
         assert.deepEqual(problems({ configRules: { enabled: true, maximumAutomaticAttempts: 30, retryAttemptSeconds: 0 } }), [
-            "firehose-storage:configRules.maximumAutomaticAttempts: got 30; Too big: expected number to be <=25",
-            "firehose-storage:configRules.retryAttemptSeconds: got 0; Too small: expected number to be >=1",
+            "firehose-storage:configRules.maximumAutomaticAttempts: got 30; must be at most 25",
+            "firehose-storage:configRules.retryAttemptSeconds: got 0; must be at least 1",
         ]);
         assert.deepEqual(problems({ configRules: { remediation: false } }), [
             "firehose-storage:configRules.remediation: got false; only applies with configRules.enabled true; enable it or remove the key",

@@ -102,7 +102,11 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         assert.equal(r.code, 1, r.stderr);
         const j = JSON.parse(r.stdout) as JsonReport;
         assert.equal(j.verdict, "fail");
-        assert.deepEqual(mandatory(j), ["s3-data-bucket-encryption@firehose-data-encryption", "s3-data-bucket-replication@firehose-data"]);
+        assert.deepEqual(mandatory(j), [
+            "s3-data-bucket-encryption@firehose-data-encryption",
+            "s3-data-bucket-encryption@firehose-quarantine-encryption",
+            "s3-data-bucket-replication@firehose-data",
+        ]);
         assert.equal(j.counts.mandatory, 2);
         assert.equal(j.exitCode, 1);
     });
@@ -240,7 +244,11 @@ describe("cli: the bin as a process", function () {
         assert.equal(code, 1);
         const j = JSON.parse(stdout) as JsonReport;
         assert.equal(j.verdict, "fail");
-        assert.deepEqual(mandatory(j), ["s3-data-bucket-encryption@firehose-data-encryption", "s3-data-bucket-replication@firehose-data"]);
+        assert.deepEqual(mandatory(j), [
+            "s3-data-bucket-encryption@firehose-data-encryption",
+            "s3-data-bucket-encryption@firehose-quarantine-encryption",
+            "s3-data-bucket-replication@firehose-data",
+        ]);
     });
 });
 

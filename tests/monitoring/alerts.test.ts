@@ -94,7 +94,7 @@ for (const stack of ["dev", "prod"] as const) {
             assert.equal(topicArn(), `arn:aws:sns:${REGION}:${ACCT}:${String(topic.inputs.name)}`);
         });
 
-        it("topic policy: owner, alarms of this account, exactly the detective rule, budgets", () => {
+        it("topic policy: owner, alarms of this account, exactly the detective and malware rules, budgets", () => {
             const policy = one(res(), T.topicPolicy, "firehose-alerts-policy");
             assert.equal(policy.inputs.arn, topicArn());
             const s = statements(policy);
@@ -118,11 +118,15 @@ for (const stack of ["dev", "prod"] as const) {
                     StringEquals: { "aws:SourceAccount": ACCT },
                 },
             });
-            // The ARN computed before the rule exists is the one the rule really gets.
-            const rule = one(res(), T.rule, "firehose-detective");
-            const ruleArn = `arn:aws:events:${REGION}:${ACCT}:rule/${String(rule.inputs.name)}`;
+            // The ARNs computed before the rules exist are the ones the rules really get: the detective
+            // rule and, with malware scanning on in prod, the THREATS_FOUND rule.
+            const ruleArn = (name: string) => `arn:aws:events:${REGION}:${ACCT}:rule/${String(one(res(), T.rule, name).inputs.name)}`;
             assert.deepEqual(sid(s, "AllowEventBridgeRulesPublish").Principal, { Service: "events.amazonaws.com" });
-            assert.deepEqual(sid(s, "AllowEventBridgeRulesPublish").Condition, { ArnEquals: { "aws:SourceArn": [ruleArn] } });
+            assert.deepEqual(sid(s, "AllowEventBridgeRulesPublish").Condition, {
+                ArnEquals: {
+                    "aws:SourceArn": [ruleArn("firehose-detective"), ...(stack === "prod" ? [ruleArn("firehose-malware-threats")] : [])],
+                },
+            });
             assert.deepEqual(sid(s, "AllowBudgetsPublish").Principal, { Service: "budgets.amazonaws.com" });
             assert.deepEqual(sid(s, "AllowBudgetsPublish").Condition, {
                 ArnLike: { "aws:SourceArn": `arn:aws:budgets::${ACCT}:*` },

@@ -137,7 +137,15 @@ for (const stack of ["dev", "prod"] as const) {
                 ofType(res(), T.rule)
                     .map((r) => r.name)
                     .sort(),
-                ["firehose-detective", "firehose-object-events-json-created"],
+                // plus prod's malware rules (tests/detective/malware.test.ts)
+                stack === "prod"
+                    ? [
+                          "firehose-detective",
+                          "firehose-malware-threats",
+                          "firehose-object-events-json-created",
+                          "firehose-quarantine-mover-rule",
+                      ]
+                    : ["firehose-detective", "firehose-object-events-json-created"],
             );
         });
 

@@ -1,6 +1,6 @@
 /** The whole bucket policy of a `SecureBucket`, by role (pure). */
 import { allowS3LogDelivery } from "./bucketStatements";
-import { BucketRole, isLogTarget } from "../../../rules/buckets";
+import { BucketRole, MFA_GUARDED_BY_COMPONENT_ROLES } from "../../../rules/buckets";
 import {
     denyDestructiveWithoutMfa,
     denyInsecureTransport,
@@ -27,8 +27,9 @@ export interface BucketPolicyInputs {
 
 /**
  * Every bucket: TLS only, TLS >= 1.2, no upload asking for another encryption (and, when required,
- * none without the header). Log buckets also admit their delivery service and, like data buckets
- * (whose guard comes with the access statements), refuse deletes and policy changes without MFA.
+ * none without the header). Log buckets also admit their delivery service; they and the quarantine,
+ * like data buckets (whose guard comes with the access statements), refuse deletes and policy changes
+ * without MFA.
  */
 export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
     const statements: Statement[] = [
@@ -45,7 +46,7 @@ export function secureBucketPolicy(i: BucketPolicyInputs): PolicyDocument {
     if (i.logDelivery !== undefined) {
         statements.push(allowS3LogDelivery(i.bucketArn, i.logDelivery.sourceBucketArn, i.logDelivery.accountId, i.logDelivery.prefix));
     }
-    if (isLogTarget(i.role)) {
+    if ((MFA_GUARDED_BY_COMPONENT_ROLES as readonly string[]).includes(i.role)) {
         statements.push(denyDestructiveWithoutMfa(i.bucketArn, i.mfaExemptPrincipalArns));
     }
     return policyDocument(...statements, ...(i.extraStatements ?? []));
