@@ -25,4 +25,3 @@ export function validatedSettings(sc: StackConfig): Settings {
     }
     return settings;
 }
-
