@@ -107,7 +107,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             "s3-data-bucket-encryption@firehose-quarantine-encryption",
             "s3-data-bucket-replication@firehose-data",
         ]);
-        assert.equal(j.counts.mandatory, 2);
+        assert.equal(j.counts.mandatory, 3);
         assert.equal(j.exitCode, 1);
     });
 
