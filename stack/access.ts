@@ -8,7 +8,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn } from "../rules/arn";
 import { sseAlgorithmOf } from "../rules/encryption";
 import { accessBucketStatements } from "../components/access/policies/accessStatements";
-import { ReaderAccess } from "../components/access/readerAccess";
 import { Replication } from "../components/access/replication";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { SecureBucketArgs } from "../components/storage/secureBucketArgs";
@@ -79,22 +78,17 @@ export function planAccess(s: Settings, dataServiceRoleArns: pulumi.Input<string
     return {
         dataBucketArgs: bucketArgs(true),
         build(data, opts) {
-            const sseAlgorithm = sseAlgorithmOf(s.encryption.mode);
             let writer: WriterAccess | undefined;
             const w = a.writer;
             if (w !== undefined) {
                 const account = aws.getCallerIdentityOutput({}, { provider: opts.provider }).accountId;
-                writer = new WriterAccess(
+                writer = data.grantWrite(
                     "firehose-writer",
                     {
                         mode: w.mode,
                         trustedPrincipalArn: w.principalArn,
                         externalId: w.externalId,
-                        bucketArn: data.bucketArn,
                         keyLayout: s.keyLayout,
-                        sseAlgorithm,
-                        kmsKeyArn: data.kmsKeyArn,
-                        requireEncryptionHeader: s.encryption.requireEncryptionHeader,
                         region: s.region,
                         metricsNamespace: w.metricsNamespace,
                         logGroupArn: account.apply((id) => logGroupArn(s.region, id, w.logGroupName)),
@@ -107,15 +101,13 @@ export function planAccess(s: Settings, dataServiceRoleArns: pulumi.Input<string
                 (r) =>
                     [
                         r.name,
-                        new ReaderAccess(
+                        data.grantRead(
                             `firehose-reader-${r.name}`,
                             {
                                 partnerAccountId: r.partnerAccountId,
                                 externalId: r.externalId,
-                                bucketArn: data.bucketArn,
                                 prefixes: r.prefixes,
                                 classification: r.classification,
-                                kmsKeyArn: data.kmsKeyArn,
                                 region: s.region,
                                 maxSessionDurationSeconds: r.maxSessionDurationSeconds,
                             },

@@ -15,6 +15,14 @@ import { s3BucketArn } from "../../rules/arn";
 import { BucketRole } from "../../rules/buckets";
 import { BLOCK_ALL_PUBLIC_ACCESS } from "../../rules/publicAccess";
 import { bucketArgsProblems, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
+import { SseAlgorithm } from "../../rules/encryption";
+import { ReaderAccess, ReaderAccessArgs } from "../access/readerAccess";
+import { WriterAccess, WriterAccessArgs } from "../access/writerAccess";
+
+/** What a writer grant needs besides the bucket: the bucket supplies its ARN, encryption and key. */
+export type BucketWriterArgs = Omit<WriterAccessArgs, "bucketArn" | "sseAlgorithm" | "kmsKeyArn" | "requireEncryptionHeader">;
+/** What a reader grant needs besides the bucket: the bucket supplies its ARN and key. */
+export type BucketReaderArgs = Omit<ReaderAccessArgs, "bucketArn" | "kmsKeyArn">;
 
 /** Log buckets: no tiers (logs are read soon or never), noncurrent copies gone after 30 days. */
 const MINIMAL_LOG_LIFECYCLE: LifecyclePlan = {
@@ -44,6 +52,10 @@ export class SecureBucket extends pulumi.ComponentResource {
     public readonly policy: aws.s3.BucketPolicy;
     /** The access-log bucket, when this bucket logs. */
     public readonly accessLogBucket?: SecureBucket;
+    /** The default encryption algorithm uploads must ask for (`AES256` or `aws:kms`). */
+    public readonly sseAlgorithm: SseAlgorithm;
+    /** Whether uploads must carry the encryption header. */
+    public readonly requireEncryptionHeader: boolean;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SECURE_BUCKET_TYPE, name, {}, opts);
@@ -185,11 +197,39 @@ export class SecureBucket extends pulumi.ComponentResource {
         this.versioning = versioning;
         this.policy = policy;
         this.accessLogBucket = accessLogBucket;
+        this.sseAlgorithm = r.sseAlgorithm;
+        this.requireEncryptionHeader = r.requireEncryptionHeader;
         this.registerOutputs({
             bucketName: this.bucketName,
             bucketArn: this.bucketArn,
             bucketRegionalDomainName: this.bucketRegionalDomainName,
             kmsKeyArn: this.kmsKeyArn,
         });
+    }
+
+    /**
+     * Grants a writer, as CDK's `Bucket.grantPut` does: the writer identity (`WriterAccess`) with
+     * put/get/list on this bucket under its key layout, uploads asking for this bucket's encryption,
+     * and this bucket's KMS key. The bucket-policy side names the writer through
+     * `additionalPolicyStatements` (see `stack/access.ts`). `opts` are the writer's own (no parent
+     * is implied, so its URN does not depend on the bucket's).
+     */
+    grantWrite(name: string, args: BucketWriterArgs, opts?: pulumi.ComponentResourceOptions): WriterAccess {
+        return new WriterAccess(
+            name,
+            {
+                ...args,
+                bucketArn: this.bucketArn,
+                sseAlgorithm: this.sseAlgorithm,
+                kmsKeyArn: this.kmsKeyArn,
+                requireEncryptionHeader: this.requireEncryptionHeader,
+            },
+            opts,
+        );
+    }
+
+    /** Grants a partner read access to prefixes of this bucket, as CDK's `Bucket.grantRead` does (`ReaderAccess`, with this bucket's key). */
+    grantRead(name: string, args: BucketReaderArgs, opts?: pulumi.ComponentResourceOptions): ReaderAccess {
+        return new ReaderAccess(name, { ...args, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn }, opts);
     }
 }
