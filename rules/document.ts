@@ -38,3 +38,24 @@ export function policyDocument(...statements: Statement[]): PolicyDocument {
 export function bucketAndObjects(bucketArn: string): string[] {
     return [bucketArn, `${bucketArn}/*`];
 }
+
+/**
+ * An Allow to an AWS service principal (`logging.s3.amazonaws.com`, `events.amazonaws.com`, ...),
+ * scoped by `condition` (AWS recommends `aws:SourceArn`/`aws:SourceAccount` against the confused deputy).
+ */
+export function allowService(
+    sid: string,
+    service: string | string[],
+    action: string | string[],
+    resource: string | string[],
+    condition?: Conditions,
+): Statement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: action,
+        Resource: resource,
+        ...(condition !== undefined ? { Condition: condition } : {}),
+    };
+}

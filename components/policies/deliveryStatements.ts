@@ -4,18 +4,13 @@
  * the one source that may deliver, with `aws:SourceArn` (the confused-deputy guard AWS recommends).
  */
 import { GET_BUCKET_ACL, PUT_OBJECT } from "../../rules/actions";
-import { Statement } from "../../rules/document";
+import { allowService, Statement } from "../../rules/document";
 
 /** CloudTrail reads the bucket ACL before delivering; only for `sourceTrailArn`. */
 export function allowCloudTrailAclCheck(bucketArn: string, sourceTrailArn: string): Statement {
-    return {
-        Sid: "AWSCloudTrailAclCheck",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: GET_BUCKET_ACL,
-        Resource: bucketArn,
-        Condition: { StringEquals: { "aws:SourceArn": sourceTrailArn } },
-    };
+    return allowService("AWSCloudTrailAclCheck", "cloudtrail.amazonaws.com", GET_BUCKET_ACL, bucketArn, {
+        StringEquals: { "aws:SourceArn": sourceTrailArn },
+    });
 }
 
 /**
@@ -24,14 +19,9 @@ export function allowCloudTrailAclCheck(bucketArn: string, sourceTrailArn: strin
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
  */
 export function allowCloudTrailWrite(bucketArn: string, sourceTrailArn: string, accountId: string): Statement {
-    return {
-        Sid: "AWSCloudTrailWrite",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: PUT_OBJECT,
-        Resource: `${bucketArn}/AWSLogs/${accountId}/*`,
-        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": sourceTrailArn } },
-    };
+    return allowService("AWSCloudTrailWrite", "cloudtrail.amazonaws.com", PUT_OBJECT, `${bucketArn}/AWSLogs/${accountId}/*`, {
+        StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": sourceTrailArn },
+    });
 }
 
 /** Exactly the statements CloudTrail delivery needs on the trail-log bucket. */
@@ -45,15 +35,8 @@ export function cloudTrailDeliveryStatements(bucketArn: string, sourceTrailArn: 
  * and S3 analytics").
  */
 export function allowS3AnalyticsExport(bucketArn: string, sourceBucketArn: string, accountId: string, prefix: string): Statement {
-    return {
-        Sid: "AllowS3AnalyticsExport",
-        Effect: "Allow",
-        Principal: { Service: "s3.amazonaws.com" },
-        Action: PUT_OBJECT,
-        Resource: `${bucketArn}/${prefix}*`,
-        Condition: {
-            ArnLike: { "aws:SourceArn": sourceBucketArn },
-            StringEquals: { "aws:SourceAccount": accountId, "s3:x-amz-acl": "bucket-owner-full-control" },
-        },
-    };
+    return allowService("AllowS3AnalyticsExport", "s3.amazonaws.com", PUT_OBJECT, `${bucketArn}/${prefix}*`, {
+        ArnLike: { "aws:SourceArn": sourceBucketArn },
+        StringEquals: { "aws:SourceAccount": accountId, "s3:x-amz-acl": "bucket-owner-full-control" },
+    });
 }

@@ -5,7 +5,7 @@
 import { accountRootArn, alarmArnPattern, budgetArnPattern, partitionOfArn } from "../../../rules/arn";
 import { partitionOfRegion } from "../../../rules/regions";
 import { ALL_KMS_ACTIONS, KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../../rules/actions";
-import { policyDocument, PolicyDocument, Statement } from "../../../rules/document";
+import { allowService, policyDocument, PolicyDocument, Statement } from "../../../rules/document";
 
 /** The AWS services that publish to the alert topic. */
 export const ALERT_PUBLISHER_SERVICES = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] as const;
@@ -23,44 +23,25 @@ export function allowAccountManageTopic(topicArn: string, accountId: string): St
 
 /** CloudWatch alarms of this account and region publish alarm and OK notifications. */
 export function allowAlarmsPublish(topicArn: string, region: string, accountId: string): Statement {
-    return {
-        Sid: "AllowCloudWatchAlarmsPublish",
-        Effect: "Allow",
-        Principal: { Service: "cloudwatch.amazonaws.com" },
-        Action: SNS_PUBLISH,
-        Resource: topicArn,
-        Condition: {
-            ArnLike: { "aws:SourceArn": alarmArnPattern(region, accountId) },
-            StringEquals: { "aws:SourceAccount": accountId },
-        },
-    };
+    return allowService("AllowCloudWatchAlarmsPublish", "cloudwatch.amazonaws.com", SNS_PUBLISH, topicArn, {
+        ArnLike: { "aws:SourceArn": alarmArnPattern(region, accountId) },
+        StringEquals: { "aws:SourceAccount": accountId },
+    });
 }
 
 /** Exactly the listed EventBridge rules publish (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions). */
 export function allowEventRulesPublish(topicArn: string, ruleArns: readonly string[]): Statement {
-    return {
-        Sid: "AllowEventBridgeRulesPublish",
-        Effect: "Allow",
-        Principal: { Service: "events.amazonaws.com" },
-        Action: SNS_PUBLISH,
-        Resource: topicArn,
-        Condition: { ArnEquals: { "aws:SourceArn": [...ruleArns] } },
-    };
+    return allowService("AllowEventBridgeRulesPublish", "events.amazonaws.com", SNS_PUBLISH, topicArn, {
+        ArnEquals: { "aws:SourceArn": [...ruleArns] },
+    });
 }
 
 /** This account's budgets publish threshold notifications (https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html). */
 export function allowBudgetsPublish(topicArn: string, accountId: string): Statement {
-    return {
-        Sid: "AllowBudgetsPublish",
-        Effect: "Allow",
-        Principal: { Service: "budgets.amazonaws.com" },
-        Action: SNS_PUBLISH,
-        Resource: topicArn,
-        Condition: {
-            ArnLike: { "aws:SourceArn": budgetArnPattern(partitionOfArn(topicArn), accountId) },
-            StringEquals: { "aws:SourceAccount": accountId },
-        },
-    };
+    return allowService("AllowBudgetsPublish", "budgets.amazonaws.com", SNS_PUBLISH, topicArn, {
+        ArnLike: { "aws:SourceArn": budgetArnPattern(partitionOfArn(topicArn), accountId) },
+        StringEquals: { "aws:SourceAccount": accountId },
+    });
 }
 
 export interface TopicPolicyInputs {

@@ -3,7 +3,7 @@
  * in rules/denies.ts.
  */
 import { LOG_DELIVERY_ACTIONS } from "../../../rules/actions";
-import { Statement } from "../../../rules/document";
+import { allowService, Statement } from "../../../rules/document";
 
 /**
  * Let the S3 server-access-logging service write under `prefix`, only on behalf of `sourceBucketArn`
@@ -11,15 +11,14 @@ import { Statement } from "../../../rules/document";
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
  */
 export function allowS3LogDelivery(logBucketArn: string, sourceBucketArn: string, accountId: string, prefix: string): Statement {
-    return {
-        Sid: "AllowS3ServerAccessLogDelivery",
-        Effect: "Allow",
-        Principal: { Service: "logging.s3.amazonaws.com" },
-        Action: [...LOG_DELIVERY_ACTIONS],
-        Resource: `${logBucketArn}/${prefix}*`,
-        Condition: {
+    return allowService(
+        "AllowS3ServerAccessLogDelivery",
+        "logging.s3.amazonaws.com",
+        [...LOG_DELIVERY_ACTIONS],
+        `${logBucketArn}/${prefix}*`,
+        {
             ArnLike: { "aws:SourceArn": sourceBucketArn },
             StringEquals: { "aws:SourceAccount": accountId },
         },
-    };
+    );
 }
