@@ -2,9 +2,11 @@
  * A stack's policy-pack config (the `--policy-pack-config` format), generated from its environment's
  * profile and the stack's own `allowedRegions` and required tags (pure). The shipped
  * policy-pack/config/<env>.json files are this function's output for the default regions
- * (tests/unit/profiles.test.ts checks it; `npm run pack-config` rewrites them).
+ * (tests/unit/profiles.test.ts checks it; `npm run pack-config` rewrites them). The profile's waivers
+ * go under their policies' entries (`"<policy>": {"enforcementLevel", ..., "waivers": [...]}`).
  */
 import { REQUIRED_TAGS } from "../rules/tags";
+import { waiverProblems, waiversByPolicy } from "../rules/waivers";
 import type { PolicyConfigEntry, PolicyPackConfig } from "../gate/policyConfig";
 import { PROFILES, StackProfile } from "./profiles";
 import type { Environment } from "./schema";
@@ -37,6 +39,14 @@ export function packConfigOf(profile: StackProfile, stack: StackPolicyInputs): P
     }
     for (const [policy, properties] of Object.entries(knobs)) {
         config[policy] = { enforcementLevel: level(policy), ...properties };
+    }
+    const problems = waiverProblems(profile.pack.waivers ?? [], "pack.waivers", { flat: true });
+    if (problems.length > 0) {
+        throw new Error(`invalid waivers in the stack profile (${problems.length}): ${problems.join("; ")}`);
+    }
+    for (const [policy, waivers] of waiversByPolicy(profile.pack.waivers ?? [])) {
+        const entry = config[policy];
+        config[policy] = { ...(typeof entry === "object" ? entry : { enforcementLevel: level(policy) }), waivers };
     }
     return config;
 }

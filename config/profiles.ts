@@ -14,6 +14,7 @@ import { LifecyclePlan } from "../components/storage/lifecycle";
 import { DEFAULT_ALLOWED_REGIONS } from "../rules/regions";
 import { EncryptionMode } from "../rules/encryption";
 import type { EnforcementLevel } from "../gate/policyConfig";
+import type { Waiver } from "../rules/waivers";
 import type { Environment } from "./schema";
 import { AccessDefaults } from "./sections/access";
 import { MonitoringDefaults } from "./sections/monitoring";
@@ -59,6 +60,12 @@ export interface StackRequirements {
 export interface PackEnforcement {
     readonly all: EnforcementLevel;
     readonly levels: Readonly<Record<string, EnforcementLevel>>;
+    /**
+     * Per-resource exemptions with evidence (rules/waivers.ts): each names the policy, the resource
+     * (URN or logical name), the reason, the owner and the last day it holds. The generated pack config
+     * carries each under its policy's entry. @default - none
+     */
+    readonly waivers?: readonly Waiver[];
 }
 
 export interface StackProfile {
@@ -143,12 +150,14 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             malwareScan: true,
             configRules: true,
         },
-        // Everything mandatory; access keys are a finding to review, unknowns in a preview a note.
+        // Everything mandatory; access keys are a finding to review, unknowns in a preview a note, waivers a record.
         pack: {
             all: "mandatory",
             levels: {
                 "iam-user-access-keys": "advisory",
                 "preview-unverified": "advisory",
+                // Waived findings must not block; an expired waiver blocks through its own finding.
+                "policy-waivers": "advisory",
                 "cloudtrail-s3-data-events": "disabled",
                 "s3-data-bucket-event-notifications": "disabled",
             },

@@ -21,6 +21,8 @@ import { controlsFromInfo, PolicyControls, severityFromPb } from "./policyMetada
 import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
 import { RecordedResource } from "./recorder";
 import { PACKAGE_ROOT } from "./packageRoot";
+import { checkWaiverEntries, judgeWaivers, takeWaivers, Waiver } from "./waivers";
+import { WAIVER_POLICY } from "../rules/waivers";
 
 export { PolicyPackError } from "./packProcess";
 export { PolicyConfigError } from "./policyConfig";
@@ -52,11 +54,17 @@ export interface Violation {
     readonly cis?: readonly string[];
     /** Both, as reports print them: `S3.8`, `CIS 2.1.4`. */
     readonly controlIds?: readonly string[];
+    /** Waived by the stack's waiver list (gate/waivers.ts): reported, never counted. */
+    readonly waived?: boolean;
+    /** The waiver that holds, with its evidence. */
+    readonly waiver?: Waiver;
 }
 
 export interface AnalysisReport {
     readonly pack: { readonly name: string; readonly version: string };
+    /** Every finding, waived ones marked (gate/waivers.ts). */
     readonly violations: readonly Violation[];
+    /** Counted (unwaived) mandatory violations. */
     readonly mandatoryCount: number;
     readonly advisoryCount: number;
     readonly timings: {
@@ -78,6 +86,16 @@ export interface StartOptions {
     readonly concurrency?: number;
 }
 
+export interface AnalyzeOptions {
+    /**
+     * Who judges the config's waivers: the gate (taken out of `Configure`, findings marked, gate/waivers.ts)
+     * or the pack, sent as the Pulumi CLI sends them (policy-pack/lib/waivers.ts). @default "gate"
+     */
+    readonly waivers?: "gate" | "pack";
+    /** The day waivers are judged on (`YYYY-MM-DD`). @default - today (UTC) */
+    readonly today?: string;
+}
+
 export interface PolicyPackServer {
     readonly info: PolicyPackInfo;
     readonly dir: string;
@@ -88,7 +106,12 @@ export interface PolicyPackServer {
      * pack's own levels and schema defaults), analyzes every resource and the stack once.
      * Throws `PolicyConfigError` for a config the pack cannot take, `PolicyPackError` when the pack fails.
      */
-    analyze(resources: readonly RecordedResource[], policyConfig?: PolicyPackConfig, source?: string): Promise<AnalysisReport>;
+    analyze(
+        resources: readonly RecordedResource[],
+        policyConfig?: PolicyPackConfig,
+        source?: string,
+        o?: AnalyzeOptions,
+    ): Promise<AnalysisReport>;
     /** Closes the channel and ends the pack process. Safe to call twice. */
     stop(): Promise<void>;
 }
@@ -198,18 +221,31 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
     // `Configure` sets the pack's one config for the analyses that follow: two analyses in flight
     // at once (e.g. many stacks, one pack) would judge one stack by the other's config. One at a time.
     let queue: Promise<unknown> = Promise.resolve();
-    const analyze = (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig = {}, source = "policy config") => {
-        const run = queue.then(() => analyzeNow(resources, policyConfig, source));
+    const analyze = (
+        resources: readonly RecordedResource[],
+        policyConfig: PolicyPackConfig = {},
+        source = "policy config",
+        ao: AnalyzeOptions = {},
+    ) => {
+        const run = queue.then(() => analyzeNow(resources, policyConfig, source, ao));
         queue = run.catch(() => undefined);
         return run;
     };
-    const analyzeNow = async (resources: readonly RecordedResource[], policyConfig: PolicyPackConfig, source: string) => {
+    const analyzeNow = async (
+        resources: readonly RecordedResource[],
+        policyConfig: PolicyPackConfig,
+        source: string,
+        ao: AnalyzeOptions,
+    ) => {
         if (stopped) {
             throw new PolicyPackError("analyze called after stop()");
         }
-        const resolved = reconcilePolicyConfig(policies, initial, parsePolicyPackConfig(policyConfig, source), source);
+        const parsed = parsePolicyPackConfig(policyConfig, source);
+        checkWaiverEntries(parsed, source);
+        const resolved = reconcilePolicyConfig(policies, initial, parsed, source);
+        const { config, waivers } = ao.waivers === "pack" ? { config: resolved, waivers: [] } : takeWaivers(resolved);
         const t0 = performance.now();
-        await call(proc, callTimeoutMs, client.configure.bind(client), "Configure", configureRequest(resolved));
+        await call(proc, callTimeoutMs, client.configure.bind(client), "Configure", configureRequest(config));
         const builder = new RequestBuilder(resources);
         const perResource = await mapLimit(resources, o.concurrency ?? 16, async (r) => {
             const res = await call(proc, callTimeoutMs, client.analyze.bind(client), `Analyze ${r.urn}`, builder.analyzeRequest(r));
@@ -220,14 +256,22 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
         const analyzeMs = performance.now() - t0;
         const stackMs = performance.now() - t1;
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const violations = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
+        const found = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
             toViolation(d, urn, byUrn, controls),
         );
+        const violations = judgeWaivers(found, waivers, {
+            resources: byUrn,
+            level: config.get(WAIVER_POLICY)?.enforcementLevel ?? "advisory",
+            packName: info.name,
+            description: info.policies.find((p) => p.name === WAIVER_POLICY)?.description ?? WAIVER_POLICY,
+            today: ao.today,
+        });
+        const counted = violations.filter((v) => v.waived !== true);
         return {
             pack: { name: info.name, version: info.version },
             violations,
-            mandatoryCount: violations.filter((v) => v.enforcementLevel === "mandatory").length,
-            advisoryCount: violations.filter((v) => v.enforcementLevel === "advisory").length,
+            mandatoryCount: counted.filter((v) => v.enforcementLevel === "mandatory").length,
+            advisoryCount: counted.filter((v) => v.enforcementLevel === "advisory").length,
             timings: { startMs, analyzeMs, stackMs },
         };
     };

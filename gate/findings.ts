@@ -6,6 +6,7 @@
  * findings carry them.
  */
 import { EnforcementLevel, Violation } from "./analyzer";
+import type { Waiver } from "../rules/waivers";
 
 /** Policies whose advisory findings are notes about preview, not violations. */
 export const NOTE_POLICIES: readonly string[] = ["preview-unverified"];
@@ -17,8 +18,6 @@ export interface FindingMarks {
     readonly severity?: string;
     /** Security Hub / CIS control ids the policy maps to. */
     readonly controlIds?: readonly string[];
-    /** Waived by the stack's waiver list: reported, never counted. */
-    readonly waived?: boolean;
     /** Fixed by the pack's remediation before judging: reported, never counted. */
     readonly remediated?: boolean;
 }
@@ -35,6 +34,8 @@ export interface Finding {
     /** The finding's own text, without the description the SDK prefixes it with. */
     readonly message: string;
     readonly waived: boolean;
+    /** The waiver that holds (policy, resource, reason, owner, expires) when `waived`. */
+    readonly waiver: Waiver | null;
     readonly remediated: boolean;
 }
 
@@ -67,6 +68,7 @@ export function toFinding(v: Violation & FindingMarks): Finding {
         description: v.description,
         message: ownText(v),
         waived: v.waived === true,
+        waiver: v.waived === true && v.waiver !== undefined ? { ...v.waiver } : null,
         remediated: v.remediated === true,
     };
 }

@@ -1,8 +1,9 @@
 /**
  * The report as JUnit XML (`plan --junit FILE`), for CI systems that show test results (GitLab's
  * `artifacts:reports:junit`, Jenkins, Azure Pipelines) (pure). One test suite per stack; one test
- * case per policy of the pack: a counted mandatory violation fails it (every resource listed), other
- * findings (advisory, notes, waived, remediated) are listed in its `system-out` and it passes.
+ * case per policy of the pack: a counted mandatory violation fails it (every resource listed); a policy
+ * whose findings are otherwise waived is skipped, the waivers' evidence its message; other findings
+ * (advisory, notes, waived, remediated) are listed in its `system-out`.
  */
 import { Finding } from "./findings";
 import { JsonErrorDocument, JsonReport } from "./reportJson";
@@ -31,6 +32,11 @@ function counted(f: Finding): boolean {
     return f.kind === "violation" && f.level === "mandatory" && !f.waived && !f.remediated;
 }
 
+/** A policy whose only would-be failures are waived: its test case is skipped, the waivers the reason. */
+function skipped(findings: readonly Finding[]): boolean {
+    return !findings.some(counted) && findings.some((f) => f.waived);
+}
+
 function testCase(stack: string, policy: string, findings: readonly Finding[]): string {
     const failing = findings.filter(counted);
     const others = findings.filter((f) => !counted(f));
@@ -39,6 +45,10 @@ function testCase(stack: string, policy: string, findings: readonly Finding[]): 
     if (failing.length > 0) {
         const message = `${failing.length} mandatory violation${failing.length === 1 ? "" : "s"}: ${failing[0].description}`;
         parts.push(`      <failure type="mandatory" message="${xmlEscape(message)}">${xmlEscape(failing.map(line).join("\n"))}</failure>`);
+    } else if (skipped(findings)) {
+        const waived = findings.filter((f) => f.waived);
+        const message = `${waived.length} waived: ${waived.map((f) => (f.waiver !== null ? `${f.waiver.reason} (owner ${f.waiver.owner}, expires ${f.waiver.expires})` : "waived")).join("; ")}`;
+        parts.push(`      <skipped message="${xmlEscape(message)}"/>`);
     }
     if (others.length > 0) {
         parts.push(`      <system-out>${xmlEscape(others.map(line).join("\n"))}</system-out>`);
@@ -60,8 +70,9 @@ export function toJunit(r: JsonReport, policies: readonly string[]): string {
         ),
     );
     const failures = names.filter((p) => r.findings.some((f) => f.policy === p && counted(f))).length;
+    const skips = names.filter((p) => skipped(r.findings.filter((f) => f.policy === p))).length;
     const time = ((r.timings.programMs + r.timings.analyzeMs) / 1000).toFixed(3);
-    const suite = `name="firehose-storage plan ${xmlEscape(r.stack)}" tests="${names.length}" failures="${failures}" errors="0" skipped="0" time="${time}"`;
+    const suite = `name="firehose-storage plan ${xmlEscape(r.stack)}" tests="${names.length}" failures="${failures}" errors="0" skipped="${skips}" time="${time}"`;
     return [
         `<?xml version="1.0" encoding="UTF-8"?>`,
         `<testsuites ${suite}>`,

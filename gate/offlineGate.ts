@@ -52,9 +52,9 @@ export interface GateResult {
     readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
 }
 
-/** Any mandatory violation fails the gate; advisory ones are reported and pass. */
+/** Any mandatory violation fails the gate unless waived; advisory and waived ones are reported and pass. */
 export function verdictOf(violations: readonly Violation[]): Verdict {
-    return violations.some((v) => v.enforcementLevel === "mandatory") ? "fail" : "pass";
+    return violations.some((v) => v.enforcementLevel === "mandatory" && v.waived !== true) ? "fail" : "pass";
 }
 
 /**

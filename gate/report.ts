@@ -7,6 +7,7 @@
 import { Violation } from "./analyzer";
 import { countFindings, Finding, toFinding } from "./findings";
 import { GateResult } from "./offlineGate";
+import { waiverEvidence } from "../rules/waivers";
 import { display } from "./reportJson";
 import { renderTree } from "./tree";
 import { DEFAULT_WIDTH, wrapLines } from "./wrap";
@@ -111,6 +112,7 @@ function findingLines(f: Finding, s: Style): string[] {
             .split("\n")
             .filter((l) => l.trim() !== "")
             .map((l) => `        ${l}`),
+        ...(f.waiver !== null ? [`        ${s.dim(`waived: ${waiverEvidence(f.waiver)}`)}`] : []),
     ];
 }
 

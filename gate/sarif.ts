@@ -59,6 +59,20 @@ function rule(f: Finding): Record<string, unknown> {
     };
 }
 
+/**
+ * A waived finding's suppression (SARIF 2.1.0 §3.35): `external` (the waiver lives in the stack's pack
+ * config, not in the analysed file), accepted, the waiver's evidence as the justification.
+ */
+function suppression(f: Finding): Record<string, unknown> {
+    const w = f.waiver;
+    return {
+        kind: "external",
+        status: "accepted",
+        justification: w !== null ? `${w.reason} (owner ${w.owner}, expires ${w.expires})` : "waived by the stack's waiver list",
+        ...(w !== null ? { properties: { owner: w.owner, expires: w.expires, resource: w.resource } } : {}),
+    };
+}
+
 function result(f: Finding, ruleIndex: number, o: SarifOptions): Record<string, unknown> {
     const level = levelOf(f);
     const where =
@@ -88,9 +102,7 @@ function result(f: Finding, ruleIndex: number, o: SarifOptions): Record<string, 
                 .update(`${f.policy}\u0000${f.resource?.urn ?? ""}\u0000${f.message}`)
                 .digest("hex"),
         },
-        ...(f.waived
-            ? { suppressions: [{ kind: "external", status: "accepted", justification: "waived by the stack's waiver list" }] }
-            : {}),
+        ...(f.waived ? { suppressions: [suppression(f)] } : {}),
         properties: { enforcementLevel: f.level, findingKind: f.kind, ...(f.severity !== null ? { severity: f.severity } : {}) },
     };
 }

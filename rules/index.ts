@@ -14,3 +14,4 @@ export * from "./publicAccess";
 export * from "./regions";
 export * from "./storageClasses";
 export * from "./tags";
+export * from "./waivers";

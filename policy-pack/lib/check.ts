@@ -13,7 +13,9 @@ import type {
     Severity,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { PolicyWaiver, WAIVERS_SCHEMA } from "../../rules/waivers";
 import { raw } from "./unknown";
+import { screenFindings } from "./waivers";
 
 /**
  * What a check concluded about one thing. `unverified`: the answer depends on a value that is
@@ -139,24 +141,37 @@ function withDefaults<C extends object>(defaults: C, given: object): C {
     return { ...defaults, ...given };
 }
 
+/** A policy's config as the pack config gives it: its knobs and its waivers (rules/waivers.ts). */
+type GivenConfig = { readonly waivers?: readonly PolicyWaiver[] } & Record<string, unknown>;
+
+/** The policy's config schema with the `waivers` every policy takes, so the CLI validates them too. */
+function withWaivers(schema: PolicyConfigSchema | undefined): PolicyConfigSchema {
+    return {
+        ...schema,
+        properties: { ...schema?.properties, waivers: WAIVERS_SCHEMA as unknown as PolicyConfigSchema["properties"][string] },
+    };
+}
+
 export function resourcePolicy<C extends object>(meta: PolicyMeta, check: ResourceCheck<C>): CheckedResourcePolicy {
     const types = check.types === "any" ? undefined : new Set(check.types);
     return {
         ...meta,
         ...sdkMeta(meta),
+        configSchema: withWaivers(meta.configSchema),
         check,
         validateResource: (args, reportViolation) => {
-            if (types !== undefined && !types.has(args.type)) {
-                return;
-            }
-            const view: ResourceView = {
+            const { waivers, ...given } = args.getConfig<GivenConfig>();
+            const applies = types === undefined || types.has(args.type);
+            const view = (): ResourceView => ({
                 type: args.type,
                 name: args.name,
                 urn: args.urn,
                 props: raw(args.props),
                 provider: providerView(args.provider),
-            };
-            for (const f of check.check(view, withDefaults(check.defaults, args.getConfig<object>()))) {
+            });
+            const findings = applies ? check.check(view(), withDefaults(check.defaults, given)) : [];
+            // Waived findings are reported by policy-waivers, not here (lib/waivers.ts).
+            for (const f of screenFindings(meta.name, waivers, findings, (urn) => (urn === args.urn ? args.name : undefined), args.urn)) {
                 if (f.verdict === "violation") {
                     reportViolation(f.message);
                 }
@@ -184,9 +199,13 @@ export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackChec
         ...meta,
         ...sdkMeta(meta),
         check,
+        configSchema: withWaivers(meta.configSchema),
         validateStack: (args, reportViolation) => {
-            const config = withDefaults(check.defaults, args.getConfig<object>());
-            for (const f of check.check(stackResources(args.resources), config)) {
+            const { waivers, ...given } = args.getConfig<GivenConfig>();
+            const resources = stackResources(args.resources);
+            const names = new Map(resources.map((r) => [r.urn, r.name]));
+            const findings = check.check(resources, withDefaults(check.defaults, given));
+            for (const f of screenFindings(meta.name, waivers, findings, (urn) => names.get(urn))) {
                 if (f.verdict === "violation") {
                     reportViolation(f.message, f.urn);
                 }

@@ -26,6 +26,7 @@ import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
 import { s3DataBucketConfigRules, s3DataBucketMalwareScan } from "./detective";
 import { requiredTags } from "./tags";
 import { previewUnverified } from "./unverified";
+import { policyWaivers } from "./waivers";
 
 export const POLICIES: readonly CheckedPolicy[] = [
     // S3 resources
@@ -76,5 +77,8 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3DataBucketConfigRules,
 ];
 
-/** `POLICIES` plus the advisory `preview-unverified`, which reports what they could not decide. */
-export const PACK_POLICIES = [...POLICIES, previewUnverified(POLICIES)];
+/**
+ * `POLICIES` plus the advisory `preview-unverified`, which reports what they could not decide, and,
+ * last (it reports what the others' waivers covered), the advisory `policy-waivers`.
+ */
+export const PACK_POLICIES = [...POLICIES, previewUnverified(POLICIES), policyWaivers];

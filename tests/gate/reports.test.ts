@@ -49,6 +49,7 @@ interface JunitCase {
     name: string;
     classname: string;
     failure?: { type: string; message: string; "#text": string };
+    skipped?: { message: string };
     "system-out"?: string;
 }
 
@@ -197,10 +198,18 @@ describe("reports: findings' marks (synthetic)", () => {
         timings: { programMs: 1, packStartMs: 1, analyzeMs: 1 },
     });
 
+    const waiver = {
+        policy: "s3-no-public-acl",
+        resource: "b",
+        reason: "RISK-12: public website, reviewed",
+        owner: "web-team",
+        expires: "2027-01-31",
+    };
+
     it("severity, control ids, waived and remediated reach every format; waived and remediated are not counted", () => {
         const r = report([
             { ...base, severity: "high", controlIds: ["S3.2", "CIS 2.1.5"] },
-            { ...base, urn: `${base.urn}2`, waived: true },
+            { ...base, urn: `${base.urn}2`, waived: true, waiver },
             { ...base, urn: `${base.urn}3`, remediated: true },
         ]);
         assert.deepEqual(r.findings[0], {
@@ -213,9 +222,11 @@ describe("reports: findings' marks (synthetic)", () => {
             description: base.description,
             message: "bucket b has a public ACL: remove it.",
             waived: false,
+            waiver: null,
             remediated: false,
         });
-        assert.ok(reportValidator()(r));
+        assert.deepEqual(r.findings[1].waiver, waiver);
+        assertValid(reportValidator(), r, "report with a waived finding");
         const sarif = toSarif(r, { toolVersion: "0.1.0", artifact: "Pulumi.prod.yaml" }) as {
             runs: { tool: { driver: { rules: { properties: Record<string, unknown> }[] } }; results: Record<string, unknown>[] }[];
         };
@@ -224,8 +235,14 @@ describe("reports: findings' marks (synthetic)", () => {
         assert.deepEqual(run.tool.driver.rules[0].properties, { tags: ["security", "S3.2", "CIS 2.1.5"], "security-severity": "8.0" });
         assert.equal(run.results[0].level, "error");
         assert.deepEqual(run.results[1].suppressions, [
-            { kind: "external", status: "accepted", justification: "waived by the stack's waiver list" },
+            {
+                kind: "external",
+                status: "accepted",
+                justification: "RISK-12: public website, reviewed (owner web-team, expires 2027-01-31)",
+                properties: { owner: "web-team", expires: "2027-01-31", resource: "b" },
+            },
         ]);
+        assert.equal(run.results[1].level, "error");
         assert.equal(run.results[2].kind, "pass");
         assert.equal(run.results[2].level, "none");
         const { suite, cases } = junitCases(toJunit(r, ["s3-no-public-acl", "s3-other"]));
@@ -239,6 +256,15 @@ describe("reports: findings' marks (synthetic)", () => {
             cases[0]["system-out"],
             "[mandatory, waived] b (aws:s3/bucket:Bucket): bucket b has a public ACL: remove it.\n[mandatory, remediated] b (aws:s3/bucket:Bucket): bucket b has a public ACL: remove it.",
         );
+    });
+
+    it("JUnit: a policy whose findings are all waived is skipped, the waiver's evidence its message", () => {
+        const r = report([{ ...base, waived: true, waiver }]);
+        const { suite, cases } = junitCases(toJunit(r, ["s3-no-public-acl", "s3-other"]));
+        assert.equal(suite.failures, "0");
+        assert.equal(suite.skipped, "1");
+        assert.equal(cases[0].skipped?.message, "1 waived: RISK-12: public website, reviewed (owner web-team, expires 2027-01-31)");
+        assert.equal(cases[1].skipped, undefined);
     });
 
     it("XML special characters and characters XML cannot hold are escaped or dropped", () => {
