@@ -4,6 +4,7 @@ import { ConfigError } from "../config";
 import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
 import { InputError } from "../gate/inputError";
 import { isMissingModule, missingModuleMessage } from "./missingModule";
+import { ProgramFailedError, ProgramUsageError } from "../gate/foreignProgram";
 
 export const EXIT = { ok: 0, violations: 1, usage: 2, internal: 3 } as const;
 
@@ -22,10 +23,15 @@ export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => vo
         e instanceof InputError ||
         e instanceof PolicyConfigError ||
         e instanceof UsageError ||
+        e instanceof ProgramUsageError ||
         e instanceof PulumiCliMissingError
     ) {
         io.err(`error: ${e.message}\n`);
         return EXIT.usage;
+    }
+    if (e instanceof ProgramFailedError) {
+        io.err(`error: ${e.message}\n`);
+        return EXIT.internal;
     }
     if (isMissingModule(e)) {
         io.err(`${missingModuleMessage(e)}\n`);

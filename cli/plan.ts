@@ -11,6 +11,7 @@ import { planStacks } from "./planStacks";
 import { progress } from "./progress";
 import { widthFor } from "../gate/wrap";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
+import { checkProgramDir, planTarget, PlanTarget } from "./planTarget";
 
 export interface PlanFlags {
     readonly stack: string[];
@@ -19,6 +20,7 @@ export interface PlanFlags {
     readonly config: string[];
     readonly update: boolean;
     readonly projectDir: string;
+    readonly program?: string;
     readonly pack?: string;
     readonly policyConfig?: string;
     readonly json: boolean;
@@ -74,13 +76,19 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .option("--no-tree", "leave the resource tree out of the text report")
         .option("--no-build", "serve the pack as built, even if its build is older than its sources")
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
+        .option(
+            "--program <dir>",
+            "judge another Pulumi TypeScript/JavaScript project (its Pulumi.yaml, stack file and config) instead of ours",
+        )
         .addHelpText("after", PLAN_HELP_AFTER)
         .action(async (f: PlanFlags) => {
-            const projectDir = path.resolve(io.cwd, f.projectDir);
+            const target = planTarget(f, io);
+            const projectDir = target.projectDir;
             let stacks: string[] = [];
             try {
+                checkProgramDir(target);
                 stacks = stacksOf(f, projectDir);
-                setCode(stacks.length === 1 ? await plan({ ...f, stack: stacks[0] }, io, projectDir) : await planStacks(stacks, f, io));
+                setCode(stacks.length === 1 ? await plan({ ...f, stack: stacks[0] }, io, target) : await planStacks(stacks, f, io, target));
             } catch (e) {
                 const code = exitCodeFor(e, io);
                 const error = e instanceof Error ? e.message : String(e);
@@ -114,13 +122,14 @@ function stacksOf(f: PlanFlags, projectDir: string): string[] {
     return stacks;
 }
 
-async function plan(f: Omit<PlanFlags, "stack"> & { readonly stack: string }, io: CliIo, projectDir: string): Promise<number> {
+async function plan(f: Omit<PlanFlags, "stack"> & { readonly stack: string }, io: CliIo, target: PlanTarget): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-    const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
+    const { projectDir, packDir, program } = target;
     const bar = progress(io, !f.json && !f.quiet);
     try {
         const result = await runOfflineGate({
             projectDir,
+            program,
             stack: f.stack,
             stackFile: abs(f.stackFile),
             overrides: f.config,

@@ -11,6 +11,7 @@ import { widthFor } from "../gate/wrap";
 import { EXIT, exitCodeFor } from "./errors";
 import type { CliIo } from "./main";
 import type { PlanFlags } from "./plan";
+import type { PlanTarget } from "./planTarget";
 
 /** The exit code of one stack's outcome; its error (if any) goes to stderr, naming the stack. */
 function codeOf(x: StackOutcome, io: CliIo): number {
@@ -24,12 +25,12 @@ function verdictOf(code: number): "pass" | "fail" | "error" {
     return code === EXIT.ok ? "pass" : code === EXIT.violations ? "fail" : "error";
 }
 
-export async function planStacks(stacks: readonly string[], f: PlanFlags, io: CliIo): Promise<number> {
+export async function planStacks(stacks: readonly string[], f: PlanFlags, io: CliIo, target: PlanTarget): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-    const projectDir = path.resolve(io.cwd, f.projectDir);
-    const packDir = abs(f.pack) ?? path.join(projectDir, "policy-pack");
+    const { projectDir, packDir, program } = target;
     const multi = await runStacks(stacks, {
         projectDir,
+        program,
         overrides: f.config,
         preview: !f.update,
         packDir,

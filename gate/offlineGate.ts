@@ -7,6 +7,7 @@ import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
 import { ensurePackBuilt, readPackManifest, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
+import { preparePlan, ProgramSource } from "./programPlan";
 import { LoadOptions } from "./stackConfig";
 import { choosePolicyConfig, DEFAULT_POLICY_CONFIG, policyConfigOf } from "./stackPolicy";
 
@@ -15,6 +16,13 @@ export { DEFAULT_POLICY_CONFIG };
 export type Verdict = "pass" | "fail";
 
 export interface GateOptions extends LoadOptions {
+    /**
+     * Judge another program instead of ours: a Pulumi project directory (its Pulumi.yaml, stack file
+     * and config namespace; `projectDir` is then unused) or an inline function. Our config schema is
+     * not applied, and without `policyConfigFile` each policy runs at its declared level.
+     * @default - our own program in `projectDir`
+     */
+    readonly program?: ProgramSource | undefined;
     readonly preview?: boolean;
     /** @default <repo>/policy-pack */
     readonly packDir?: string;
@@ -42,7 +50,9 @@ export type GatePhase = "pack build" | "program" | "analysis";
 export interface GateResult {
     readonly plan: StackPlan;
     readonly analysis: AnalysisReport;
-    /** The config file used, or `undefined` when the stack's environment was unknown and every policy ran advisory. */
+    /** Every policy ran at its declared level (another program judged without a policy config). */
+    readonly declaredLevels?: boolean;
+    /** The config file used, or `undefined` when none existed and every policy ran advisory. */
     readonly policyConfigFile: string | undefined;
     readonly verdict: Verdict;
     /** Every policy of the pack (findings name only the policies that found something). */
@@ -65,7 +75,12 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     readPackManifest(packDir); // a missing pack or a bad package.json is the user's (exit 2), before anything runs
-    const policy = choosePolicyConfig({ ...o, packDir });
+    // Another program's input is checked before anything starts (a bad --program is exit 2 at once).
+    const planRun = o.program !== undefined ? preparePlan(o.program, o) : (o.planner ?? (() => planStack(o)));
+    // Our config schema (and so our stack profiles) is not applied to another program: without an
+    // explicit config file, each policy runs at its declared level.
+    const declaredLevels = o.program !== undefined && o.policyConfigFile === undefined;
+    const policy = declaredLevels ? { config: {}, file: undefined } : choosePolicyConfig({ ...o, packDir });
     const policyConfig = policyConfigOf(policy);
     const build = o.pack === undefined && (o.build ?? true);
     if (build && stalePackBuild(packDir) !== undefined) {
@@ -82,7 +97,7 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     o.onPhase?.("program");
     let plan: StackPlan;
     try {
-        plan = await (o.planner ?? (() => planStack(o)))();
+        plan = await planRun();
     } catch (e) {
         if (o.pack === undefined) {
             await starting.then(
@@ -95,11 +110,16 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const pack = await starting;
     o.onPhase?.("analysis");
     try {
-        const analysis = await pack.analyze(plan.resources, policyConfig, policy.file ?? "default policy config");
+        const analysis = await pack.analyze(
+            plan.resources,
+            policyConfig,
+            policy.file ?? (declaredLevels ? "declared levels" : "default policy config"),
+        );
         return {
             plan,
             analysis,
             policyConfigFile: policy.file,
+            declaredLevels,
             verdict: verdictOf(analysis.violations),
             policies: pack.info.policies.map((p) => p.name),
             warnings,

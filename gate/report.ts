@@ -151,7 +151,12 @@ export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     if (o.quiet === true) {
         return wrapLines([...findings.slice(1), "", verdictLine(r, s)], o.width ?? DEFAULT_WIDTH);
     }
-    const config = r.policyConfigFile !== undefined ? rel(r.policyConfigFile) : "none found: every policy advisory";
+    const config =
+        r.policyConfigFile !== undefined
+            ? rel(r.policyConfigFile)
+            : r.declaredLevels === true
+              ? "none given: each policy at its declared level"
+              : "none found: every policy advisory";
     const lines = [
         s.bold(`${r.plan.project} · stack ${r.plan.stack} · ${r.plan.preview ? "preview" : "update"} under mocks (offline)`),
         s.dim(`policy pack ${r.analysis.pack.name}@${r.analysis.pack.version} · config ${config}`),
