@@ -8,6 +8,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BucketCompliance } from "../components/compliance/bucketCompliance";
+import { ConfigRecorder } from "../components/compliance/configRecorder";
 import { RemediationRole } from "../components/compliance/remediationRole";
 import { MalwareProtection } from "../components/malware/malwareProtection";
 import { denyInfectedReads } from "../components/malware/policies/malwareStatements";
@@ -37,6 +38,8 @@ export function detectiveNames(s: Pick<Settings, "project" | "stack">): {
     quarantineFunction: string;
     remediationRole: string;
     rulePrefix: string;
+    recorder: string;
+    recorderRole: string;
 } {
     const base = `${s.project}-${s.stack}`;
     return {
@@ -47,6 +50,8 @@ export function detectiveNames(s: Pick<Settings, "project" | "stack">): {
         quarantineFunction: `${base}-quarantine`,
         remediationRole: `${base}-config-remediation`,
         rulePrefix: `${base}`,
+        recorder: base,
+        recorderRole: `${base}-config-recorder`,
     };
 }
 
@@ -195,7 +200,7 @@ function buildQuarantine(s: Settings, data: SecureBucket, opts: Opts, functionRo
     return bucket;
 }
 
-/** AWS Config rules on the data bucket, with remediation under a role scoped to it. */
+/** AWS Config rules on the data bucket, with remediation under a role scoped to it; the recorder when asked. */
 function buildCompliance(s: Settings, data: SecureBucket, opts: Opts): void {
     const c = s.detective.configRules;
     if (!c.enabled) {
@@ -203,6 +208,21 @@ function buildCompliance(s: Settings, data: SecureBucket, opts: Opts): void {
     }
     const names = detectiveNames(s);
     const provider = { provider: opts.provider };
+    const recorder = c.createRecorder
+        ? new ConfigRecorder(
+              "firehose-config-recorder",
+              {
+                  recorderName: names.recorder,
+                  roleName: names.recorderRole,
+                  region: s.region,
+                  historyRetentionDays: c.historyRetentionDays,
+                  mfaExemptPrincipalArns: s.access.mfa.exemptPrincipalArns,
+                  allowForceDestroy: s.allowForceDestroy,
+                  retainOnDelete: s.protect,
+              },
+              provider,
+          )
+        : undefined;
     const role = c.remediation
         ? new RemediationRole("firehose-config-remediation", { roleName: names.remediationRole, bucketArns: [data.bucketArn] }, provider)
         : undefined;
@@ -220,6 +240,7 @@ function buildCompliance(s: Settings, data: SecureBucket, opts: Opts): void {
                           retryAttemptSeconds: c.retryAttemptSeconds,
                       }
                     : undefined,
+            recorderReady: recorder?.ready,
         },
         provider,
     );

@@ -2,7 +2,7 @@
  * `BucketCompliance`: AWS Config managed rules scoped to one bucket (`complianceResourceId`), each
  * with automatic remediation through its AWS-owned Automation runbook where one fits
  * (`policies/checks.ts`). The rules need a configuration recorder in the account and region: the
- * account's existing one, or `ConfigRecorder`.
+ * account's existing one, or `ConfigRecorder` (pass its `ready` as `recorderReady`).
  *
  * Children, per check `<slug>`: `${name}-<slug>` Rule (exact name `${rulePrefix}-<slug>`) and
  * `${name}-<slug>-remediation` RemediationConfiguration.
@@ -34,6 +34,12 @@ export interface BucketComplianceArgs {
     readonly logTarget?: boolean;
     /** Automatic remediation. @default - detective only */
     readonly remediation?: RemediationArgs;
+    /**
+     * The recorder's status when the same program creates the recorder: rules wait for it (AWS:
+     * PutConfigRule fails with NoAvailableConfigurationRecorderException without a recorder).
+     * @default - the account's existing recorder
+     */
+    readonly recorderReady?: pulumi.Resource;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
     readonly tags?: Readonly<Record<string, string>>;
 }
@@ -87,7 +93,7 @@ export class BucketCompliance extends pulumi.ComponentResource {
                     scope: { complianceResourceTypes: ["AWS::S3::Bucket"], complianceResourceId: args.bucketName },
                     tags: { ...args.tags, Name: `${name}-${check.slug}`, Role: "compliance" },
                 },
-                parent,
+                { ...parent, dependsOn: args.recorderReady !== undefined ? [args.recorderReady] : [] },
             );
             names[check.identifier] = rule.name;
             const r = args.remediation;

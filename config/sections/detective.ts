@@ -54,6 +54,13 @@ export const configRulesSchema = z.strictObject({
     maximumAutomaticAttempts: z.int().min(1).max(25).optional(),
     /** Seconds over which those attempts are counted (AWS: 1-2678000). */
     retryAttemptSeconds: z.int().min(1).max(2678000).optional(),
+    /**
+     * Create the configuration recorder (S3 buckets only), its delivery channel into a secured bucket
+     * and its role. An account has at most one recorder per region: leave it off where one exists.
+     */
+    createRecorder: z.boolean().optional(),
+    /** Days the recorder's history and snapshots are kept in the delivery bucket. */
+    historyRetentionDays: z.int().min(1).max(36500).optional(),
 });
 
 /** The section's keys, spread into `configSchema`. */
@@ -83,6 +90,9 @@ export interface ConfigRulesSettings {
     readonly remediation: boolean;
     readonly maximumAutomaticAttempts: number;
     readonly retryAttemptSeconds: number;
+    /** The stack creates the account's recorder and delivery channel in its region. */
+    readonly createRecorder: boolean;
+    readonly historyRetentionDays: number;
 }
 
 export interface DetectiveSettings {
@@ -105,12 +115,26 @@ export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaul
     dev: {
         dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 },
         malwareScan: { enabled: false, quarantine: true, quarantineGlacierDays: 30 },
-        configRules: { enabled: false, remediation: true, maximumAutomaticAttempts: 5, retryAttemptSeconds: 600 },
+        configRules: {
+            enabled: false,
+            remediation: true,
+            maximumAutomaticAttempts: 5,
+            retryAttemptSeconds: 600,
+            createRecorder: false,
+            historyRetentionDays: 30,
+        },
     },
     prod: {
         dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 },
         malwareScan: { enabled: true, quarantine: true, quarantineGlacierDays: 30 },
-        configRules: { enabled: true, remediation: true, maximumAutomaticAttempts: 5, retryAttemptSeconds: 600 },
+        configRules: {
+            enabled: true,
+            remediation: true,
+            maximumAutomaticAttempts: 5,
+            retryAttemptSeconds: 600,
+            createRecorder: false,
+            historyRetentionDays: 2555,
+        },
     },
 };
 
@@ -136,6 +160,8 @@ export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults):
             remediation: c?.remediation ?? d.configRules.remediation,
             maximumAutomaticAttempts: c?.maximumAutomaticAttempts ?? d.configRules.maximumAutomaticAttempts,
             retryAttemptSeconds: c?.retryAttemptSeconds ?? d.configRules.retryAttemptSeconds,
+            createRecorder: c?.createRecorder ?? d.configRules.createRecorder,
+            historyRetentionDays: c?.historyRetentionDays ?? d.configRules.historyRetentionDays,
         },
     };
 }
@@ -189,16 +215,23 @@ function malwareProblems(raw: RawDetectiveConfig, m: MalwareScanSettings): Probl
 }
 
 function configRulesProblems(raw: RawDetectiveConfig, c: ConfigRulesSettings): Problem[] {
-    const keys = !c.enabled
-        ? (["remediation", "maximumAutomaticAttempts", "retryAttemptSeconds"] as const)
-        : !c.remediation
-          ? (["maximumAutomaticAttempts", "retryAttemptSeconds"] as const)
-          : [];
-    return keys
-        .filter((key) => raw.configRules?.[key] !== undefined)
-        .map((key) => ({
-            path: `configRules.${key}`,
-            value: raw.configRules?.[key],
-            message: `only applies with configRules.${c.enabled ? "remediation" : "enabled"} true; enable it or remove the key`,
-        }));
+    const r = raw.configRules;
+    const notApplying = (keys: readonly (keyof NonNullable<typeof r>)[], needs: string): Problem[] =>
+        keys
+            .filter((key) => r?.[key] !== undefined)
+            .map((key) => ({
+                path: `configRules.${key}`,
+                value: r?.[key],
+                message: `only applies with configRules.${needs} true; enable it or remove the key`,
+            }));
+    if (!c.enabled) {
+        return notApplying(
+            ["remediation", "maximumAutomaticAttempts", "retryAttemptSeconds", "createRecorder", "historyRetentionDays"],
+            "enabled",
+        );
+    }
+    return [
+        ...(c.remediation ? [] : notApplying(["maximumAutomaticAttempts", "retryAttemptSeconds"], "remediation")),
+        ...(c.createRecorder ? [] : notApplying(["historyRetentionDays"], "createRecorder")),
+    ];
 }

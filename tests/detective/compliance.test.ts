@@ -20,12 +20,16 @@ describe("config rules: config", () => {
             remediation: true,
             maximumAutomaticAttempts: 5,
             retryAttemptSeconds: 600,
+            createRecorder: false,
+            historyRetentionDays: 30,
         });
         assert.deepEqual(resolve({ environment: "prod" }).detective.configRules, {
             enabled: true,
             remediation: true,
             maximumAutomaticAttempts: 5,
             retryAttemptSeconds: 600,
+            createRecorder: false,
+            historyRetentionDays: 2555,
         });
     });
 
