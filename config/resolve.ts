@@ -11,6 +11,7 @@ import { configSchema, RawConfig } from "./schema";
 import { accessProblems, resolveAccess } from "./sections/access";
 import { DETECTIVE_DEFAULTS, detectiveProblems, resolveDetective } from "./sections/detective";
 import { monitoringProblems, resolveMonitoring } from "./sections/monitoring";
+import { resolveObjectLock, retentionProblems } from "./sections/retention";
 import { Settings } from "./settings";
 
 export interface ConfigInput {
@@ -41,6 +42,10 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
         ...accessProblems(raw, s.access, s.region, s.allowedRegions),
         ...monitoringProblems(raw, s.monitoring, s.lifecycle),
         ...detectiveProblems(raw, s.detective, s.monitoring.notifications.eventBridge),
+        ...retentionProblems(raw, s.objectLock, {
+            allowForceDestroy: s.allowForceDestroy,
+            quarantine: s.detective.malwareScan.enabled && s.detective.malwareScan.quarantine,
+        }),
     ];
     if (!s.allowedRegions.includes(s.region)) {
         problems.push({ path: "aws:region", value: s.region, message: `must be one of allowedRegions (${s.allowedRegions.join(", ")})` });
@@ -134,6 +139,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
         access: resolveAccess(raw, d.access, region),
         monitoring: resolveMonitoring(raw, d.monitoring),
         detective: resolveDetective(raw, DETECTIVE_DEFAULTS[raw.environment]),
+        objectLock: resolveObjectLock(raw),
     };
     return settings;
 }

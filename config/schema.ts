@@ -12,6 +12,7 @@ import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
 import { detectiveConfigShape } from "./sections/detective";
 import { monitoringConfigShape } from "./sections/monitoring";
+import { retentionConfigShape } from "./sections/retention";
 
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -103,6 +104,8 @@ export const configSchema = z.strictObject({
     ...monitoringConfigShape,
     /** dataArrival, ...: config/sections/detective.ts. */
     ...detectiveConfigShape,
+    /** objectLock: config/sections/retention.ts. */
+    ...retentionConfigShape,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

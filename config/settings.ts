@@ -5,6 +5,7 @@ import { EncryptionMode, Environment } from "./schema";
 import { AccessSettings } from "./sections/access";
 import { DetectiveSettings } from "./sections/detective";
 import { MonitoringSettings } from "./sections/monitoring";
+import { ObjectLockSettings } from "./sections/retention";
 
 export interface StandardTags {
     readonly Project: string;
@@ -40,4 +41,6 @@ export interface Settings {
     readonly monitoring: MonitoringSettings;
     /** Data-arrival log, ... (config/sections/detective.ts). */
     readonly detective: DetectiveSettings;
+    /** Object Lock default retention of the data bucket and its replica; undefined: off (config/sections/retention.ts). */
+    readonly objectLock: ObjectLockSettings | undefined;
 }

@@ -51,6 +51,11 @@ export const REPLICATION_SOURCE_OBJECT_ACTIONS = [
     "s3:GetObjectVersionAcl",
     "s3:GetObjectVersionTagging",
 ] as const;
+/**
+ * ... and, from a bucket with Object Lock, each version's retention and legal hold, which replicate
+ * with it (https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html).
+ */
+export const REPLICATION_SOURCE_LOCK_ACTIONS = ["s3:GetObjectRetention", "s3:GetObjectLegalHold"] as const;
 /** S3 replication, destination side: write replicas, delete markers and tags. */
 export const REPLICATION_DESTINATION_ACTIONS = ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"] as const;
 

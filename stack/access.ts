@@ -157,6 +157,8 @@ function buildReplication(
                 accessLogs: s.accessLogs,
                 allowForceDestroy: s.allowForceDestroy,
                 retainOnDelete: s.protect,
+                // A replica of a locked bucket is locked the same way (S3 requires it to replicate).
+                objectLock: s.objectLock,
                 ...policyArgs,
             },
             storageClass: r.storageClass,

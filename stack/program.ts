@@ -42,6 +42,7 @@ export function buildStack(s: Settings): StackOutputs {
             accessLogs: s.accessLogs,
             allowForceDestroy: s.allowForceDestroy,
             retainOnDelete: s.protect,
+            objectLock: s.objectLock,
             ...access.dataBucketArgs,
             additionalPolicyStatements: (arn) =>
                 pulumi

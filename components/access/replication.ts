@@ -5,14 +5,16 @@
  * provider: versioned, encrypted, public access blocked, TLS-only, tagged, logging to its own log
  * bucket), `${name}-role` (assumed by S3), `${name}-role-policy`, and `${name}` the
  * `BucketReplicationConfig` on the source: everything, Replication Time Control 15 minutes with
- * metrics, the configured storage class, SSE-KMS objects re-encrypted with the replica's key.
+ * metrics, the configured storage class, SSE-KMS objects re-encrypted with the replica's key. A source
+ * with Object Lock needs a replica with Object Lock, and the role reads each version's retention and
+ * legal hold.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
-import { REPLICATION_TIME_MINUTES, ReplicationArgs, replicationArgsProblems } from "./replicationArgs";
+import { replicaLockProblems, REPLICATION_TIME_MINUTES, ReplicationArgs, replicationArgsProblems } from "./replicationArgs";
 import { SecureBucket } from "../storage/secureBucket";
 
 export const REPLICATION_TYPE = "firehose-storage:replication:Replication";
@@ -29,7 +31,8 @@ export class Replication extends pulumi.ComponentResource {
 
     constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         super(REPLICATION_TYPE, name, {}, opts);
-        throwOnProblems("Replication", replicationArgsProblems(args), this);
+        const locked = args.source.objectLock !== undefined;
+        throwOnProblems("Replication", [...replicationArgsProblems(args), ...replicaLockProblems(locked, args.replica)], this);
         const parent = { parent: this };
         const kms = args.replica.encryption?.mode === "sse-kms";
         const source = args.source;
@@ -72,6 +75,7 @@ export class Replication extends pulumi.ComponentResource {
                                     kms && sourceKeyArn !== undefined && replicaKeyArn !== undefined
                                         ? { sourceKeyArn, replicaKeyArn }
                                         : undefined,
+                                objectLock: locked,
                             }),
                         ),
                     ),

@@ -61,3 +61,20 @@ export function replicationArgsProblems(args: Pick<ReplicationArgs, "sourceRegio
     }
     return problems;
 }
+
+/**
+ * A source bucket with Object Lock replicates only into a bucket with Object Lock
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html#object-lock-managing-replication):
+ * the replica must be given one too.
+ */
+export function replicaLockProblems(sourceLocked: boolean, replica: Pick<ReplicationArgs["replica"], "objectLock">): Problem[] {
+    return sourceLocked && replica.objectLock === undefined
+        ? [
+              {
+                  path: "replica.objectLock",
+                  value: undefined,
+                  message: "the source bucket has Object Lock: S3 replicates it only into a bucket with Object Lock; give the replica one",
+              },
+          ]
+        : [];
+}

@@ -3,8 +3,9 @@
  *
  * Children (names derive from the component name and are public API: renaming one replaces it):
  * `${name}` Bucket, `-key` KMS key (sse-kms without a key), `-versioning`, `-encryption`,
- * `-public-access-block`, `-ownership`, `-policy`, `-lifecycle`, and for data/replica buckets a child
- * `SecureBucket` `-access-logs` (role access-logs) with the `-logging` that points at it.
+ * `-public-access-block`, `-ownership`, `-policy`, `-lifecycle`, `-object-lock` (with `objectLock`),
+ * and for data/replica buckets a child `SecureBucket` `-access-logs` (role access-logs) with the
+ * `-logging` that points at it.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -13,6 +14,7 @@ import { LifecyclePlan, lifecycleRules } from "./lifecycle";
 import { secureBucketPolicy } from "./policies/bucketPolicy";
 import { s3BucketArn } from "../../rules/arn";
 import { BucketRole } from "../../rules/buckets";
+import { DefaultRetention } from "../../rules/objectLock";
 import { BLOCK_ALL_PUBLIC_ACCESS } from "../../rules/publicAccess";
 import { bucketArgsProblems, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
 import { SseAlgorithm } from "../../rules/encryption";
@@ -56,6 +58,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     public readonly sseAlgorithm: SseAlgorithm;
     /** Whether uploads must carry the encryption header. */
     public readonly requireEncryptionHeader: boolean;
+    /** Object Lock's default retention, when the bucket has it (a replica of it must have it too). */
+    public readonly objectLock?: DefaultRetention;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SECURE_BUCKET_TYPE, name, {}, opts);
@@ -92,6 +96,21 @@ export class SecureBucket extends pulumi.ComponentResource {
             { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
             parent,
         );
+
+        const lock = args.objectLock;
+        if (lock !== undefined) {
+            // AWS: Object Lock on an existing bucket needs versioning enabled first; it can never be
+            // turned off, so the configuration is protected (removing it fails) and retained on delete.
+            new aws.s3.BucketObjectLockConfiguration(
+                `${name}-object-lock`,
+                {
+                    bucket: bucketId,
+                    objectLockEnabled: "Enabled",
+                    rule: { defaultRetention: { mode: lock.mode, days: lock.days, years: lock.years } },
+                },
+                { ...parent, dependsOn: [versioning], protect: true, retainOnDelete: true },
+            );
+        }
 
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-encryption`,
@@ -199,6 +218,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         this.accessLogBucket = accessLogBucket;
         this.sseAlgorithm = r.sseAlgorithm;
         this.requireEncryptionHeader = r.requireEncryptionHeader;
+        this.objectLock = lock;
         this.registerOutputs({
             bucketName: this.bucketName,
             bucketArn: this.bucketArn,

@@ -5,6 +5,7 @@ import { SseAlgorithm, sseAlgorithmOf } from "../../rules/encryption";
 import { BUCKET_ROLES, BucketRole, isLogTarget } from "../../rules/buckets";
 import { Statement } from "../../rules/document";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
+import { DefaultRetention, defaultRetentionProblems } from "../../rules/objectLock";
 
 export type EncryptionArgs =
     | { readonly mode: "sse-s3" }
@@ -60,6 +61,14 @@ export interface SecureBucketArgs {
      * @default - none
      */
     readonly additionalPolicyStatements?: ((bucketArn: string) => pulumi.Input<Statement[]>) | undefined;
+    /**
+     * S3 Object Lock with this default retention of new object versions, set on the existing bucket
+     * by a `BucketObjectLockConfiguration` (AWS allows it on versioned buckets; the bucket is never
+     * replaced). Irreversible: the configuration is `protect`ed and retained on delete.
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-configure.html
+     * @default - no Object Lock
+     */
+    readonly objectLock?: DefaultRetention | undefined;
     /** Extra tags; `Name` and `Role` are always set by the component. @default {} */
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
@@ -155,6 +164,29 @@ export function bucketArgsProblems(args: SecureBucketArgs): Problem[] {
     }
     if (args.lifecycle !== undefined) {
         problems.push(...lifecycleProblems(args.lifecycle, "lifecycle"));
+    }
+    if (args.objectLock !== undefined) {
+        problems.push(...objectLockArgProblems(args.objectLock, role, args.allowForceDestroy ?? false));
+    }
+    return problems;
+}
+
+/** Object Lock on this bucket: a valid default retention, not on a log target, no force-destroy in COMPLIANCE mode. */
+function objectLockArgProblems(lock: DefaultRetention, role: string, allowForceDestroy: boolean): Problem[] {
+    const problems: Problem[] = defaultRetentionProblems(lock, "objectLock.");
+    if (isLogTarget(role)) {
+        problems.push({
+            path: "objectLock",
+            value: lock,
+            message: "log buckets cannot have Object Lock: S3 does not deliver server access logs into a bucket with Object Lock",
+        });
+    }
+    if (lock.mode === "COMPLIANCE" && allowForceDestroy) {
+        problems.push({
+            path: "allowForceDestroy",
+            value: true,
+            message: "is refused with Object Lock in COMPLIANCE mode: locked versions can never be deleted before their retention ends",
+        });
     }
     return problems;
 }

@@ -12,6 +12,7 @@
  * - versioning states: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
  *   (Unversioned, Enabled, Suspended: Suspended adds no new versions).
  */
+import { OBJECT_LOCK_MODES } from "../../rules/objectLock";
 import { arr, isUnknown, num, obj, str, UNKNOWN } from "./unknown";
 
 /** `true` in effect; a string says why not; `UNKNOWN` when that depends on an unknown value. */
@@ -222,8 +223,8 @@ export function objectLockEffect(props: Record<string, unknown>): Effect {
         if (mode === UNKNOWN || days === UNKNOWN || years === UNKNOWN) {
             return UNKNOWN;
         }
-        if (mode !== "GOVERNANCE" && mode !== "COMPLIANCE") {
-            return `has default retention mode ${JSON.stringify(mode ?? null)}: use "GOVERNANCE" or "COMPLIANCE".`;
+        if (!(OBJECT_LOCK_MODES as readonly (string | undefined)[]).includes(mode)) {
+            return `has default retention mode ${JSON.stringify(mode ?? null)}: use ${OBJECT_LOCK_MODES.map((m) => `"${m}"`).join(" or ")}.`;
         }
         if (!((days ?? 0) > 0 || (years ?? 0) > 0)) {
             return "has a default retention with no positive days or years.";

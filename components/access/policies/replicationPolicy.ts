@@ -2,6 +2,7 @@
 import {
     REPLICATION_DESTINATION_ACTIONS,
     REPLICATION_SOURCE_BUCKET_ACTIONS,
+    REPLICATION_SOURCE_LOCK_ACTIONS,
     REPLICATION_SOURCE_OBJECT_ACTIONS,
 } from "../../../rules/actions";
 import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
@@ -13,6 +14,8 @@ export interface ReplicationPolicyInputs {
     readonly replicaRegion: string;
     /** SSE-KMS: the source bucket's key (decrypt) and the replica's key (encrypt); both or neither. */
     readonly kms?: { readonly sourceKeyArn: string; readonly replicaKeyArn: string } | undefined;
+    /** The source has Object Lock: the role also reads each version's retention and legal hold. @default false */
+    readonly objectLock?: boolean | undefined;
 }
 
 /**
@@ -31,6 +34,14 @@ export function replicationRolePolicy(i: ReplicationPolicyInputs): PolicyDocumen
         { Sid: "ReadSourceVersions", Effect: "Allow", Action: [...REPLICATION_SOURCE_OBJECT_ACTIONS], Resource: `${i.sourceBucketArn}/*` },
         { Sid: "WriteReplicas", Effect: "Allow", Action: [...REPLICATION_DESTINATION_ACTIONS], Resource: `${i.replicaBucketArn}/*` },
     ];
+    if (i.objectLock === true) {
+        statements.push({
+            Sid: "ReadSourceObjectLock",
+            Effect: "Allow",
+            Action: [...REPLICATION_SOURCE_LOCK_ACTIONS],
+            Resource: `${i.sourceBucketArn}/*`,
+        });
+    }
     if (i.kms !== undefined) {
         statements.push(
             {
