@@ -10,6 +10,7 @@ import type { CliIo } from "./main";
 import { planStacks } from "./planStacks";
 import { progress } from "./progress";
 import { widthFor } from "../gate/wrap";
+import { watchPlan, watchProblems } from "./watch";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { checkProgramDir, planTarget, PlanTarget } from "./planTarget";
 
@@ -29,6 +30,7 @@ export interface PlanFlags {
     readonly quiet: boolean;
     readonly tree: boolean;
     readonly build: boolean;
+    readonly watch: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -80,6 +82,7 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
             "--program <dir>",
             "judge another Pulumi TypeScript/JavaScript project (its Pulumi.yaml, stack file and config) instead of ours",
         )
+        .option("-w, --watch", "keep the pack warm and re-plan when the stack file or the program changes (Ctrl-C ends)", false)
         .addHelpText("after", PLAN_HELP_AFTER)
         .action(async (f: PlanFlags) => {
             const target = planTarget(f, io);
@@ -88,6 +91,11 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
             try {
                 checkProgramDir(target);
                 stacks = stacksOf(f, projectDir);
+                if (f.watch) {
+                    watchProblems(stacks, f);
+                    setCode(await watchPlan({ ...f, stack: stacks[0] }, io, target));
+                    return;
+                }
                 setCode(stacks.length === 1 ? await plan({ ...f, stack: stacks[0] }, io, target) : await planStacks(stacks, f, io, target));
             } catch (e) {
                 const code = exitCodeFor(e, io);
@@ -122,12 +130,18 @@ function stacksOf(f: PlanFlags, projectDir: string): string[] {
     return stacks;
 }
 
-async function plan(f: Omit<PlanFlags, "stack"> & { readonly stack: string }, io: CliIo, target: PlanTarget): Promise<number> {
+/** One stack's plan and report; `gate` is the gate to run (`plan --watch` passes one loaded afresh). */
+export async function plan(
+    f: Omit<PlanFlags, "stack"> & { readonly stack: string },
+    io: CliIo,
+    target: PlanTarget,
+    gate: typeof runOfflineGate = runOfflineGate,
+): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
     const { projectDir, packDir, program } = target;
     const bar = progress(io, !f.json && !f.quiet);
     try {
-        const result = await runOfflineGate({
+        const result = await gate({
             projectDir,
             program,
             stack: f.stack,
