@@ -17,6 +17,7 @@ import { BucketRole } from "../../rules/buckets";
 import { DefaultRetention } from "../../rules/objectLock";
 import { BLOCK_ALL_PUBLIC_ACCESS } from "../../rules/publicAccess";
 import { bucketArgsProblems, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
+import { SECURE_BUCKET_TYPE, withOldBucketTypes } from "./secureBucketType";
 import { SseAlgorithm } from "../../rules/encryption";
 import { ReaderAccess, ReaderAccessArgs } from "../access/readerAccess";
 import { WriterAccess, WriterAccessArgs } from "../access/writerAccess";
@@ -33,7 +34,17 @@ const MINIMAL_LOG_LIFECYCLE: LifecyclePlan = {
     abortIncompleteMultipartUploadDays: 1,
 };
 
-export const SECURE_BUCKET_TYPE = "firehose-storage:storage:SecureBucket";
+export { SECURE_BUCKET_OLD_TYPES, SECURE_BUCKET_TYPE, withOldBucketTypes } from "./secureBucketType";
+
+/** What `secureBucketResources` created: the component's public fields. */
+export interface SecureBucketParts {
+    readonly bucketArn: pulumi.Output<string>;
+    readonly kmsKeyArn: pulumi.Output<string | undefined>;
+    readonly bucket: aws.s3.Bucket;
+    readonly versioning: aws.s3.BucketVersioning;
+    readonly policy: aws.s3.BucketPolicy;
+    readonly accessLogBucket: SecureBucket | undefined;
+}
 
 export class SecureBucket extends pulumi.ComponentResource {
     /** The bucket's name (its id), e.g. `firehose-data-4f1c2a9`. */
@@ -62,163 +73,22 @@ export class SecureBucket extends pulumi.ComponentResource {
     public readonly objectLock?: DefaultRetention;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(SECURE_BUCKET_TYPE, name, {}, opts);
+        super(SECURE_BUCKET_TYPE, name, {}, withOldBucketTypes(opts));
         throwOnProblems("SecureBucket", bucketArgsProblems(args), this);
         const r = resolveBucketArgs(args);
-        const parent = { parent: this };
-        const tags = { ...r.tags, Name: name, Role: r.role };
-
-        const bucket = new aws.s3.Bucket(
-            name,
-            { bucket: args.bucketName, forceDestroy: r.allowForceDestroy, tags },
-            { ...parent, retainOnDelete: r.retainOnDelete },
-        );
-        const bucketId = bucket.id;
-
-        const kmsKeyArn: pulumi.Output<string | undefined> =
-            r.encryption.mode === "sse-kms"
-                ? r.encryption.kmsKeyArn !== undefined
-                    ? pulumi.output(r.encryption.kmsKeyArn)
-                    : new aws.kms.Key(
-                          `${name}-key`,
-                          {
-                              description: `Default encryption key of the ${name} bucket`,
-                              enableKeyRotation: true,
-                              deletionWindowInDays: 30,
-                              tags,
-                          },
-                          { ...parent, retainOnDelete: r.retainOnDelete },
-                      ).arn
-                : pulumi.output(undefined);
-
-        const versioning = new aws.s3.BucketVersioning(
-            `${name}-versioning`,
-            { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
-            parent,
-        );
-
-        const lock = args.objectLock;
-        if (lock !== undefined) {
-            // AWS: Object Lock on an existing bucket needs versioning enabled first; it can never be
-            // turned off, so the configuration is protected (removing it fails) and retained on delete.
-            new aws.s3.BucketObjectLockConfiguration(
-                `${name}-object-lock`,
-                {
-                    bucket: bucketId,
-                    objectLockEnabled: "Enabled",
-                    rule: { defaultRetention: { mode: lock.mode, days: lock.days, years: lock.years } },
-                },
-                { ...parent, dependsOn: [versioning], protect: true, retainOnDelete: true },
-            );
-        }
-
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-encryption`,
-            {
-                bucket: bucketId,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: { sseAlgorithm: r.sseAlgorithm, kmsMasterKeyId: kmsKeyArn },
-                        bucketKeyEnabled: true,
-                    },
-                ],
-            },
-            parent,
-        );
-
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            `${name}-public-access-block`,
-            { bucket: bucketId, ...BLOCK_ALL_PUBLIC_ACCESS },
-            parent,
-        );
-
-        const ownership = new aws.s3.BucketOwnershipControls(
-            `${name}-ownership`,
-            { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
-            parent,
-        );
-
-        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-        // The ARN built from the bucket's name: the name (given or auto-named at Check) is known in a
-        // preview, the provider's computed `arn` is not, so policies stay verifiable before `pulumi up`.
-        const partition = aws.getPartitionOutput({}, parent).partition;
-        const bucketArn = pulumi.all([partition, bucket.bucket]).apply(([p, b]) => s3BucketArn(p, b));
-        const source = args.logDeliverySource;
-        const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
-        const policyJson = pulumi
-            .all([bucketArn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
-            .apply(([bucketArn, keyArn, account, sourceArn, extra]) =>
-                JSON.stringify(
-                    secureBucketPolicy({
-                        role: r.role,
-                        bucketArn,
-                        sseAlgorithm: r.sseAlgorithm,
-                        kmsKeyArn: keyArn,
-                        requireEncryptionHeader: r.requireEncryptionHeader,
-                        mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
-                        logDelivery:
-                            source !== undefined && sourceArn !== undefined
-                                ? { sourceBucketArn: sourceArn, accountId: account, prefix: source.prefix }
-                                : undefined,
-                        extraStatements: extra,
-                    }),
-                ),
-            );
-        // AWS: PutBucketPolicy conflicts with a concurrent PutPublicAccessBlock/ownership change on the
-        // same bucket (OperationAborted), and the block must be in place before any policy is judged.
-        const policy = new aws.s3.BucketPolicy(
-            `${name}-policy`,
-            { bucket: bucketId, policy: policyJson },
-            { ...parent, dependsOn: [publicAccessBlock, ownership] },
-        );
-
-        // AWS: noncurrent-version rules only act on a versioned bucket; enable versioning first.
-        new aws.s3.BucketLifecycleConfiguration(
-            `${name}-lifecycle`,
-            { bucket: bucketId, rules: lifecycleRules(r.lifecycle) },
-            { ...parent, dependsOn: [versioning] },
-        );
-
-        let accessLogBucket: SecureBucket | undefined;
-        if (r.accessLogs !== false) {
-            accessLogBucket = new SecureBucket(
-                `${name}-access-logs`,
-                {
-                    role: "access-logs",
-                    lifecycle: { ...MINIMAL_LOG_LIFECYCLE, expirationDays: r.accessLogs.retentionDays },
-                    logDeliverySource: { bucketArn, prefix: r.accessLogs.prefix },
-                    mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
-                    allowForceDestroy: r.allowForceDestroy,
-                    retainOnDelete: r.retainOnDelete,
-                    tags: r.tags,
-                },
-                parent,
-            );
-            // AWS: the log bucket's policy must admit logging.s3.amazonaws.com before logging is enabled.
-            new aws.s3.BucketLogging(
-                `${name}-logging`,
-                {
-                    bucket: bucketId,
-                    targetBucket: accessLogBucket.bucketName,
-                    targetPrefix: r.accessLogs.prefix,
-                    targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-                },
-                { ...parent, dependsOn: [accessLogBucket.policy] },
-            );
-        }
-
-        this.bucketName = bucket.bucket;
-        this.bucketArn = bucketArn;
-        this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
-        this.kmsKeyArn = kmsKeyArn;
+        const parts = secureBucketResources(this, name, args);
+        this.bucketName = parts.bucket.bucket;
+        this.bucketArn = parts.bucketArn;
+        this.bucketRegionalDomainName = parts.bucket.bucketRegionalDomainName;
+        this.kmsKeyArn = parts.kmsKeyArn;
         this.role = r.role;
-        this.bucket = bucket;
-        this.versioning = versioning;
-        this.policy = policy;
-        this.accessLogBucket = accessLogBucket;
+        this.bucket = parts.bucket;
+        this.versioning = parts.versioning;
+        this.policy = parts.policy;
+        this.accessLogBucket = parts.accessLogBucket;
         this.sseAlgorithm = r.sseAlgorithm;
         this.requireEncryptionHeader = r.requireEncryptionHeader;
-        this.objectLock = lock;
+        this.objectLock = args.objectLock;
         this.registerOutputs({
             bucketName: this.bucketName,
             bucketArn: this.bucketArn,
@@ -252,4 +122,154 @@ export class SecureBucket extends pulumi.ComponentResource {
     grantRead(name: string, args: BucketReaderArgs, opts?: pulumi.ComponentResourceOptions): ReaderAccess {
         return new ReaderAccess(name, { ...args, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn }, opts);
     }
+}
+
+/**
+ * Creates the bucket and everything that belongs to it as children of `owner` (a `SecureBucket` of
+ * this library or of the multi-language package), from args already checked with `bucketArgsProblems`.
+ */
+export function secureBucketResources(owner: pulumi.ComponentResource, name: string, args: SecureBucketArgs): SecureBucketParts {
+    const r = resolveBucketArgs(args);
+    const parent = { parent: owner };
+    const tags = { ...r.tags, Name: name, Role: r.role };
+
+    const bucket = new aws.s3.Bucket(
+        name,
+        { bucket: args.bucketName, forceDestroy: r.allowForceDestroy, tags },
+        { ...parent, retainOnDelete: r.retainOnDelete },
+    );
+    const bucketId = bucket.id;
+
+    const kmsKeyArn: pulumi.Output<string | undefined> =
+        r.encryption.mode === "sse-kms"
+            ? r.encryption.kmsKeyArn !== undefined
+                ? pulumi.output(r.encryption.kmsKeyArn)
+                : new aws.kms.Key(
+                      `${name}-key`,
+                      {
+                          description: `Default encryption key of the ${name} bucket`,
+                          enableKeyRotation: true,
+                          deletionWindowInDays: 30,
+                          tags,
+                      },
+                      { ...parent, retainOnDelete: r.retainOnDelete },
+                  ).arn
+            : pulumi.output(undefined);
+
+    const versioning = new aws.s3.BucketVersioning(
+        `${name}-versioning`,
+        { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
+        parent,
+    );
+
+    const lock = args.objectLock;
+    if (lock !== undefined) {
+        // AWS: Object Lock on an existing bucket needs versioning enabled first; it can never be
+        // turned off, so the configuration is protected (removing it fails) and retained on delete.
+        new aws.s3.BucketObjectLockConfiguration(
+            `${name}-object-lock`,
+            {
+                bucket: bucketId,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: lock.mode, days: lock.days, years: lock.years } },
+            },
+            { ...parent, dependsOn: [versioning], protect: true, retainOnDelete: true },
+        );
+    }
+
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+        `${name}-encryption`,
+        {
+            bucket: bucketId,
+            rules: [
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: r.sseAlgorithm, kmsMasterKeyId: kmsKeyArn },
+                    bucketKeyEnabled: true,
+                },
+            ],
+        },
+        parent,
+    );
+
+    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+        `${name}-public-access-block`,
+        { bucket: bucketId, ...BLOCK_ALL_PUBLIC_ACCESS },
+        parent,
+    );
+
+    const ownership = new aws.s3.BucketOwnershipControls(
+        `${name}-ownership`,
+        { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        parent,
+    );
+
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    // The ARN built from the bucket's name: the name (given or auto-named at Check) is known in a
+    // preview, the provider's computed `arn` is not, so policies stay verifiable before `pulumi up`.
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const bucketArn = pulumi.all([partition, bucket.bucket]).apply(([p, b]) => s3BucketArn(p, b));
+    const source = args.logDeliverySource;
+    const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
+    const policyJson = pulumi
+        .all([bucketArn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
+        .apply(([bucketArn, keyArn, account, sourceArn, extra]) =>
+            JSON.stringify(
+                secureBucketPolicy({
+                    role: r.role,
+                    bucketArn,
+                    sseAlgorithm: r.sseAlgorithm,
+                    kmsKeyArn: keyArn,
+                    requireEncryptionHeader: r.requireEncryptionHeader,
+                    mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
+                    logDelivery:
+                        source !== undefined && sourceArn !== undefined
+                            ? { sourceBucketArn: sourceArn, accountId: account, prefix: source.prefix }
+                            : undefined,
+                    extraStatements: extra,
+                }),
+            ),
+        );
+    // AWS: PutBucketPolicy conflicts with a concurrent PutPublicAccessBlock/ownership change on the
+    // same bucket (OperationAborted), and the block must be in place before any policy is judged.
+    const policy = new aws.s3.BucketPolicy(
+        `${name}-policy`,
+        { bucket: bucketId, policy: policyJson },
+        { ...parent, dependsOn: [publicAccessBlock, ownership] },
+    );
+
+    // AWS: noncurrent-version rules only act on a versioned bucket; enable versioning first.
+    new aws.s3.BucketLifecycleConfiguration(
+        `${name}-lifecycle`,
+        { bucket: bucketId, rules: lifecycleRules(r.lifecycle) },
+        { ...parent, dependsOn: [versioning] },
+    );
+
+    let accessLogBucket: SecureBucket | undefined;
+    if (r.accessLogs !== false) {
+        accessLogBucket = new SecureBucket(
+            `${name}-access-logs`,
+            {
+                role: "access-logs",
+                lifecycle: { ...MINIMAL_LOG_LIFECYCLE, expirationDays: r.accessLogs.retentionDays },
+                logDeliverySource: { bucketArn, prefix: r.accessLogs.prefix },
+                mfaExemptPrincipalArns: r.mfaExemptPrincipalArns,
+                allowForceDestroy: r.allowForceDestroy,
+                retainOnDelete: r.retainOnDelete,
+                tags: r.tags,
+            },
+            parent,
+        );
+        // AWS: the log bucket's policy must admit logging.s3.amazonaws.com before logging is enabled.
+        new aws.s3.BucketLogging(
+            `${name}-logging`,
+            {
+                bucket: bucketId,
+                targetBucket: accessLogBucket.bucketName,
+                targetPrefix: r.accessLogs.prefix,
+                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+            },
+            { ...parent, dependsOn: [accessLogBucket.policy] },
+        );
+    }
+    return { bucketArn, kmsKeyArn, bucket, versioning, policy, accessLogBucket };
 }

@@ -6,7 +6,7 @@ export const T = {
     writer: "firehose-storage:access:WriterAccess",
     reader: "firehose-storage:access:ReaderAccess",
     replication: "firehose-storage:replication:Replication",
-    sb: "firehose-storage:storage:SecureBucket",
+    sb: "firehose-storage:index:SecureBucket",
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     user: "aws:iam/user:User",

@@ -42,7 +42,7 @@ describe("SecureBucket", () => {
 
     it("accessLogs: false creates neither a log bucket nor logging", async () => {
         const { resources } = await run({ accessLogs: false });
-        const component = one(resources, "firehose-storage:storage:SecureBucket", "b");
+        const component = one(resources, "firehose-storage:index:SecureBucket", "b");
         assert.equal(childrenOf(resources, component).length, 7);
         assert.equal(ofType(resources, "aws:s3/bucketLogging:BucketLogging").length, 0);
     });
@@ -111,7 +111,7 @@ describe("SecureBucket", () => {
         assert.match(error.message, /lifecycle.transitions\[0\].days: got 1; STANDARD_IA needs objects at least 30 days old/);
         assert.deepEqual(
             types,
-            ["pulumi:pulumi:Stack", "firehose-storage:storage:SecureBucket"],
+            ["pulumi:pulumi:Stack", "firehose-storage:index:SecureBucket"],
             "only the stack and the component itself are registered",
         );
     });

@@ -7,7 +7,7 @@ import { RecordedResource, UNKNOWN } from "../../gate/recorder";
 import { childrenOf, descendantsOf, one, ofType } from "../helpers/resources";
 import { ShippedRuns, shippedRuns } from "../helpers/shipped";
 
-const SB = "firehose-storage:storage:SecureBucket";
+const SB = "firehose-storage:index:SecureBucket";
 const T = {
     bucket: "aws:s3/bucket:Bucket",
     versioning: "aws:s3/bucketVersioning:BucketVersioning",

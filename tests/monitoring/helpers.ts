@@ -4,7 +4,7 @@ import { Statement } from "../../rules/document";
 
 export const T = {
     provider: "pulumi:providers:aws",
-    sb: "firehose-storage:storage:SecureBucket",
+    sb: "firehose-storage:index:SecureBucket",
     alertTopic: "firehose-storage:monitoring:AlertTopic",
     alarms: "firehose-storage:monitoring:StorageAlarms",
     audit: "firehose-storage:audit:AuditTrail",

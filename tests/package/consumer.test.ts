@@ -25,7 +25,7 @@ function secureBucketResources(name: string): string[] {
         `aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock::${n}-public-access-block`,
         `aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::${n}-encryption`,
         `aws:s3/bucketVersioning:BucketVersioning::${n}-versioning`,
-        `firehose-storage:storage:SecureBucket::${n}`,
+        `firehose-storage:index:SecureBucket::${n}`,
     ];
     return [...one(name), ...one(`${name}-access-logs`), `aws:s3/bucketLogging:BucketLogging::${name}-logging`].sort();
 }

@@ -15,7 +15,7 @@ import { ensurePackBuilt } from "../../gate/packBuild";
 export const ROOT = path.resolve(__dirname, "..", "..");
 const BUILD_INFO = path.join(ROOT, "dist", ".tsbuildinfo");
 /** Folders the library build leaves out (tsconfig.build.json `exclude`). */
-const NOT_BUILT = new Set(["node_modules", "dist", "bin", "tests", "scripts", "smoke", "policy-pack", ".git"]);
+const NOT_BUILT = new Set(["node_modules", "dist", "bin", "tests", "scripts", "smoke", "policy-pack", "provider", ".git"]);
 
 function newestSource(dir: string): number {
     let max = 0;

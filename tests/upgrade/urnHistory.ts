@@ -16,6 +16,14 @@ function parts(urn: string): { prefix: string; qualifiedType: string; name: stri
     return { prefix: `${head}::${project}`, qualifiedType, name: name.join("::") };
 }
 
+/**
+ * The parent's part of a child's qualified type, as the mock monitor writes URNs (the recorded URNs
+ * come from it): the parent's own type, not its whole `a$b` chain.
+ */
+function lastType(qualifiedType: string): string {
+    return qualifiedType.split("$").pop() ?? qualifiedType;
+}
+
 interface AliasObject {
     readonly urn?: string;
     readonly spec?: { name?: string; type?: string; stack?: string; project?: string; parenturn?: string; noparent?: boolean };
@@ -32,8 +40,10 @@ function aliasUrn(a: AliasObject, r: RecordedResource): string | undefined {
     const own = parts(r.urn);
     const parentUrn = a.spec.noparent ? "" : a.spec.parenturn || r.parent;
     const type = a.spec.type || r.type;
-    const parentType = parentUrn === "" || parentUrn.endsWith("::") ? "" : parts(parentUrn).qualifiedType;
-    const qualified = parentType === "" || parentType === "pulumi:pulumi:Stack" ? type : `${parentType}$${type}`;
+    const parentType = parentUrn === "" || parentUrn.endsWith("::") ? "" : lastType(parts(parentUrn).qualifiedType);
+    // A child of the stack carries the stack's type in its URN when its own URN does (the mock monitor's way).
+    const stackChild = parentType === "pulumi:pulumi:Stack" && !own.qualifiedType.startsWith("pulumi:pulumi:Stack$");
+    const qualified = parentType === "" || stackChild ? type : `${parentType}$${type}`;
     const prefix = a.spec.stack || a.spec.project ? `urn:pulumi:${a.spec.stack}::${a.spec.project}` : own.prefix;
     return `${prefix}::${qualified}::${a.spec.name || r.name}`;
 }
@@ -56,15 +66,22 @@ export function answeringUrns(resources: readonly RecordedResource[]): Map<strin
         }
         const parent = byUrn.get(r.parent);
         if (parent !== undefined) {
-            // The engine gives a child an alias under each of its parent's old URNs, and renames a
-            // child whose name starts with the parent's name.
+            // The engine gives a child an alias under each of its parent's old URNs, for its own type
+            // and name and for each of its own aliases (@pulumi/pulumi resource.ts `allAliases`), and
+            // renames a child whose name starts with the parent's name.
+            const identities = [...set].map((u) => {
+                const p = parts(u);
+                return { type: p.qualifiedType.split("$").pop() ?? r.type, name: p.name };
+            });
             for (const old of of(parent)) {
                 if (old === parent.urn) {
                     continue;
                 }
                 const p = parts(old);
-                const name = r.name.startsWith(parent.name) ? p.name + r.name.slice(parent.name.length) : r.name;
-                set.add(`${p.prefix}::${p.qualifiedType}$${r.type}::${name}`);
+                for (const id of identities) {
+                    const name = id.name.startsWith(parent.name) ? p.name + id.name.slice(parent.name.length) : id.name;
+                    set.add(`${p.prefix}::${lastType(p.qualifiedType)}$${id.type}::${name}`);
+                }
             }
         }
         memo.set(r.urn, set);

@@ -1,0 +1,146 @@
+/**
+ * The multi-language package (provider/): the schema Pulumi infers from its sources, computed
+ * in-process by the SDK's own `ComponentProvider.getSchema` with the components found as the
+ * plugin host finds them (`getPulumiComponents` over the module's exports).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { SECURE_BUCKET_OLD_TYPES, SECURE_BUCKET_TYPE } from "../../components/storage/secureBucket";
+import { BUCKET_ROLES } from "../../rules/buckets";
+import { ENCRYPTION_MODES } from "../../rules/encryption";
+import { TRANSITION_STORAGE_CLASSES } from "../../rules/storageClasses";
+import { components, provider, PROVIDER_DIR as DIR } from "./packageProvider";
+
+const ROOT_VERSION = (JSON.parse(fs.readFileSync(path.join(DIR, "..", "package.json"), "utf8")) as { version: string }).version;
+
+interface Property {
+    readonly type?: string;
+    readonly $ref?: string;
+    readonly items?: Property;
+    readonly additionalProperties?: Property;
+}
+interface Schema {
+    readonly name: string;
+    readonly version: string;
+    readonly resources: Record<
+        string,
+        {
+            isComponent: boolean;
+            inputProperties: Record<string, Property>;
+            properties: Record<string, Property>;
+            required: string[];
+            requiredInputs: string[];
+        }
+    >;
+    readonly types: Record<
+        string,
+        { type: string; enum?: { value: string }[]; properties?: Record<string, Property>; required?: string[] }
+    >;
+}
+
+/** A property is typed: a primitive, an array or map of typed items, or a reference to a declared type. */
+function typed(p: Property, schema: Schema): boolean {
+    if (p.$ref !== undefined) {
+        return p.$ref.startsWith("#/types/") && schema.types[p.$ref.slice("#/types/".length)] !== undefined;
+    }
+    if (p.type === "array") {
+        return p.items !== undefined && typed(p.items, schema);
+    }
+    if (p.type === "object") {
+        return p.additionalProperties !== undefined && typed(p.additionalProperties, schema);
+    }
+    return ["string", "number", "integer", "boolean"].includes(p.type ?? "");
+}
+
+describe("multi-language package: the inferred schema", function () {
+    this.timeout(240_000);
+    let schema: Schema;
+
+    before(async () => {
+        schema = JSON.parse(await provider.getSchema()) as Schema;
+    });
+
+    it("PulumiPlugin.yaml says nodejs; the package is firehose-storage at the library's version", () => {
+        assert.equal(fs.readFileSync(path.join(DIR, "PulumiPlugin.yaml"), "utf8").match(/^runtime: (\S+)$/m)?.[1], "nodejs");
+        assert.deepEqual([schema.name, schema.version], ["firehose-storage", ROOT_VERSION]);
+    });
+
+    it("every exported component appears, under an index token, with typed inputs and outputs", () => {
+        assert.deepEqual(
+            components.map((c) => c.name),
+            ["SecureBucket"],
+        );
+        assert.deepEqual(
+            Object.keys(schema.resources),
+            components.map((c) => `firehose-storage:index:${c.name}`),
+        );
+        for (const [token, r] of Object.entries(schema.resources)) {
+            assert.doesNotThrow(() => ComponentProvider.validateResourceType("firehose-storage", token));
+            assert.equal(r.isComponent, true);
+            assert.ok(Object.keys(r.inputProperties).length > 0 && Object.keys(r.properties).length > 0, token);
+            for (const [k, p] of [...Object.entries(r.inputProperties), ...Object.entries(r.properties)]) {
+                assert.ok(typed(p, schema), `${token} ${k}: ${JSON.stringify(p)}`);
+            }
+        }
+        for (const [token, t] of Object.entries(schema.types)) {
+            for (const [k, p] of Object.entries(t.properties ?? {})) {
+                assert.ok(typed(p, schema), `${token}.${k}: ${JSON.stringify(p)}`);
+            }
+        }
+    });
+
+    it("SecureBucket: its token is the library's, the old token is one Pulumi refuses (hence the alias)", () => {
+        assert.ok(schema.resources[SECURE_BUCKET_TYPE] !== undefined);
+        assert.throws(
+            () => ComponentProvider.validateResourceType("firehose-storage", SECURE_BUCKET_OLD_TYPES[0]),
+            /Invalid module 'storage'/,
+        );
+    });
+
+    it("SecureBucket: exactly these inputs and outputs, enums from the shared rules", () => {
+        const r = schema.resources[SECURE_BUCKET_TYPE];
+        assert.deepEqual(Object.keys(r.inputProperties).sort(), [
+            "accessLogs",
+            "additionalPolicyStatementsJson",
+            "allowForceDestroy",
+            "bucketName",
+            "disableAccessLogs",
+            "encryption",
+            "kmsKeyArn",
+            "lifecycle",
+            "mfaExemptPrincipalArns",
+            "requireEncryptionHeader",
+            "retainOnDelete",
+            "role",
+            "tags",
+        ]);
+        assert.deepEqual(r.requiredInputs, []);
+        assert.deepEqual(Object.keys(r.properties).sort(), [
+            "accessLogBucketName",
+            "bucketArn",
+            "bucketName",
+            "bucketRegionalDomainName",
+            "kmsKeyArn",
+        ]);
+        assert.deepEqual(r.required, ["bucketArn", "bucketName", "bucketRegionalDomainName"]);
+        const values = (name: string): string[] => (schema.types[`firehose-storage:index:${name}`].enum ?? []).map((e) => e.value);
+        assert.deepEqual(
+            values("BucketRole"),
+            BUCKET_ROLES.filter((x) => x !== "access-logs"),
+        );
+        assert.deepEqual(values("EncryptionMode"), [...ENCRYPTION_MODES]);
+        assert.deepEqual(values("StorageClass"), [...TRANSITION_STORAGE_CLASSES]);
+        assert.deepEqual(Object.keys(schema.types).sort(), [
+            "firehose-storage:index:AccessLogs",
+            "firehose-storage:index:BucketRole",
+            "firehose-storage:index:EncryptionMode",
+            "firehose-storage:index:Lifecycle",
+            "firehose-storage:index:LifecycleTransition",
+            "firehose-storage:index:NoncurrentVersions",
+            "firehose-storage:index:StorageClass",
+        ]);
+        assert.deepEqual(schema.types["firehose-storage:index:LifecycleTransition"].required, ["days", "storageClass"]);
+    });
+});
