@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { definedOutputs } from "../stack/outputs";
 import { installCheapStacks } from "./cheapStacks";
+import { skipLeakBookkeeping } from "./noLeakBookkeeping";
 import { AwsMocks } from "./mocks";
 import { RecordedResource, recordRegistrations } from "./recorder";
 
@@ -44,6 +45,7 @@ export function runProgram(o: RunOptions): Promise<ProgramRun> {
 async function runNow(o: RunOptions): Promise<ProgramRun> {
     const t0 = performance.now();
     installCheapStacks();
+    skipLeakBookkeeping();
     pulumi.runtime.setAllConfig({ ...o.config });
     await pulumi.runtime.setMocks(new AwsMocks(o.preview, o.config["aws:region"] ?? "us-east-1"), o.project, o.stack, o.preview);
     const resources = recordRegistrations();
