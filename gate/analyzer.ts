@@ -22,6 +22,7 @@ import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, 
 import { RecordedResource } from "./recorder";
 import { PACKAGE_ROOT } from "./packageRoot";
 import { checkWaiverEntries, judgeWaivers, takeWaivers, Waiver } from "./waivers";
+import { RemediationRecord, remediateResources, remediationFindings } from "./remediation";
 import { WAIVER_POLICY } from "../rules/waivers";
 
 export { PolicyPackError } from "./packProcess";
@@ -58,12 +59,16 @@ export interface Violation {
     readonly waived?: boolean;
     /** The waiver that holds, with its evidence. */
     readonly waiver?: Waiver;
+    /** A change the pack's remediation made before judging (gate/remediation.ts): reported, never counted. */
+    readonly remediated?: boolean;
 }
 
 export interface AnalysisReport {
     readonly pack: { readonly name: string; readonly version: string };
-    /** Every finding, waived ones marked (gate/waivers.ts). */
+    /** Every finding, waived (gate/waivers.ts) and remediated (gate/remediation.ts) ones marked. */
     readonly violations: readonly Violation[];
+    /** What the pack's remediations changed before judging (policies at level `remediate`). */
+    readonly remediations: readonly RemediationRecord[];
     /** Counted (unwaived) mandatory violations. */
     readonly mandatoryCount: number;
     readonly advisoryCount: number;
@@ -246,30 +251,42 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
         const { config, waivers } = ao.waivers === "pack" ? { config: resolved, waivers: [] } : takeWaivers(resolved);
         const t0 = performance.now();
         await call(proc, callTimeoutMs, client.configure.bind(client), "Configure", configureRequest(config));
-        const builder = new RequestBuilder(resources);
-        const perResource = await mapLimit(resources, o.concurrency ?? 16, async (r) => {
+        // At level `remediate` the engine sends each resource to Remediate first and judges what comes back.
+        const remediating = [...config.values()].some((c) => c.enforcementLevel === "remediate");
+        const original = new RequestBuilder(resources);
+        const fixed = remediating
+            ? await remediateResources(
+                  resources,
+                  (r) => call(proc, callTimeoutMs, client.remediate.bind(client), `Remediate ${r.urn}`, original.analyzeRequest(r)),
+                  (items, fn) => mapLimit(items, o.concurrency ?? 16, fn),
+              )
+            : { resources: [...resources], records: [] };
+        const judged = fixed.resources;
+        const builder = new RequestBuilder(judged);
+        const perResource = await mapLimit(judged, o.concurrency ?? 16, async (r) => {
             const res = await call(proc, callTimeoutMs, client.analyze.bind(client), `Analyze ${r.urn}`, builder.analyzeRequest(r));
             return res.getDiagnosticsList().map((d) => [d, r.urn] as const);
         });
         const t1 = performance.now();
-        const stack = await call(proc, callTimeoutMs, client.analyzeStack.bind(client), "AnalyzeStack", builder.stackRequest(resources));
+        const stack = await call(proc, callTimeoutMs, client.analyzeStack.bind(client), "AnalyzeStack", builder.stackRequest(judged));
         const analyzeMs = performance.now() - t0;
         const stackMs = performance.now() - t1;
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const byUrn = new Map(judged.map((r) => [r.urn, r]));
         const found = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
             toViolation(d, urn, byUrn, controls),
         );
-        const violations = judgeWaivers(found, waivers, {
+        const violations = judgeWaivers([...remediationFindings(fixed.records, info.name), ...found], waivers, {
             resources: byUrn,
             level: config.get(WAIVER_POLICY)?.enforcementLevel ?? "advisory",
             packName: info.name,
             description: info.policies.find((p) => p.name === WAIVER_POLICY)?.description ?? WAIVER_POLICY,
             today: ao.today,
         });
-        const counted = violations.filter((v) => v.waived !== true);
+        const counted = violations.filter((v) => v.waived !== true && v.remediated !== true);
         return {
             pack: { name: info.name, version: info.version },
             violations,
+            remediations: fixed.records,
             mandatoryCount: counted.filter((v) => v.enforcementLevel === "mandatory").length,
             advisoryCount: counted.filter((v) => v.enforcementLevel === "advisory").length,
             timings: { startMs, analyzeMs, stackMs },

@@ -18,8 +18,6 @@ export interface FindingMarks {
     readonly severity?: string;
     /** Security Hub / CIS control ids the policy maps to. */
     readonly controlIds?: readonly string[];
-    /** Fixed by the pack's remediation before judging: reported, never counted. */
-    readonly remediated?: boolean;
 }
 
 export interface Finding {

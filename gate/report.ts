@@ -126,7 +126,14 @@ function findingSections(findings: readonly Finding[], s: Style): string[] {
         (f) => f.policy,
         (f) => f.level,
     )) {
-        const mark = g.level === "mandatory" ? s.red("✖ mandatory") : g.level === "advisory" ? s.yellow("! advisory ") : g.level;
+        const mark =
+            g.level === "mandatory"
+                ? s.red("✖ mandatory")
+                : g.level === "advisory"
+                  ? s.yellow("! advisory ")
+                  : g.level === "remediate"
+                    ? s.green("⟳ remediate")
+                    : g.level;
         lines.push(`  ${mark}  ${s.bold(g.policyName)}  ${s.dim(g.items[0].description)}`);
         lines.push(...g.items.flatMap((f) => findingLines(f, s)));
     }

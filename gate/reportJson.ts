@@ -8,6 +8,7 @@ import * as path from "path";
 import { countFindings, Finding, toFinding } from "./findings";
 import { GateResult } from "./offlineGate";
 import { PACKAGE_ROOT } from "./packageRoot";
+import type { RemediationRecord } from "./remediation";
 
 export const REPORT_SCHEMA_VERSION = 2;
 
@@ -44,6 +45,8 @@ export interface JsonReport {
     readonly warnings: readonly string[];
     readonly resources: readonly ReportResource[];
     readonly findings: readonly Finding[];
+    /** What the pack's remediations changed before judging (policies at level `remediate`). */
+    readonly remediations: readonly RemediationRecord[];
     readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
 }
 
@@ -85,6 +88,7 @@ export function toJson(r: GateResult, projectDir: string): JsonReport {
             retainOnDelete: res.retainOnDelete,
         })),
         findings,
+        remediations: [...r.analysis.remediations],
         timings: {
             programMs: Math.round(r.timings.programMs),
             packStartMs: Math.round(r.timings.packStartMs),

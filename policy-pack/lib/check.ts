@@ -120,6 +120,11 @@ export interface ResourceCheck<C extends object> {
     readonly types: readonly string[] | "any";
     readonly defaults: C;
     check(r: ResourceView, config: C): Finding[];
+    /**
+     * The always-safe fix (lib/remediate.ts), run at enforcement level `remediate`: the corrected
+     * inputs, or `undefined` when nothing is to change. @default - none: the policy only judges
+     */
+    remediate?(r: ResourceView, config: C): Record<string, unknown> | undefined;
 }
 
 export interface StackCheck<C extends object> {
@@ -152,24 +157,31 @@ function withWaivers(schema: PolicyConfigSchema | undefined): PolicyConfigSchema
     };
 }
 
+/** A policy's waivers apart from its knobs. */
+function splitConfig(args: Pick<ResourceValidationArgs, "getConfig">): {
+    readonly waivers?: readonly PolicyWaiver[];
+    readonly given: object;
+} {
+    const { waivers, ...given } = args.getConfig<GivenConfig>();
+    return { waivers, given };
+}
+
+function view(args: ResourceValidationArgs): ResourceView {
+    return { type: args.type, name: args.name, urn: args.urn, props: raw(args.props), provider: providerView(args.provider) };
+}
+
 export function resourcePolicy<C extends object>(meta: PolicyMeta, check: ResourceCheck<C>): CheckedResourcePolicy {
     const types = check.types === "any" ? undefined : new Set(check.types);
+    const remediate = check.remediate?.bind(check);
     return {
         ...meta,
         ...sdkMeta(meta),
         configSchema: withWaivers(meta.configSchema),
         check,
         validateResource: (args, reportViolation) => {
-            const { waivers, ...given } = args.getConfig<GivenConfig>();
+            const { waivers, given } = splitConfig(args);
             const applies = types === undefined || types.has(args.type);
-            const view = (): ResourceView => ({
-                type: args.type,
-                name: args.name,
-                urn: args.urn,
-                props: raw(args.props),
-                provider: providerView(args.provider),
-            });
-            const findings = applies ? check.check(view(), withDefaults(check.defaults, given)) : [];
+            const findings = applies ? check.check(view(args), withDefaults(check.defaults, given)) : [];
             // Waived findings are reported by policy-waivers, not here (lib/waivers.ts).
             for (const f of screenFindings(meta.name, waivers, findings, (urn) => (urn === args.urn ? args.name : undefined), args.urn)) {
                 if (f.verdict === "violation") {
@@ -177,6 +189,16 @@ export function resourcePolicy<C extends object>(meta: PolicyMeta, check: Resour
                 }
             }
         },
+        ...(remediate !== undefined
+            ? {
+                  remediateResource: (args: ResourceValidationArgs) => {
+                      if (types !== undefined && !types.has(args.type)) {
+                          return undefined;
+                      }
+                      return remediate(view(args), withDefaults(check.defaults, splitConfig(args).given));
+                  },
+              }
+            : {}),
     };
 }
 
@@ -201,7 +223,7 @@ export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackChec
         check,
         configSchema: withWaivers(meta.configSchema),
         validateStack: (args, reportViolation) => {
-            const { waivers, ...given } = args.getConfig<GivenConfig>();
+            const { waivers, given } = splitConfig(args);
             const resources = stackResources(args.resources);
             const names = new Map(resources.map((r) => [r.urn, r.name]));
             const findings = check.check(resources, withDefaults(check.defaults, given));

@@ -27,20 +27,19 @@ export function isUnknown(v: unknown): boolean {
 }
 
 /**
- * The plain object behind the SDK's unknown-checking proxy (its documented-internal escape hatch
- * `__getSpecialProxyTarget`); plain objects are returned as they are. Nested values of the target
- * are plain too: the proxy wraps lazily, on access.
+ * The plain object behind the SDK's proxies (its documented-internal escape hatch
+ * `__getSpecialProxyTarget`): the unknown-checking proxy, and in `Remediate` also the
+ * secrets-preserving one under it (secrets then stay `Secret` objects, which the SDK serializes back
+ * as secrets). Plain objects are returned as they are. Nested values of the target are plain too:
+ * the proxies wrap lazily, on access.
  */
 export function raw(props: unknown): Record<string, unknown> {
-    if (props === null || typeof props !== "object") {
-        return {};
+    let p = props as Record<string, unknown> | null;
+    // Reading these two keys never throws: the proxies answer them before looking at any value.
+    while (p !== null && typeof p === "object" && p.__isSpecialProxy === true) {
+        p = p.__getSpecialProxyTarget as Record<string, unknown>;
     }
-    const p = props as Record<string, unknown>;
-    // Reading these two keys never throws: the proxy answers them before looking at any value.
-    if (p.__isSpecialProxy === true) {
-        return p.__getSpecialProxyTarget as Record<string, unknown>;
-    }
-    return p;
+    return p === null || typeof p !== "object" ? {} : p;
 }
 
 /** A known string, `UNKNOWN`, or `undefined` when absent or not a string. */

@@ -1,6 +1,7 @@
 /** Resource policies for KMS keys: rotation and who the key policy admits. */
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
 import { isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
+import { enableKeyRotation } from "../lib/remediate";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
 
@@ -24,6 +25,7 @@ export const kmsKeyRotation = resourcePolicy(
     {
         types: T.kmsKey,
         defaults: {},
+        remediate: (r) => enableKeyRotation(r.props),
         check: (r) => {
             const spec = str(r.props.customerMasterKeySpec ?? r.props.keySpec);
             const rotation = bool(r.props.enableKeyRotation);

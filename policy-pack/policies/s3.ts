@@ -3,6 +3,7 @@ import { Finding, label, resourcePolicy, ResourceView, unverified, violation } f
 import { versioningEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { judgeLifecycle } from "../lib/lifecycle";
+import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 
@@ -38,6 +39,7 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
     {
         types: [...T.encryption, ...T.bucket],
         defaults: { requireBucketKeyForKms: false },
+        remediate: (r) => enableBucketKey(r.props),
         check: (resource, config) => settingsOf(resource, "encryption", T.bucket).flatMap((r) => judgeEncryption(r, config)),
     },
 );
@@ -92,6 +94,7 @@ export const s3BucketVersioning = resourcePolicy(
     {
         types: [...T.versioning, ...T.bucket],
         defaults: {},
+        remediate: (r) => resumeVersioning(r.props),
         check: (resource) =>
             settingsOf(resource, "versioning", T.bucket).flatMap((r) => {
                 const effect = versioningEffect(r.props);

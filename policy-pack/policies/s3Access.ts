@@ -1,6 +1,7 @@
 /** Resource policies for who can reach S3 data: public access blocks, ACLs, ownership, bucket policies. */
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
 import { hasRestrictingCondition, isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
+import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
@@ -23,6 +24,7 @@ export const s3PublicAccessBlock = resourcePolicy(
     {
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
         defaults: {},
+        remediate: (r) => blockPublicAccess(r.props),
         check: (r) => {
             const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(r.props[f])] as const);
             const off = values.filter(([, v]) => v !== true && v !== UNKNOWN).map(([f]) => f);
@@ -127,6 +129,7 @@ export const s3OwnershipEnforced = resourcePolicy(
     {
         types: T.ownership,
         defaults: {},
+        remediate: (r) => enforceBucketOwner(r.props),
         check: (r) => {
             const rule = obj(r.props.rule);
             const ownership = rule === UNKNOWN ? UNKNOWN : str(rule?.objectOwnership);

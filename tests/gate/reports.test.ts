@@ -195,6 +195,7 @@ describe("reports: findings' marks (synthetic)", () => {
         warnings: [],
         resources: [],
         findings: violations.map(toFinding),
+        remediations: [],
         timings: { programMs: 1, packStartMs: 1, analyzeMs: 1 },
     });
 
