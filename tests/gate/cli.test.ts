@@ -57,6 +57,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             "policyConfig",
             "preview",
             "project",
+            "remediations",
             "resources",
             "schemaVersion",
             "stack",

@@ -195,7 +195,15 @@ describe("reports: findings' marks (synthetic)", () => {
         warnings: [],
         resources: [],
         findings: violations.map(toFinding),
-        remediations: [],
+        remediations: [
+            {
+                policy: "s3-public-access-block",
+                description: "Checks whether all four S3 Block Public Access settings are true.",
+                resource: { urn: `${base.urn}-pab`, name: "b-pab", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock" },
+                changes: [{ path: "blockPublicAcls", from: false, to: true }],
+                diagnostic: null,
+            },
+        ],
         timings: { programMs: 1, packStartMs: 1, analyzeMs: 1 },
     });
 
