@@ -10,6 +10,7 @@ import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
 import { accessProblems, resolveAccess } from "./sections/access";
 import { DETECTIVE_DEFAULTS, detectiveProblems, resolveDetective } from "./sections/detective";
+import { discoveryProblems, resolveMacie } from "./sections/discovery";
 import { monitoringProblems, resolveMonitoring } from "./sections/monitoring";
 import { resolveObjectLock, retentionProblems } from "./sections/retention";
 import { Settings } from "./settings";
@@ -42,6 +43,7 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
         ...accessProblems(raw, s.access, s.region, s.allowedRegions),
         ...monitoringProblems(raw, s.monitoring, s.lifecycle),
         ...detectiveProblems(raw, s.detective, s.monitoring.notifications.eventBridge),
+        ...discoveryProblems(raw, s.macie),
         ...retentionProblems(raw, s.objectLock, {
             allowForceDestroy: s.allowForceDestroy,
             quarantine: s.detective.malwareScan.enabled && s.detective.malwareScan.quarantine,
@@ -140,6 +142,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
         monitoring: resolveMonitoring(raw, d.monitoring),
         detective: resolveDetective(raw, DETECTIVE_DEFAULTS[raw.environment]),
         objectLock: resolveObjectLock(raw),
+        macie: resolveMacie(raw),
     };
     return settings;
 }

@@ -11,6 +11,7 @@ import { REGION_REGEX } from "../rules/regions";
 import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
 import { detectiveConfigShape } from "./sections/detective";
+import { discoveryConfigShape } from "./sections/discovery";
 import { monitoringConfigShape } from "./sections/monitoring";
 import { retentionConfigShape } from "./sections/retention";
 
@@ -106,6 +107,8 @@ export const configSchema = z.strictObject({
     ...detectiveConfigShape,
     /** objectLock: config/sections/retention.ts. */
     ...retentionConfigShape,
+    /** macie: config/sections/discovery.ts. */
+    ...discoveryConfigShape,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { LifecyclePlan } from "../components/storage/lifecycle";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessSettings } from "./sections/access";
 import { DetectiveSettings } from "./sections/detective";
+import { MacieSettings } from "./sections/discovery";
 import { MonitoringSettings } from "./sections/monitoring";
 import { ObjectLockSettings } from "./sections/retention";
 
@@ -43,4 +44,6 @@ export interface Settings {
     readonly detective: DetectiveSettings;
     /** Object Lock default retention of the data bucket and its replica; undefined: off (config/sections/retention.ts). */
     readonly objectLock: ObjectLockSettings | undefined;
+    /** Macie sensitive-data discovery on the data bucket (config/sections/discovery.ts). */
+    readonly macie: MacieSettings;
 }

@@ -1,6 +1,7 @@
 /**
  * Detective and corrective controls composed around the data bucket (issue 14): the data-arrival
- * log, malware scanning with quarantine, and AWS Config rules with remediation. `program.ts` calls `planDetective` before creating the
+ * log, malware scanning with quarantine, AWS Config rules with remediation (and the recorder when
+ * asked), and Macie discovery (stack/discovery.ts). `program.ts` calls `planDetective` before creating the
  * data bucket (its policy withholds infected objects and exempts the service roles) and hands
  * `build` to `buildMonitoring`, which calls it once the alert topic exists; rules that publish to
  * that topic are named in `eventRuleNames` beforehand (the topic policy admits them by ARN).
@@ -20,6 +21,7 @@ import { ObjectNotifications } from "../components/monitoring/objectNotification
 import { Statement } from "../rules/document";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { Settings } from "../config";
+import { buildDiscovery, discoveryRuleNames, discoveryServiceRoles } from "./discovery";
 
 /** Stack outputs of this feature. */
 export interface DetectiveOutputs {
@@ -80,6 +82,7 @@ export function planDetective(s: Settings, opts: Opts): DetectivePlan {
         ...(m.enabled ? [names.malwareRole] : []),
         ...(quarantine ? [names.quarantineRole] : []),
         ...(remediation ? [names.remediationRole] : []),
+        ...discoveryServiceRoles(s),
     ];
     const serviceRoleArns = pulumi.all(roles.map(roleArn));
     return {
@@ -92,7 +95,7 @@ export function planDetective(s: Settings, opts: Opts): DetectivePlan {
                           denyInfectedReads(bucketArn, [...(m.securityRoleArn !== undefined ? [m.securityRoleArn] : []), ...fn]),
                       ])
                 : pulumi.output([]),
-        eventRuleNames: m.enabled ? [names.malwareAlertRule] : [],
+        eventRuleNames: [...(m.enabled ? [names.malwareAlertRule] : []), ...discoveryRuleNames(s)],
         build: (data, alerts) => buildDetective(s, data, alerts, opts, roleArn(names.quarantineRole)),
     };
 }
@@ -156,6 +159,7 @@ function buildDetective(
         }
     }
     buildCompliance(s, data, opts);
+    buildDiscovery(s, data, alerts, opts.provider);
     return { arrivalLogGroupName: log?.logGroupName, quarantineBucketName: quarantineBucket?.bucketName };
 }
 

@@ -45,3 +45,15 @@ export function objectCreatedPattern(bucketName: string, keySuffix: string): Eve
         detail: { bucket: { name: [bucketName] }, object: { key: [{ suffix: keySuffix }] } },
     };
 }
+
+/**
+ * Macie findings (sensitive data and policy findings) about `bucketName`
+ * (https://docs.aws.amazon.com/macie/latest/user/findings-publish-event-schemas.html).
+ */
+export function macieFindingPattern(bucketName: string): EventPattern {
+    return {
+        source: ["aws.macie"],
+        "detail-type": ["Macie Finding"],
+        detail: { resourcesAffected: { s3Bucket: { name: [bucketName] } } },
+    };
+}
