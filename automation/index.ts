@@ -23,6 +23,7 @@ import {
     UpOptions,
     UpResult,
 } from "@pulumi/pulumi/automation";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
@@ -30,12 +31,20 @@ import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offli
 import { JsonReport, toJson } from "../gate/reportJson";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { choosePolicyConfig } from "../gate/stackPolicy";
+import { deployOptionsSchema, offlinePlanOptionsSchema, validated } from "./options";
+
+export { OptionsError } from "./options";
 
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
 export const PROJECT_DIR = PACKAGE_ROOT;
 
 export class PulumiCliMissingError extends Error {
     override name = "PulumiCliMissingError";
+}
+
+/** The Pulumi CLI is there but does not answer (or fails) when asked its version. */
+export class PulumiCliError extends Error {
+    override name = "PulumiCliError";
 }
 
 export interface DeployOptions {
@@ -52,6 +61,11 @@ export interface DeployOptions {
     readonly onOutput?: (out: string) => void;
     /** @default "auto" */
     readonly color?: "always" | "never" | "auto";
+    /**
+     * How long the operation may take; then the Pulumi CLI is interrupted (and `pulumi version`, asked
+     * first, is killed after at most 30 s of this). @default 3600000 (one hour)
+     */
+    readonly timeoutMs?: number;
 }
 
 /** The Automation API's options for `preview`/`up`/`destroy`, derived from ours (pure). */
@@ -100,47 +114,85 @@ export function automationPlan(o: DeployOptions, exists: (file: string) => boole
     };
 }
 
-/** The installed Pulumi CLI, or `PulumiCliMissingError` saying how to get one. */
-export async function pulumiCli(): Promise<PulumiCommand> {
+const MISSING =
+    "the Pulumi CLI is required for preview/up/destroy and was not found on PATH: install it " +
+    "(https://www.pulumi.com/docs/install/), or use `plan` for the offline gate";
+const DEFAULT_TIMEOUT_MS = 3_600_000;
+const VERSION_TIMEOUT_MS = 30_000;
+
+/** `pulumi version`, bounded: a CLI that hangs is killed (SIGKILL) after `timeoutMs`, never left running. */
+function probeCli(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+        execFile(
+            "pulumi",
+            ["version"],
+            { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } },
+            (err) => {
+                const e = err as (Error & { code?: unknown; killed?: boolean }) | null;
+                if (e === null) {
+                    resolve();
+                } else if (e.code === "ENOENT") {
+                    reject(new PulumiCliMissingError(MISSING));
+                } else if (e.killed === true) {
+                    reject(
+                        new PulumiCliError(
+                            `\`pulumi version\` did not answer within ${timeoutMs / 1000} s and was stopped: check the Pulumi CLI on PATH`,
+                        ),
+                    );
+                } else {
+                    reject(new PulumiCliError(`\`pulumi version\` failed: ${e.message.split("\n")[0]}`));
+                }
+            },
+        );
+    });
+}
+
+/** The installed Pulumi CLI, or `PulumiCliMissingError` saying how to get one (`PulumiCliError` if it hangs or fails). */
+export async function pulumiCli(timeoutMs: number = VERSION_TIMEOUT_MS): Promise<PulumiCommand> {
+    await probeCli(timeoutMs);
     try {
         return await PulumiCommand.get();
     } catch (e) {
         if (/ENOENT/.test(String((e as Error).message))) {
-            throw new PulumiCliMissingError(
-                "the Pulumi CLI is required for preview/up/destroy and was not found on PATH: install it " +
-                    "(https://www.pulumi.com/docs/install/), or use `plan` for the offline gate",
-            );
+            throw new PulumiCliMissingError(MISSING);
         }
         throw e;
     }
 }
 
-async function selectStack(plan: AutomationPlan) {
-    const opts: LocalWorkspaceOptions = { pulumiCommand: await pulumiCli() };
+async function selectStack(plan: AutomationPlan, timeoutMs: number) {
+    const opts: LocalWorkspaceOptions = { pulumiCommand: await pulumiCli(Math.min(timeoutMs, VERSION_TIMEOUT_MS)) };
     return LocalWorkspace.createOrSelectStack(plan.program, opts);
+}
+
+/** Options checked, the plan, and a signal that interrupts the CLI after `timeoutMs`. */
+function prepare(o: unknown, what: string): { plan: AutomationPlan; timeoutMs: number; signal: AbortSignal } {
+    const opts = validated(deployOptionsSchema, o, what);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return { plan: automationPlan(opts), timeoutMs, signal: AbortSignal.timeout(timeoutMs) };
 }
 
 /** `pulumi preview --policy-pack <pack> --policy-pack-config <config>` for the stack. */
 export async function preview(o: DeployOptions): Promise<PreviewResult> {
-    const plan = automationPlan(o);
-    return (await selectStack(plan)).preview(plan.preview);
+    const { plan, timeoutMs, signal } = prepare(o, "preview options");
+    return (await selectStack(plan, timeoutMs)).preview({ ...plan.preview, signal });
 }
 
 /** `pulumi up --yes` with the policy pack enforced: a mandatory violation stops the update. */
 export async function up(o: DeployOptions): Promise<UpResult> {
-    const plan = automationPlan(o);
-    return (await selectStack(plan)).up(plan.up);
+    const { plan, timeoutMs, signal } = prepare(o, "up options");
+    return (await selectStack(plan, timeoutMs)).up({ ...plan.up, signal });
 }
 
 /** `pulumi destroy --yes`. Protected resources (prod's data buckets) make it fail, on purpose. */
 export async function destroy(o: DeployOptions): Promise<DestroyResult> {
-    const plan = automationPlan(o);
-    return (await selectStack(plan)).destroy(plan.destroy);
+    const { plan, timeoutMs, signal } = prepare(o, "destroy options");
+    return (await selectStack(plan, timeoutMs)).destroy({ ...plan.destroy, signal });
 }
 
 /** `pulumi stack output --json --show-secrets` for the stack: every output with its secret flag. */
 export async function stackOutputs(o: Pick<DeployOptions, "stack" | "projectDir">): Promise<OutputMap> {
-    return (await selectStack(automationPlan({ ...o, skipPolicy: true }))).outputs();
+    return (await selectStack(automationPlan({ ...o, skipPolicy: true }), DEFAULT_TIMEOUT_MS)).outputs();
 }
 
 export interface OfflinePlanOptions {
@@ -152,10 +204,14 @@ export interface OfflinePlanOptions {
     readonly policyConfigFile?: string;
     /** A running pack to reuse (not stopped). */
     readonly pack?: PolicyPackServer;
+    /** How long the policies may take on one resource. @default 60000 */
+    readonly policyTimeoutMs?: number;
 }
 
 /** The offline gate in-process: the full result and the `--json` report. */
-export async function offlinePlan(stack: string, o: OfflinePlanOptions = {}): Promise<GateResult & { readonly report: JsonReport }> {
+export async function offlinePlan(stack: string, options: OfflinePlanOptions = {}): Promise<GateResult & { readonly report: JsonReport }> {
+    validated(deployOptionsSchema.shape.stack, stack, "offlinePlan stack");
+    const o = validated(offlinePlanOptionsSchema, options, "offlinePlan options") as OfflinePlanOptions;
     const projectDir = path.resolve(o.projectDir ?? PROJECT_DIR);
     const result = await runOfflineGate({
         projectDir,
@@ -165,6 +221,7 @@ export async function offlinePlan(stack: string, o: OfflinePlanOptions = {}): Pr
         packDir: o.packDir,
         policyConfigFile: o.policyConfigFile,
         pack: o.pack,
+        policyTimeoutMs: o.policyTimeoutMs,
     });
     return { ...result, report: toJson(result, projectDir) };
 }

@@ -1,7 +1,8 @@
 /** Exit codes and the mapping of what went wrong to one of them. */
-import { PulumiCliMissingError } from "../automation";
+import { PulumiCliError, PulumiCliMissingError } from "../automation";
 import { ConfigError } from "../config";
 import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
+import { stripAnsi } from "../gate/ansi";
 import { InputError } from "../gate/inputError";
 import { isMissingModule, missingModuleMessage } from "./missingModule";
 import { ProgramFailedError, ProgramUsageError } from "../gate/foreignProgram";
@@ -17,7 +18,8 @@ export class UsageError extends Error {
  * Config and usage problems are the user's: a one-line message and exit 2, since nothing was judged.
  * A failing policy pack or any other error is the tool's: its message (with the pack's output) and 3.
  */
-export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => void }): number {
+export function exitCodeFor(e: unknown, out: { readonly err: (text: string) => void }): number {
+    const io = { err: (text: string) => out.err(stripAnsi(text)) };
     if (
         e instanceof ConfigError ||
         e instanceof InputError ||
@@ -37,7 +39,7 @@ export function exitCodeFor(e: unknown, io: { readonly err: (text: string) => vo
         io.err(`${missingModuleMessage(e)}\n`);
         return EXIT.internal;
     }
-    if (e instanceof PolicyPackError) {
+    if (e instanceof PolicyPackError || e instanceof PulumiCliError) {
         io.err(`error: ${e.message}\n`);
         return EXIT.internal;
     }

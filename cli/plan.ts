@@ -1,5 +1,5 @@
 /** `firehose-storage plan`: the offline policy gate (gate/offlineGate.ts) as a command. */
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import * as path from "path";
 import { GatePhase, runOfflineGate } from "../gate/offlineGate";
 import { projectStacks } from "../gate/multiGate";
@@ -31,6 +31,16 @@ export interface PlanFlags {
     readonly tree: boolean;
     readonly build: boolean;
     readonly watch: boolean;
+    readonly policyTimeout: number;
+}
+
+/** `--policy-timeout 30` -> 30 (seconds); anything but a positive number is a usage error. */
+function seconds(value: string): number {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 86_400) {
+        throw new InvalidArgumentError(`${JSON.stringify(value)} is not a number of seconds between 0 and 86400 (e.g. 60)`);
+    }
+    return n;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -77,6 +87,12 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .option("-q, --quiet", "print only the findings and the verdict", false)
         .option("--no-tree", "leave the resource tree out of the text report")
         .option("--no-build", "serve the pack as built, even if its build is older than its sources")
+        .option(
+            "--policy-timeout <seconds>",
+            "how long the policies may take on one resource before the gate fails, naming them",
+            seconds,
+            60,
+        )
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
         .option(
             "--program <dir>",
@@ -151,6 +167,7 @@ export async function plan(
             packDir,
             policyConfigFile: abs(f.policyConfig),
             build: f.build,
+            policyTimeoutMs: f.policyTimeout * 1000,
             pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
             onPhase: (p) => bar.phase(PHASES[p]),
         });

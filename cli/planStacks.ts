@@ -36,6 +36,7 @@ export async function planStacks(stacks: readonly string[], f: PlanFlags, io: Cl
         packDir,
         policyConfigFile: abs(f.policyConfig),
         build: f.build,
+        policyTimeoutMs: f.policyTimeout * 1000,
         pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
     });
     const codes = multi.outcomes.map((x) => codeOf(x, io));

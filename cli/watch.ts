@@ -54,12 +54,12 @@ export async function watchPlan(f: Omit<PlanFlags, "stack"> & { readonly stack: 
     const stackFile = abs(f.stackFile) ?? path.join(projectDir, `Pulumi.${f.stack}.yaml`);
     try {
         if (f.build) {
-            ensurePackBuilt(packDir);
+            await ensurePackBuilt(packDir);
         }
     } catch (e) {
         return exitCodeFor(e, io);
     }
-    const pack = io.startPack !== undefined ? await io.startPack(packDir) : await startPolicyPack(packDir);
+    const pack = io.startPack !== undefined ? await io.startPack(packDir) : await startPolicyPack(packDir, { callTimeoutMs: f.policyTimeout * 1000 });
     const warm: CliIo = { ...io, startPack: () => Promise.resolve(pack) };
     const planOnce = async (gate: RunGate): Promise<void> => {
         try {

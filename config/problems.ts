@@ -131,7 +131,7 @@ export function zodProblems(error: z.ZodError, input: unknown): Problem[] {
                 {
                     path: pathString(issue.path.slice(0, -1)),
                     value: key,
-                    message: `as a key: ${issue.issues.map((i) => inWords(i)).join("; ")}`,
+                    message: issue.issues.map((i) => inWords(i)).join("; "),
                 },
             ];
         }

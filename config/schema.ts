@@ -4,6 +4,7 @@
  * defaults and applies the cross-field rules.
  */
 import { z } from "zod";
+import { tagKey, tagValue } from "./tagSchemas";
 import { KEY_LAYOUTS } from "../components/storage/layout";
 import { ENCRYPTION_MODES } from "../rules/encryption";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../rules/keys";
@@ -22,7 +23,6 @@ export { EncryptionMode } from "../rules/encryption";
 
 const days = z.int().min(0).max(36500);
 const positiveDays = z.int().min(1).max(36500);
-const nonEmpty = z.string().trim().min(1);
 
 /** A region code such as `us-east-1` (the allow-list decides which ones may be used). */
 export const regionCode = z.string().regex(REGION_REGEX, "must be an AWS region code such as us-east-1");
@@ -80,14 +80,13 @@ export const accessLogsSchema = z.strictObject({
     retentionDays: positiveDays.optional(),
 });
 
-const tagValue = z.string().max(256);
-
 /** Every `firehose-storage:*` key. Sections added by later features extend this object. */
 export const configSchema = z.strictObject({
     environment: z.enum(ENVIRONMENTS),
-    owner: nonEmpty.max(256),
-    costCenter: nonEmpty.max(256),
-    dataType: nonEmpty.max(256).optional(),
+    /** Owner, CostCenter, DataType tags: AWS tag values (rules/tags.ts). */
+    owner: tagValue(true),
+    costCenter: tagValue(true),
+    dataType: tagValue(true).optional(),
     /** Regions data may live in (data residency); `aws:region` and replica regions must be listed. */
     allowedRegions: z.array(regionCode).min(1).optional(),
     bucketName: bucketName.optional(),
@@ -98,7 +97,7 @@ export const configSchema = z.strictObject({
     lifecycle: lifecycleSchema.optional(),
     accessLogs: accessLogsSchema.optional(),
     /** Extra tags for every resource; the standard ones cannot be overridden here. */
-    tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, "must be a valid tag key"), tagValue).optional(),
+    tags: z.record(tagKey, tagValue(false)).optional(),
     /** writer, readers, network, mfa, replication: config/sections/access.ts. */
     ...accessConfigShape,
     /** alerts, audit, notifications, budget, analytics, intelligentTiering: config/sections/monitoring.ts. */

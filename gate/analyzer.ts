@@ -85,7 +85,7 @@ export interface AnalysisReport {
 export interface StartOptions {
     /** How long the pack may take to print its port (a TypeScript pack is type-checked first). @default 60000 */
     readonly startTimeoutMs?: number;
-    /** Deadline of each gRPC call. @default 60000 */
+    /** Deadline of each gRPC call: how long the policies may take on one resource, or on the stack. @default 60000 */
     readonly callTimeoutMs?: number;
     /** Analyze requests in flight at once. @default 16 */
     readonly concurrency?: number;
@@ -132,7 +132,15 @@ type Unary<Req, Res> = (
 function call<Req, Res>(proc: PackProcess, timeoutMs: number, fn: Unary<Req, Res>, what: string, req: Req): Promise<Res> {
     return new Promise((resolve, reject) => {
         fn(req, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (err, res) => {
-            if (err !== null) {
+            if (err !== null && err.code === grpc.status.DEADLINE_EXCEEDED) {
+                const names = proc.running();
+                const who = names.length === 0 ? "the policy pack" : `policy ${names.map((n) => JSON.stringify(n)).join(", ")}`;
+                reject(
+                    new PolicyPackError(
+                        `${who} did not finish within ${timeoutMs / 1000} s (${what}); fix the policy, or allow more time with --policy-timeout <seconds>`,
+                    ),
+                );
+            } else if (err !== null) {
                 const out = proc.output();
                 reject(
                     new PolicyPackError(

@@ -57,12 +57,12 @@ export async function runStacks(stacks: readonly string[], o: MultiGateOptions):
     const own = o.pack === undefined;
     let rebuilt: string | undefined;
     try {
-        rebuilt = own && (o.build ?? true) ? ensurePackBuilt(packDir) : undefined;
+        rebuilt = own && (o.build ?? true) ? await ensurePackBuilt(packDir) : undefined;
     } catch (error) {
         return { outcomes: stacks.map((stack) => ({ stack, error })), packPid: undefined, rebuilt, timings: timings(t0, 0, 0) };
     }
     const packBuildMs = performance.now() - t0;
-    const starting = own ? startPolicyPack(packDir) : Promise.resolve(o.pack);
+    const starting = own ? startPolicyPack(packDir, { callTimeoutMs: o.policyTimeoutMs }) : Promise.resolve(o.pack);
     starting.catch(() => undefined); // each stack reports the failure; none is left unhandled
     const outcomes = await Promise.all(
         stacks.map((stack) =>

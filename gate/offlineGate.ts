@@ -33,6 +33,8 @@ export interface GateOptions extends LoadOptions {
      * `false` a stale pack is served as is, with a warning. @default true
      */
     readonly build?: boolean;
+    /** How long the policies may take on one resource (or the stack) before the gate gives up, naming them. @default 60000 */
+    readonly policyTimeoutMs?: number;
     /**
      * A pack already started or starting (shared by many stacks, tests, the benchmark); the gate
      * neither builds nor stops it.
@@ -86,14 +88,14 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     if (build && stalePackBuild(packDir) !== undefined) {
         o.onPhase?.("pack build");
     }
-    const built = build ? ensurePackBuilt(packDir) : undefined;
+    const built = build ? await ensurePackBuilt(packDir) : undefined;
     const stale = built === undefined ? stalePackBuild(packDir) : undefined;
     const warnings = [
         ...(built !== undefined ? [`rebuilt the policy pack first: ${built.replace(/: run .*$/, "")}`] : []),
         ...(stale !== undefined ? [stale] : []),
     ];
     // The pack starts while the program runs: both take a second or more.
-    const starting = o.pack !== undefined ? Promise.resolve(o.pack) : startPolicyPack(packDir);
+    const starting = o.pack !== undefined ? Promise.resolve(o.pack) : startPolicyPack(packDir, { callTimeoutMs: o.policyTimeoutMs });
     o.onPhase?.("program");
     let plan: StackPlan;
     try {

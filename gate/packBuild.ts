@@ -4,11 +4,11 @@
  * `npm run build` the verdict would come from old policies. The gate rebuilds (unless told not to,
  * then it warns); tests and the benchmark rebuild too.
  */
-import { execFileSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { InputError } from "./inputError";
-import { PolicyPackError } from "./packProcess";
+import { childEnv, GUARD, PolicyPackError, track } from "./packProcess";
 
 /** The pack directory is the user's input (`--pack`): a missing one or a bad package.json is exit 2. */
 export class PackDirError extends InputError {
@@ -116,17 +116,46 @@ export function stalePackBuild(packDir: string): string | undefined {
     return sources > built ? `the policy pack's build (${top}/) is older than its sources: ${fix}` : undefined;
 }
 
+/** Runs tsc as a tracked child with the guard preloaded: a signal or our death ends it too. */
+function runTsc(packDir: string): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ["--require", GUARD, require.resolve("typescript/bin/tsc"), "-p", packDir], {
+            env: childEnv(),
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        child.stdin.on("error", () => undefined);
+        track(child);
+        let output = "";
+        child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
+        child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
+        child.once("error", reject);
+        child.once("close", (code) => resolve({ code, output }));
+    });
+}
+
+const READ_ONLY = /\b(EACCES|EROFS|EPERM)\b/;
+
+function readOnly(packDir: string): string {
+    return `cannot build the policy pack: ${packDir} is not writable; run with --no-build to serve it as built, or build it where you can write`;
+}
+
 /**
  * Compiles the pack with its own tsconfig, as its `build` script does (dependencies resolve from
  * the pack's node_modules or the repository's). A compile error throws `PolicyPackError` with tsc's
- * output; nothing is written to our stdout (it may carry `--json`).
+ * output; a read-only checkout one line suggesting --no-build; nothing is written to our stdout (it
+ * may carry `--json`). tsc runs as a child the gate kills when it is interrupted.
  */
-export function buildPack(packDir: string): void {
+export async function buildPack(packDir: string): Promise<void> {
     try {
-        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", packDir], { stdio: "pipe", encoding: "utf8" });
-    } catch (e) {
-        const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-        throw new PolicyPackError(`could not build the policy pack ${packDir}:\n${[stdout, stderr].join("\n").trim()}`);
+        fs.accessSync(packDir, fs.constants.W_OK);
+    } catch {
+        throw new PolicyPackError(readOnly(packDir));
+    }
+    const { code, output } = await runTsc(packDir);
+    if (code !== 0) {
+        throw new PolicyPackError(
+            READ_ONLY.test(output) ? readOnly(packDir) : `could not build the policy pack ${packDir}:\n${output.trim()}`,
+        );
     }
     const main = readPackManifest(packDir).main;
     if (main !== undefined && fs.existsSync(path.join(packDir, main))) {
@@ -136,10 +165,10 @@ export function buildPack(packDir: string): void {
 }
 
 /** Builds the pack when its build is missing or stale; returns why it built, if it did. */
-export function ensurePackBuilt(packDir: string): string | undefined {
+export async function ensurePackBuilt(packDir: string): Promise<string | undefined> {
     const stale = stalePackBuild(packDir);
     if (stale !== undefined) {
-        buildPack(packDir);
+        await buildPack(packDir);
     }
     return stale;
 }

@@ -1,8 +1,8 @@
 /**
  * Starts a policy pack the way the Pulumi engine does: `node <@pulumi/pulumi>/cmd/run-policy-pack
- * <engine-address> .` with the pack directory as working directory (plus a preloaded guard, see
- * gate/packGuard.js) (`PolicyPack` reads
- * `./package.json` for its version, and `run-policy-pack` looks for `./tsconfig.json`). The process
+ * <engine-address> .` with the pack directory as working directory (`PolicyPack` reads
+ * `./package.json` for its version, and `run-policy-pack` looks for `./tsconfig.json`), plus preloads:
+ * gate/childGuard.js (no orphan) and gate/policyNotes.js (which policy runs). The process
  * prints the port of its analyzer gRPC server on stdout. Anything else it prints is kept for errors.
  */
 import { ChildProcess, spawn } from "child_process";
@@ -29,6 +29,8 @@ export class PolicyPackError extends Error {
 export interface PackProcess {
     readonly child: ChildProcess;
     readonly port: number;
+    /** Policies that started and have not finished (see gate/policyNotes.js). */
+    running(): string[];
     /** What the pack wrote to stderr (and stdout after the port) so far. */
     output(): string;
     /** Kills the process (SIGTERM, then SIGKILL after 2 s) and waits for it to exit. */
@@ -44,10 +46,21 @@ export function runPolicyPackScript(packDir: string): string {
     return path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
 }
 
-/** The child's environment: ours without the variables that would point it at a Pulumi engine. */
-function childEnv(): NodeJS.ProcessEnv {
-    return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PULUMI_")));
+/** The child's environment: ours without the variables that would point it at a Pulumi engine, and no colour. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PULUMI_") && k !== "FORCE_COLOR")),
+        NO_COLOR: "1",
+        ...extra,
+    };
 }
+
+/**
+ * The guard every Node child of the gate preloads, spawned with a stdin pipe the gate holds: the child
+ * ends when the gate does, even when the gate is SIGKILLed (gate/childGuard.js).
+ */
+export const GUARD = path.join(PACKAGE_ROOT, "gate", "childGuard.js");
+const POLICY_NOTES = path.join(PACKAGE_ROOT, "gate", "policyNotes.js");
 
 const live = new Set<ChildProcess>();
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -70,7 +83,7 @@ function removeSignalHooks(): void {
  * Never leave a pack behind: kill whatever is still running when this process exits, or when it is
  * interrupted or terminated while a pack runs (signal handlers exist only while a pack is live).
  */
-function track(child: ChildProcess): void {
+export function track(child: ChildProcess): void {
     if (!exitHookInstalled) {
         exitHookInstalled = true;
         process.on("exit", () => live.forEach((c) => c.kill("SIGKILL")));
@@ -96,17 +109,34 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
     if (!fs.existsSync(path.join(packDir, "package.json"))) {
         return Promise.reject(new PolicyPackError(`${packDir} is not a policy pack: it has no package.json`));
     }
-    // The guard exits the pack when its stdin (kept open by us) closes: no orphan even if we are SIGKILLed.
-    const guard = path.join(PACKAGE_ROOT, "gate", "packGuard.js");
+    // The guard exits the pack when its stdin (held by us) ends: no orphan even if we are SIGKILLed.
+    // On descriptor 3 the pack notes which policy runs (named when one hangs).
     // fastStart: Node's compile cache (22+) and deferred loading of what the pack never uses.
     const fastStart = path.join(PACKAGE_ROOT, "gate", "fastStart.js");
-    const child = spawn(process.execPath, ["--require", fastStart, "--require", guard, runPolicyPackScript(packDir), NO_ENGINE, "."], {
-        cwd: packDir,
-        env: childEnv(),
-        stdio: ["pipe", "pipe", "pipe"],
-    });
-    child.stdin.on("error", () => undefined); // EPIPE when the pack is already gone
+    const child = spawn(
+        process.execPath,
+        ["--require", GUARD, "--require", fastStart, "--require", POLICY_NOTES, runPolicyPackScript(packDir), NO_ENGINE, "."],
+        {
+            cwd: packDir,
+            env: childEnv({ GATE_POLICY_NOTES_FD: "3" }),
+            stdio: ["pipe", "pipe", "pipe", "pipe"],
+        },
+    );
+    child.stdin?.on("error", () => undefined); // EPIPE when the pack is already gone
     track(child);
+    const inFlight = new Map<string, number>();
+    let notes = "";
+    (child.stdio[3] as NodeJS.ReadableStream | null)?.setEncoding("utf8");
+    (child.stdio[3] as NodeJS.ReadableStream | null)?.on("data", (d: string) => {
+        const lines = (notes + d).split("\n");
+        notes = lines.pop() ?? "";
+        for (const line of lines) {
+            const [what, ...name] = line.split(" ");
+            const key = name.join(" ");
+            inFlight.set(key, (inFlight.get(key) ?? 0) + (what === "start" ? 1 : -1));
+        }
+    });
+    const running = (): string[] => [...inFlight].filter(([, n]) => n > 0).map(([name]) => name);
     let stdout = "";
     let stderr = "";
     const output = (): string => [stderr.trim(), stdout.trim()].filter((s) => s !== "").join("\n");
@@ -119,7 +149,7 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
             clearTimeout(timer);
         }
     };
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = append(stderr, d)));
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr = append(stderr, d)));
     return new Promise<PackProcess>((resolve, reject) => {
         let settled = false;
         const fail = (why: string): void => {
@@ -135,7 +165,7 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
         const timer = setTimeout(() => fail(`printed no port within ${startTimeoutMs} ms`), startTimeoutMs);
         child.once("error", (e) => fail(`could not start (${e.message})`));
         child.once("exit", (code, signal) => fail(`exited before serving (code ${code ?? "none"}, signal ${signal ?? "none"})`));
-        child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        child.stdout?.setEncoding("utf8").on("data", (d: string) => {
             stdout = append(stdout, d);
             if (settled) {
                 return;
@@ -145,7 +175,7 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
                 settled = true;
                 clearTimeout(timer);
                 stdout = stdout.slice(line[0].length);
-                resolve({ child, port: Number(line[1]), output, stop });
+                resolve({ child, port: Number(line[1]), output, stop, running });
             } else if (/\n/.test(stdout)) {
                 fail("printed something other than a port first");
             }

@@ -5,6 +5,7 @@
  * directory, the same on every CI runner.
  */
 import * as path from "path";
+import { stripAnsi } from "./ansi";
 import { countFindings, Finding, toFinding } from "./findings";
 import { GateResult } from "./offlineGate";
 import { PACKAGE_ROOT } from "./packageRoot";
@@ -98,5 +99,6 @@ export function toJson(r: GateResult, projectDir: string): JsonReport {
 }
 
 export function errorDocument(stack: string | undefined, exitCode: number, error: string): JsonErrorDocument {
-    return { schemaVersion: REPORT_SCHEMA_VERSION, stack: stack ?? null, verdict: "error", exitCode, error };
+    const plain = stripAnsi(error); // a pack's or tsc's colour codes
+    return { schemaVersion: REPORT_SCHEMA_VERSION, stack: stack ?? null, verdict: "error", exitCode, error: plain };
 }

@@ -11,3 +11,52 @@ export type RequiredTag = (typeof REQUIRED_TAGS)[number];
 export function isRequiredTag(key: string): key is RequiredTag {
     return (REQUIRED_TAGS as readonly string[]).includes(key);
 }
+
+/**
+ * AWS tag naming limits and requirements
+ * (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions): a key is
+ * 1-128 Unicode characters, a value 0-256; both may hold letters, numbers and spaces representable in
+ * UTF-8 and `_ . : / = + - @`; the `aws:` prefix (any case) is reserved for AWS. Keys and values are
+ * case-sensitive. S3 and the tagging API apply the same set (`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`).
+ */
+export const TAG_KEY_MAX_LENGTH = 128;
+export const TAG_VALUE_MAX_LENGTH = 256;
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const ALLOWED_IN_WORDS = "letters, numbers, spaces and _ . : / = + - @";
+
+function characterProblem(s: string): string | undefined {
+    if (TAG_CHARACTERS.test(s)) {
+        return undefined;
+    }
+    const bad = [...s].find((c) => !TAG_CHARACTERS.test(c)) ?? "";
+    return `holds ${JSON.stringify(bad)}; AWS allows only ${ALLOWED_IN_WORDS}`;
+}
+
+/** Why `key` cannot be an AWS tag key, or `undefined` when it can. */
+export function tagKeyProblem(key: string): string | undefined {
+    const length = [...key].length;
+    if (length === 0) {
+        return "a tag key must not be empty";
+    }
+    if (length > TAG_KEY_MAX_LENGTH) {
+        return `a tag key is at most ${TAG_KEY_MAX_LENGTH} characters (this one has ${length})`;
+    }
+    if (/^aws:/i.test(key)) {
+        return "a tag key must not start with aws: (reserved for AWS)";
+    }
+    const chars = characterProblem(key);
+    return chars === undefined ? undefined : `a tag key ${chars}`;
+}
+
+/** Why `value` cannot be an AWS tag value, or `undefined` when it can. */
+export function tagValueProblem(value: string): string | undefined {
+    const length = [...value].length;
+    if (length > TAG_VALUE_MAX_LENGTH) {
+        return `a tag value is at most ${TAG_VALUE_MAX_LENGTH} characters (this one has ${length})`;
+    }
+    if (/^aws:/i.test(value)) {
+        return "a tag value must not start with aws: (reserved for AWS)";
+    }
+    const chars = characterProblem(value);
+    return chars === undefined ? undefined : `a tag value ${chars}`;
+}

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
         .option("--process-reps <n>", "fresh CLI processes per whole-process row (median reported; 0: skip)", "3")
         .parse(process.argv)
         .opts<{ reps: string; sizes: string; processReps: string }>();
-    ensurePackBuilt(PACK_DIR);
+    await ensurePackBuilt(PACK_DIR);
     wholeProcess(Number(o.processReps));
     const reps = Number(o.reps);
     const sizes = o.sizes.split(",").map(Number);

@@ -19,6 +19,8 @@ export interface SmokeOptions {
     /** When the record is "streamed". @default - now */
     readonly now?: Date;
     readonly flowId?: string;
+    /** How long each request may take (retries included) before its step fails. @default 15000 */
+    readonly requestTimeoutMs?: number;
 }
 
 export interface SmokeStep {
@@ -34,12 +36,29 @@ export interface SmokeResult {
     readonly steps: SmokeStep[];
 }
 
-async function timed(step: SmokeStep["step"], fn: () => Promise<string>): Promise<SmokeStep> {
+/** What went wrong, in terms of what the server did and what S3 would have done. */
+function failure(e: unknown, timeoutMs: number): string {
+    const err = (e ?? {}) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    const what = `${err.name ?? "Error"}: ${String(err.message ?? e).split("\n")[0]}`;
+    if (err.name === "AbortError" || err.name === "TimeoutError") {
+        return `no answer within ${timeoutMs / 1000} s: the endpoint took the request and did not respond (is it S3?)`;
+    }
+    const status = err.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 200 && status < 300) {
+        return `server returned HTTP ${status} with a body that is not an S3 response (${what}); expected S3's XML answer`;
+    }
+    if (status !== undefined) {
+        return `server returned HTTP ${status} (${what})`;
+    }
+    return err.name === "Error" && String(err.message).startsWith("server ") ? String(err.message) : what;
+}
+
+async function timed(step: SmokeStep["step"], timeoutMs: number, fn: () => Promise<string>): Promise<SmokeStep> {
     const start = performance.now();
     try {
         return { step, ok: true, detail: await fn(), ms: performance.now() - start };
     } catch (e) {
-        return { step, ok: false, detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ms: performance.now() - start };
+        return { step, ok: false, detail: failure(e, timeoutMs), ms: performance.now() - start };
     }
 }
 
@@ -55,9 +74,12 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
     const key = objectKey(o.layout, ref, `smoke-${ref.timestamp.getTime()}.json`);
     const body = JSON.stringify({ smokeTest: true, flowId: ref.flowId, at: ref.timestamp.toISOString() });
     const { client, bucket } = o;
+    const timeoutMs = o.requestTimeoutMs ?? 15_000;
+    // Every request is bounded: an endpoint that accepts and stalls fails the step instead of hanging.
+    const limit = () => ({ abortSignal: AbortSignal.timeout(timeoutMs) });
     const steps: (() => Promise<SmokeStep>)[] = [
         () =>
-            timed("put", async () => {
+            timed("put", timeoutMs, async () => {
                 await client.send(
                     new PutObjectCommand({
                         Bucket: bucket,
@@ -67,34 +89,41 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
                         ServerSideEncryption: o.sse,
                         SSEKMSKeyId: o.kmsKeyId,
                     }),
+                    limit(),
                 );
                 return `s3://${bucket}/${key}`;
             }),
         () =>
-            timed("head", async () => {
-                const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-                check(head.ContentLength === Buffer.byteLength(body), `ContentLength ${head.ContentLength} != ${Buffer.byteLength(body)}`);
+            timed("head", timeoutMs, async () => {
+                const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), limit());
+                check(
+                    head.ContentLength === Buffer.byteLength(body),
+                    `server returned Content-Length ${head.ContentLength ?? "none"} for the object; expected ${Buffer.byteLength(body)} (the bytes written)`,
+                );
                 // Real S3 reports the encryption applied; S3-compatible test servers may not.
                 check(
                     head.ServerSideEncryption === undefined || head.ServerSideEncryption === o.sse,
-                    `encrypted with ${head.ServerSideEncryption}, expected ${o.sse}`,
+                    `server returned encryption ${head.ServerSideEncryption}; expected ${o.sse}`,
                 );
                 return `${head.ContentLength} bytes, encryption ${head.ServerSideEncryption ?? "not reported"}`;
             }),
         () =>
-            timed("get", async () => {
-                const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+            timed("get", timeoutMs, async () => {
+                const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), limit());
                 const text = (await got.Body?.transformToString()) ?? "";
-                check(text === body, "body read back differs from the body written");
+                check(
+                    text === body,
+                    `server returned a different body (${Buffer.byteLength(text)} bytes); expected the ${Buffer.byteLength(body)} bytes written`,
+                );
                 return "body matches";
             }),
         () =>
-            timed("list", async () => {
+            timed("list", timeoutMs, async () => {
                 const prefix = partitionPrefix(o.layout, ref);
-                const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+                const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }), limit());
                 check(
                     (listed.Contents ?? []).some((c) => c.Key === key),
-                    `key not listed under ${prefix}`,
+                    `server did not list the key under ${prefix}; expected it among ${(listed.Contents ?? []).length} listed`,
                 );
                 return `listed under ${prefix}`;
             }),

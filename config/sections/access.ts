@@ -11,6 +11,7 @@ import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } 
 import { accountRootArn } from "../../rules/arn";
 import { partitionOfRegion } from "../../rules/regions";
 import { fromArgs, Problem } from "../problems";
+import { tagValue } from "../tagSchemas";
 import { regionCode } from "../schema";
 
 /** How the writer authenticates: assume a role (default) or a dedicated IAM user with an access key. */
@@ -68,10 +69,7 @@ export const readerSchema = z.strictObject({
     /** Key prefixes the partner may read (`s3:GetObject` on `<prefix>*` only). */
     prefixes: z.array(readPrefix).max(20),
     /** When set, only objects tagged `Classification=<value>` may be read. */
-    classification: z
-        .string()
-        .regex(/^[\w .:/=+@-]{1,256}$/, "must be a valid tag value")
-        .optional(),
+    classification: tagValue(true).optional(),
     /** Maximum session duration of the role, in seconds (IAM allows 3600-43200; checked by ReaderAccess). */
     maxSessionDurationSeconds: z.int().refine(isSessionDuration, SESSION_RULE).optional(),
 });

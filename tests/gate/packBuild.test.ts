@@ -55,14 +55,14 @@ describe("gate/packBuild", () => {
         assert.equal(stalePackBuild(dir), undefined);
     });
 
-    it("ensurePackBuilt compiles a missing build; a type error is a PolicyPackError with tsc's message", function () {
+    it("ensurePackBuilt compiles a missing build; a type error is a PolicyPackError with tsc's message", async function () {
         this.timeout(60_000);
-        assert.match(ensurePackBuilt(dir) ?? "", /is not built/);
+        assert.match((await ensurePackBuilt(dir)) ?? "", /is not built/);
         assert.ok(fs.existsSync(path.join(dir, "bin", "index.js")));
         assert.equal(stalePackBuild(dir), undefined);
         write("index.ts", 'export const x: number = "one";\n');
-        assert.throws(
-            () => buildPack(dir),
+        await assert.rejects(
+            buildPack(dir),
             (e: Error) => e instanceof PolicyPackError && /TS2322: Type 'string' is not assignable to type 'number'/.test(e.message),
         );
     });

@@ -12,8 +12,7 @@ let starting: Promise<PolicyPackServer> | undefined;
 
 export function realPack(): Promise<PolicyPackServer> {
     if (starting === undefined) {
-        ensurePackBuilt(PACK_DIR);
-        starting = startPolicyPack(PACK_DIR);
+        starting = ensurePackBuilt(PACK_DIR).then(() => startPolicyPack(PACK_DIR));
     }
     return starting;
 }

@@ -10,7 +10,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ensurePackBuilt } from "../../gate/packBuild";
+import { stalePackBuild } from "../../gate/packBuild";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const BUILD_INFO = path.join(ROOT, "dist", ".tsbuildinfo");
@@ -45,7 +45,11 @@ export function ensureLibraryBuilt(): void {
 /** Builds what is stale and packs; returns the tarball's path in `dir`. */
 export function packTarball(dir: string): string {
     ensureLibraryBuilt();
-    ensurePackBuilt(path.join(ROOT, "policy-pack"));
+    const packDir = path.join(ROOT, "policy-pack");
+    if (stalePackBuild(packDir) !== undefined) {
+        // Synchronous here (installed() is): the gate's own build (ensurePackBuilt) is asynchronous.
+        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", packDir], { stdio: "pipe" });
+    }
     const out = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" });
     return path.join(dir, out.trim().split("\n").pop() ?? "");
 }

@@ -11,8 +11,8 @@ import { RecordedResource } from "../../../gate/recorder";
 export const PACK_DIR = path.resolve(__dirname, "../../../policy-pack");
 
 /** Compiles the pack when its build is missing or older than its sources (the gate's one staleness rule). */
-export function ensurePackBuilt(): void {
-    ensureBuilt(PACK_DIR);
+export async function ensurePackBuilt(): Promise<void> {
+    await ensureBuilt(PACK_DIR);
 }
 
 export const COMPLIANT = "COMPLIANT";
@@ -28,7 +28,7 @@ export function usePolicyPack(): () => PolicyPackServer {
     let server: PolicyPackServer | undefined;
     before(async function () {
         this.timeout(120_000);
-        ensurePackBuilt();
+        await ensurePackBuilt();
         server = await startPolicyPack(PACK_DIR);
     });
     after(async () => {

@@ -1,0 +1,36 @@
+// Preloaded into every Node process the gate starts (`node --require`: the policy pack, tsc), before
+// anything else loads. Plain JavaScript: it loads before ts-node.
+//
+// Never an orphan, whatever ends the gate (SIGKILL included). The gate holds the other end of our
+// stdin (a pipe it never writes to): when the gate is gone, for any reason, the pipe reaches its end.
+// A worker thread, with its own event loop, watches that end and kills this whole process: a policy
+// stuck in a busy loop blocks the main thread's event loop, so a watch there would never fire. The
+// worker kills with SIGKILL to its own process, since `process.exit()` in a worker ends only the worker.
+"use strict";
+const fs = require("fs");
+const { isMainThread, Worker } = require("worker_threads");
+
+/** Our stdin is a pipe or socket the gate holds (not a terminal or /dev/null, which never "ends"). */
+function stdinIsLifeline() {
+    try {
+        const s = fs.fstatSync(0);
+        return s.isFIFO() || s.isSocket();
+    } catch {
+        return false;
+    }
+}
+
+// Preloads also run in worker threads: only the main thread starts the watch.
+if (isMainThread && stdinIsLifeline()) {
+    const watch = new Worker(
+        `"use strict";
+         const net = require("net");
+         const end = () => process.kill(process.pid, "SIGKILL");
+         const lifeline = new net.Socket({ fd: 0, readable: true, writable: false });
+         lifeline.on("end", end).on("close", end).on("error", end).resume();`,
+        // No preloads in the watch itself (it would start a watch of its own), and its own stdio.
+        { eval: true, execArgv: [], stdin: false, stdout: false, stderr: false },
+    );
+    // The watch must not keep the process alive: a pack that fails to start, or tsc done, still exits.
+    watch.unref();
+}
