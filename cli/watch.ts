@@ -59,7 +59,10 @@ export async function watchPlan(f: Omit<PlanFlags, "stack"> & { readonly stack: 
     } catch (e) {
         return exitCodeFor(e, io);
     }
-    const pack = io.startPack !== undefined ? await io.startPack(packDir) : await startPolicyPack(packDir, { callTimeoutMs: f.policyTimeout * 1000 });
+    const pack =
+        io.startPack !== undefined
+            ? await io.startPack(packDir)
+            : await startPolicyPack(packDir, { callTimeoutMs: f.policyTimeout * 1000 });
     const warm: CliIo = { ...io, startPack: () => Promise.resolve(pack) };
     const planOnce = async (gate: RunGate): Promise<void> => {
         try {
