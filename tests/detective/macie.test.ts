@@ -7,7 +7,9 @@
 import * as assert from "node:assert/strict";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { planStack, StackPlan } from "../../gate/plan";
+import { SensitiveDataDiscovery } from "../../components/discovery/sensitiveDataDiscovery";
 import { simulate } from "../access/simulate";
+import { attempt } from "../helpers/shipped";
 import { realPack } from "../gate/realPack";
 import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "./helpers";
 
@@ -41,6 +43,26 @@ describe("macie: config", () => {
             'firehose-storage:macie.frequency: got "hourly"; must be one of "daily", "weekly", "monthly"',
             "firehose-storage:macie.samplingPercentage: got 0; must be at least 1",
         ]);
+    });
+});
+
+describe("macie: component args", () => {
+    it("a bad sampling percentage is refused before any child is created", async () => {
+        const bad = await attempt(
+            () =>
+                new SensitiveDataDiscovery("d", {
+                    bucketName: "b",
+                    jobName: "j",
+                    alertRuleName: "r",
+                    topicArn: "arn:aws:sns:us-east-1:123456789012:t",
+                    samplingPercentage: 101,
+                }),
+        );
+        assert.equal(
+            bad.error?.message,
+            "invalid SensitiveDataDiscovery args:\n  - samplingPercentage: got 101; must be a whole number 1-100",
+        );
+        assert.deepEqual(bad.types, ["pulumi:pulumi:Stack", "firehose-storage:discovery:SensitiveDataDiscovery"]);
     });
 });
 

@@ -8,7 +8,9 @@
 import * as assert from "node:assert/strict";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { planStack, StackPlan } from "../../gate/plan";
+import { ConfigRecorder } from "../../components/compliance/configRecorder";
 import { simulate } from "../access/simulate";
+import { attempt } from "../helpers/shipped";
 import { realPack } from "../gate/realPack";
 import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T, variant } from "./helpers";
 
@@ -42,6 +44,19 @@ describe("config recorder: config", () => {
             'firehose-storage:configRules.createRecorder: got "yes"; must be true or false',
             "firehose-storage:configRules.historyRetentionDays: got 0; must be at least 1",
         ]);
+    });
+});
+
+describe("config recorder: component args", () => {
+    it("a bad recorder name and retention are refused before any child is created", async () => {
+        const bad = await attempt(
+            () => new ConfigRecorder("r", { recorderName: "has space", roleName: "r", region: "us-east-1", historyRetentionDays: 0.5 }),
+        );
+        assert.equal(
+            bad.error?.message,
+            'invalid ConfigRecorder args:\n  - recorderName: got "has space"; must be 1-256 letters, digits or ._-\n  - historyRetentionDays: got 0.5; must be a whole number of days, at least 1',
+        );
+        assert.deepEqual(bad.types, ["pulumi:pulumi:Stack", "firehose-storage:compliance:ConfigRecorder"]);
     });
 });
 
