@@ -12,7 +12,7 @@ import { progress } from "./progress";
 import { widthFor } from "../gate/wrap";
 import { watchPlan, watchProblems } from "./watch";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
-import { checkProgramDir, planTarget, PlanTarget } from "./planTarget";
+import { checkProgramDir, gateOptionsOf, planTarget, PlanTarget } from "./planTarget";
 
 export interface PlanFlags {
     readonly stack: string[];
@@ -154,21 +154,13 @@ export async function plan(
     gate: typeof runOfflineGate = runOfflineGate,
 ): Promise<number> {
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-    const { projectDir, packDir, program } = target;
+    const { projectDir } = target;
     const bar = progress(io, !f.json && !f.quiet);
     try {
         const result = await gate({
-            projectDir,
-            program,
+            ...(await gateOptionsOf(f, io, target)),
             stack: f.stack,
             stackFile: abs(f.stackFile),
-            overrides: f.config,
-            preview: !f.update,
-            packDir,
-            policyConfigFile: abs(f.policyConfig),
-            build: f.build,
-            policyTimeoutMs: f.policyTimeout * 1000,
-            pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
             onPhase: (p) => bar.phase(PHASES[p]),
         });
         bar.done();

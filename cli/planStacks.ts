@@ -3,7 +3,6 @@
  * process (gate/multiGate.ts). Each stack's report is the one a run of its own prints; the exit code
  * is the worst of the stacks' (0 pass < 1 fail < 2 config/usage < 3 tool failure).
  */
-import * as path from "path";
 import { runStacks, StackOutcome } from "../gate/multiGate";
 import { renderHuman, seconds, styleFor } from "../gate/report";
 import { errorDocument, REPORT_SCHEMA_VERSION, toJson } from "../gate/reportJson";
@@ -11,7 +10,7 @@ import { widthFor } from "../gate/wrap";
 import { EXIT, exitCodeFor } from "./errors";
 import type { CliIo } from "./main";
 import type { PlanFlags } from "./plan";
-import type { PlanTarget } from "./planTarget";
+import { gateOptionsOf, PlanTarget } from "./planTarget";
 
 /** The exit code of one stack's outcome; its error (if any) goes to stderr, naming the stack. */
 function codeOf(x: StackOutcome, io: CliIo): number {
@@ -26,19 +25,8 @@ function verdictOf(code: number): "pass" | "fail" | "error" {
 }
 
 export async function planStacks(stacks: readonly string[], f: PlanFlags, io: CliIo, target: PlanTarget): Promise<number> {
-    const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
-    const { projectDir, packDir, program } = target;
-    const multi = await runStacks(stacks, {
-        projectDir,
-        program,
-        overrides: f.config,
-        preview: !f.update,
-        packDir,
-        policyConfigFile: abs(f.policyConfig),
-        build: f.build,
-        policyTimeoutMs: f.policyTimeout * 1000,
-        pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
-    });
+    const { projectDir } = target;
+    const multi = await runStacks(stacks, await gateOptionsOf(f, io, target));
     const codes = multi.outcomes.map((x) => codeOf(x, io));
     const worst = Math.max(...codes);
     const t = multi.timings;

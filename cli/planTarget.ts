@@ -8,6 +8,7 @@ import { DEFAULT_PACK_DIR } from "../gate/analyzer";
 import { readForeignProject } from "../gate/foreignProgram";
 import type { ProgramSource } from "../gate/programPlan";
 import type { CliIo } from "./main";
+import type { MultiGateOptions } from "../gate/multiGate";
 
 export interface PlanTarget {
     /** The project directory: the program's with `--program`, else `--project-dir`. */
@@ -36,4 +37,30 @@ export function checkProgramDir(t: PlanTarget): void {
     if (t.program !== undefined && "dir" in t.program) {
         readForeignProject(t.program.dir, t.program.shown);
     }
+}
+
+/** The gate options `plan` takes from its flags, the same for one stack and many. */
+export async function gateOptionsOf(
+    f: {
+        readonly config: string[];
+        readonly update: boolean;
+        readonly policyConfig?: string | undefined;
+        readonly build: boolean;
+        readonly policyTimeout: number;
+    },
+    io: CliIo,
+    target: PlanTarget,
+): Promise<MultiGateOptions & { readonly projectDir: string }> {
+    const { projectDir, packDir, program } = target;
+    return {
+        projectDir,
+        program,
+        overrides: f.config,
+        preview: !f.update,
+        packDir,
+        policyConfigFile: f.policyConfig === undefined ? undefined : path.resolve(io.cwd, f.policyConfig),
+        build: f.build,
+        policyTimeoutMs: f.policyTimeout * 1000,
+        pack: io.startPack !== undefined ? await io.startPack(packDir) : undefined,
+    };
 }

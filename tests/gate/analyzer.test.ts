@@ -12,6 +12,7 @@ import * as path from "path";
 import { PolicyConfigError, PolicyPackError, PolicyPackServer, startPolicyPack, Violation } from "../../gate/analyzer";
 import { RecordedResource, UNKNOWN } from "../../gate/recorder";
 import { runProgram } from "../../gate/runProgram";
+import { alive } from "../helpers/processes";
 
 const MINI_PACK = path.join(__dirname, "..", "fixtures", "mini-pack");
 const STACK_URN = "urn:pulumi:t::p::pulumi:pulumi:Stack::p-t";
@@ -180,16 +181,6 @@ describe("gate/analyzer: the mini pack over gRPC", function () {
         await assert.rejects(pack.analyze(compliant), /analyze called after stop\(\)/);
     });
 });
-
-/** True while a process with this id exists. */
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 describe("gate/analyzer: a pack that cannot serve", function () {
     let dir: string;

@@ -8,32 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../cli/main";
+import { alive, descendants } from "../helpers/processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const TS_NODE = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
-
-/** Process ids below `pid` (Linux /proc). */
-function descendants(pid: number): number[] {
-    let children: number[] = [];
-    try {
-        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-            const text = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-            children = [...children, ...(text === "" ? [] : text.split(/\s+/).map(Number))];
-        }
-    } catch {
-        return [];
-    }
-    return children.flatMap((c) => [c, ...descendants(c)]);
-}
-
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 /** Resolves once `count` "watching" lines have been written to stderr; the text so far. */
 function waitForWatching(child: ChildProcess, err: { text: string }, count: number, ms: number): Promise<string> {
