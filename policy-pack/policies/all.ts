@@ -17,6 +17,7 @@ import {
     s3DataBucketVersioning,
 } from "./dataBuckets";
 import { s3LogBucketProtections } from "./logBuckets";
+import { policyDocumentWellFormed } from "./documents";
 import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
 import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
 import { allowedRegions } from "./region";
@@ -43,7 +44,8 @@ export const POLICIES: readonly CheckedPolicy[] = [
     // KMS
     kmsKeyRotation,
     kmsKeyPolicyNoPublicAllow,
-    // IAM
+    // IAM and every policy document
+    policyDocumentWellFormed,
     iamNoWildcardActions,
     iamNoS3OnAllResources,
     iamNoPassRoleOnAll,

@@ -11,33 +11,17 @@ import {
     S3_ACTIONS_WITHOUT_RESOURCE,
     Statement,
 } from "../lib/iam";
+import { documentsOf, IDENTITY_DOCUMENT_TYPES } from "../lib/documents";
 import { T } from "../lib/types";
-import { arr, obj, UNKNOWN } from "../lib/unknown";
-
-/** Every identity-policy document of a resource: managed/inline `policy`, or a role's `inlinePolicies`. */
-function documents(r: ResourceView): { readonly where: string; readonly value: unknown }[] {
-    if ((T.iamRole as readonly string[]).includes(r.type)) {
-        const inline = arr(r.props.inlinePolicies);
-        if (inline === UNKNOWN) {
-            return [{ where: "inlinePolicies", value: r.props.inlinePolicies }];
-        }
-        return inline
-            .map((p, i) => {
-                const o = obj(p);
-                return { where: `inlinePolicies[${i}]`, value: o === UNKNOWN ? o : o?.policy };
-            })
-            .filter((d) => d.value !== undefined);
-    }
-    return r.props.policy === undefined ? [] : [{ where: "policy", value: r.props.policy }];
-}
+import { UNKNOWN } from "../lib/unknown";
 
 /**
  * Runs `judge` on every Allow statement of every document; unknown documents and effects become
- * `unverified`. One function for the four IAM resource types.
+ * `unverified`. One function for every identity-document type (lib/documents.ts).
  */
 function judgeAllows(r: ResourceView, judge: (s: Statement, at: string) => Finding[]): Finding[] {
     const findings: Finding[] = [];
-    for (const d of documents(r)) {
+    for (const d of documentsOf(r).filter((doc) => doc.kind === "identity")) {
         const doc = parsePolicyDocument(d.value);
         if (doc === UNKNOWN) {
             findings.push(unverified(`the ${d.where} document of ${label(r)} is unknown`));
@@ -59,7 +43,7 @@ function judgeAllows(r: ResourceView, judge: (s: Statement, at: string) => Findi
     return findings;
 }
 
-const IAM_POLICY_TYPES = [...T.iamPolicy, ...T.iamInlinePolicy, ...T.iamRole];
+const IAM_POLICY_TYPES = IDENTITY_DOCUMENT_TYPES;
 
 /**
  * Checks whether an IAM policy allows a whole service (`*`, `s3:*`, any `<service>:*`) or uses
