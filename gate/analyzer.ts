@@ -20,6 +20,7 @@ import { PackProcess, PolicyPackError, startPackProcess } from "./packProcess";
 import { controlsFromInfo, PolicyControls, severityFromPb } from "./policyMetadata";
 import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
 import { RecordedResource } from "./recorder";
+import { mapLimit } from "./mapLimit";
 import { PACKAGE_ROOT } from "./packageRoot";
 import { checkWaiverEntries, judgeWaivers, takeWaivers, Waiver } from "./waivers";
 import { RemediationRecord, remediateResources, remediationFindings } from "./remediation";
@@ -152,20 +153,6 @@ function call<Req, Res>(proc: PackProcess, timeoutMs: number, fn: Unary<Req, Res
             }
         });
     });
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-    const out = new Array<R>(items.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
 }
 
 function toViolation(
