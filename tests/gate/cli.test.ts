@@ -40,7 +40,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         assert.match(r.stdout, /^policy pack firehose-storage@\d+\.\d+\.\d+ · config policy-pack\/config\/dev\.json$/m);
         assert.match(r.stdout, /^ {6}aws:s3\/bucket:Bucket {2}firehose-data$/m);
         assert.doesNotMatch(r.stdout, /✖ mandatory/);
-        assert.match(r.stdout, /^✔ PASS: no mandatory violations.*\(stack dev, \d+ resources\)$/m);
+        assert.match(r.stdout, /^✔ PASS: no mandatory violations.*\(stack dev, \d+\s+resources\)$/m);
         assert.doesNotMatch(r.stdout, ANSI);
     });
 

@@ -84,7 +84,7 @@ describe("cli: many stacks in one run, one policy pack", function () {
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^firehose-storage · stack dev · preview under mocks \(offline\)$/m);
         assert.match(r.stdout, /^firehose-storage · stack prod · preview under mocks \(offline\)$/m);
-        assert.match(r.stdout, /^✔ PASS: .*\(stack dev, \d+ resources\)$/m);
+        assert.match(r.stdout, /^✔ PASS: .*\(stack dev, \d+\s+resources\)$/m);
         assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation.*\(stack prod, \d+ resources\)$/m);
         assert.match(r.stdout, /^2 stacks, one policy pack: dev ✔ pass · prod ✖ fail \(exit 1\)$/m);
         const prod = await alone("prod", "-c", "replication.enabled=false");

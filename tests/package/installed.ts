@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { extractInto, linkModules, packTarball, productionDependencies, ROOT, tarballFiles, tempDir } from "./tarball";
+import { extractInto, linkModules, packTarball, productionClosure, ROOT, tarballFiles, tempDir } from "./tarball";
 
 export interface Installed {
     readonly tarball: string;
@@ -25,7 +25,7 @@ export function installed(): Installed {
         fs.cpSync(path.join(ROOT, "tests", "fixtures", "consumer"), project, { recursive: true });
         const packageDir = extractInto(tarball, project);
         // The consumer's own dev dependency for type-checking (Node's types), as its package.json would list.
-        linkModules(project, [...productionDependencies(), "@types/node"]);
+        linkModules(project, [...new Set([...productionClosure(), "@types/node"])]);
         made = { dir, installed: { tarball, files: tarballFiles(tarball), project, packageDir } };
     }
     return made.installed;

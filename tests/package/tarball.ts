@@ -79,10 +79,22 @@ export function linkModules(project: string, names: readonly string[]): void {
     }
 }
 
-/** The package's production dependencies (package.json `dependencies`). */
-export function productionDependencies(): string[] {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    return Object.keys(pkg.dependencies);
+/**
+ * Every package an install without dev dependencies puts at the top of `node_modules`: the
+ * production dependencies and theirs (`npm ls --omit=dev --all`), as `npm install --omit=dev` lays
+ * them out flat. Nested copies travel inside their parent's link.
+ */
+export function productionClosure(): string[] {
+    const out = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: ROOT, encoding: "utf8" });
+    const top = path.join(ROOT, "node_modules") + path.sep;
+    return [
+        ...new Set(
+            out
+                .split("\n")
+                .filter((l) => l.startsWith(top) && !l.slice(top.length).includes(`${path.sep}node_modules${path.sep}`))
+                .map((l) => l.slice(top.length)),
+        ),
+    ].sort();
 }
 
 /** A fresh temp dir (removed by the caller). */

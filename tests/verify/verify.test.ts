@@ -191,7 +191,7 @@ describe("verify: the data path against an S3-compatible server on 127.0.0.1", f
             { cwd: ROOT },
         );
         assert.equal(r.code, 1, r.stderr);
-        assert.match(r.stdout, /^ {2}✖ smoke test: put failed: NoSuchBucket/m);
+        assert.match(r.stdout, /^ {2}✖ smoke test: put failed: server returned HTTP 404 \(NoSuchBucket: /m);
     });
 });
 
