@@ -2,7 +2,7 @@
  * A stack's policy-pack config (the `--policy-pack-config` format), generated from its environment's
  * profile and the stack's own `allowedRegions` and required tags (pure). The shipped
  * policy-pack/config/<env>.json files are this function's output for the default regions
- * (tests/unit/profiles.test.ts checks it; `npm run pack-config` rewrites them). The profile's waivers
+ * (tests/config/profiles.test.ts checks it; `npm run pack-config` rewrites them). The profile's waivers
  * go under their policies' entries (`"<policy>": {"enforcementLevel", ..., "waivers": [...]}`).
  */
 import { REQUIRED_TAGS } from "../rules/tags";

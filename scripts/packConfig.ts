@@ -1,7 +1,7 @@
 /**
  * `npm run pack-config`: writes policy-pack/config/<env>.json, the pack config of each environment's
  * profile with its default regions (config/packConfig.ts), for `pulumi preview --policy-pack-config`.
- * tests/unit/profiles.test.ts fails when a file differs from what this would write.
+ * tests/config/profiles.test.ts fails when a file differs from what this would write.
  */
 import * as fs from "fs";
 import * as path from "path";

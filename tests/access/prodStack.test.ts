@@ -97,7 +97,7 @@ describe("access: prod stack (writer role, tagged reader, network limit, replica
                 "AllowWriterList",
                 "DenyDestructiveWithoutMfa",
                 "DenyOutsideAllowedNetworks",
-                // Malware scanning (tests/detective/malware.test.ts).
+                // Malware scanning (tests/malware/malware.test.ts).
                 "DenyReadingInfectedObjects",
             ],
         );
@@ -109,7 +109,7 @@ describe("access: prod stack (writer role, tagged reader, network limit, replica
             NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24", "198.51.100.0/24"] },
             StringNotEquals: { "aws:SourceVpce": ["vpce-0a1b2c3d4e5f67890"] },
             BoolIfExists: { "aws:ViaAWSService": "false" },
-            // The service roles of malware scanning, quarantine and Config remediation (tests/detective).
+            // The service roles of malware scanning, quarantine and Config remediation (tests/malware, tests/compliance).
             ArnNotEquals: {
                 "aws:PrincipalArn": ["malware-scan", "quarantine", "config-remediation"].map(
                     (n) => `arn:aws:iam::123456789012:role/firehose-storage-prod-${n}`,

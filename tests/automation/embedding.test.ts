@@ -9,7 +9,7 @@ import * as path from "path";
 import { ConfigError, engineConfig, PulumiCliMissingError, tenantStack } from "../../automation";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { provisionTenants } from "../../examples/twoTenants";
-import { realPack } from "../gate/realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const cliOnPath = (process.env.PATH ?? "").split(path.delimiter).some((d) => d !== "" && fs.existsSync(path.join(d, "pulumi")));

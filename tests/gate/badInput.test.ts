@@ -12,7 +12,7 @@ import { offlinePlan } from "../../automation";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { loadStackConfig } from "../../gate/stackConfig";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** A valid dev stack file; cases append to its config section. */

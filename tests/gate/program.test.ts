@@ -9,7 +9,7 @@ import * as path from "path";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer, Violation } from "../../gate/analyzer";
 import { runOfflineGate } from "../../gate/offlineGate";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join("tests", "fixtures", "programs");

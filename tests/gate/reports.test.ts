@@ -17,7 +17,7 @@ import { FindingMarks, toFinding } from "../../gate/findings";
 import { toJunit } from "../../gate/junit";
 import { JsonReport, REPORT_SCHEMA_FILE } from "../../gate/reportJson";
 import { toSarif } from "../../gate/sarif";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");

@@ -67,7 +67,7 @@ describe("monitoring variants: dev without trail and budget", () => {
         for (const type of [T.audit, T.trail, T.detective, T.budget]) {
             assert.deepEqual(ofType(bare.resources, type), [], type);
         }
-        // The one rule left is the data-arrival rule (tests/detective), which publishes to no topic.
+        // The one rule left is the data-arrival rule (tests/monitoring/dataArrival.test.ts), which publishes to no topic.
         assert.deepEqual(
             ofType(bare.resources, T.rule).map((r) => r.name),
             ["firehose-object-events-json-created"],

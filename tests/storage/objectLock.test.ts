@@ -13,10 +13,10 @@ import { SecureBucket } from "../../components/storage/secureBucket";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { planStack, StackPlan } from "../../gate/plan";
 import { defaultRetentionProblems } from "../../rules/objectLock";
-import { realPack } from "../gate/realPack";
+import { realPack } from "../helpers/realPack";
 import { attempt } from "../helpers/shipped";
 import { COMPLIANT, NON_COMPLIANT, readPackConfig, validateStack } from "../policy/helpers/pack";
-import { ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "./helpers";
+import { ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "../helpers/detective";
 
 const LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
 const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";

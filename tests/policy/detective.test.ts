@@ -1,6 +1,6 @@
 /** The pack's detective policies through the analyzer path (gRPC): prod requires the malware plan and the Config rules on its data bucket. */
-import { edit, shippedStack, without } from "../policy/helpers/cases";
-import { COMPLIANT, NON_COMPLIANT, readPackConfig, usePolicyPack, validateStack } from "../policy/helpers/pack";
+import { edit, shippedStack, without } from "./helpers/cases";
+import { COMPLIANT, NON_COMPLIANT, readPackConfig, usePolicyPack, validateStack } from "./helpers/pack";
 
 const PLAN = "aws:guardduty/malwareProtectionPlan:MalwareProtectionPlan";
 const RULE = "aws:cfg/rule:Rule";

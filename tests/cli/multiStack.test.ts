@@ -8,7 +8,7 @@ import * as path from "path";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { projectStacks, runStacks } from "../../gate/multiGate";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

@@ -139,7 +139,7 @@ for (const stack of ["dev", "prod"] as const) {
                     "AllowWriterGet",
                     "AllowWriterList",
                     "DenyDestructiveWithoutMfa",
-                    // Malware scanning, on in prod (issue 14; asserted in tests/detective/).
+                    // Malware scanning, on in prod (issue 14; asserted in tests/malware/).
                     ...(stack === "prod" ? ["DenyOutsideAllowedNetworks", "DenyReadingInfectedObjects"] : []),
                 ],
             );

@@ -10,8 +10,8 @@ import { planStack, StackPlan } from "../../gate/plan";
 import { SensitiveDataDiscovery } from "../../components/discovery/sensitiveDataDiscovery";
 import { simulate } from "../access/simulate";
 import { attempt } from "../helpers/shipped";
-import { realPack } from "../gate/realPack";
-import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "./helpers";
+import { realPack } from "../helpers/realPack";
+import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "../helpers/detective";
 
 const ACCOUNT_TYPE = "aws:macie2/account:Account";
 const JOB = "aws:macie2/classificationJob:ClassificationJob";

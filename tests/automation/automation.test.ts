@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ADVISORY_CONFIG_FILE, automationPlan, DEFAULT_POLICY_CONFIG, offlinePlan, PROJECT_DIR } from "../../automation";
 import { PolicyConfigError, PolicyPackServer } from "../../gate/analyzer";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const PACK = path.join(PROJECT_DIR, "policy-pack");
 

@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { StackPlan } from "../../gate/plan";
 import { simulate } from "../access/simulate";
-import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "./helpers";
+import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 
 const RULE = "aws:cfg/rule:Rule";
 const REM = "aws:cfg/remediationConfiguration:RemediationConfiguration";

@@ -10,7 +10,7 @@ import * as path from "path";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { JsonReport } from "../../gate/reportJson";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");

@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { MOCK_ACCOUNT_ID } from "../../gate/mocks";
 import { RecordedResource } from "../../gate/recorder";
 import { childrenOf, one, ofType } from "../helpers/resources";
-import { ShippedRuns, shippedRuns, sid, statements, T } from "./helpers";
+import { ShippedRuns, shippedRuns, sid, statements, T } from "../monitoring/helpers";
 
 let runs: ShippedRuns;
 before(async () => {
@@ -128,7 +128,7 @@ for (const stack of ["dev", "prod"] as const) {
             assert.deepEqual(target.inputs, { rule: rule.inputs.name, arn: topicArn() });
         });
 
-        it("object events: the data bucket notifies EventBridge; the .json rule records arrivals (tests/detective)", () => {
+        it("object events: the data bucket notifies EventBridge; the .json rule records arrivals (tests/monitoring/dataArrival.test.ts)", () => {
             assert.deepEqual(one(res(), T.notification, "firehose-object-events").inputs, {
                 bucket: bucketOf("firehose-data"),
                 eventbridge: true,
@@ -137,7 +137,7 @@ for (const stack of ["dev", "prod"] as const) {
                 ofType(res(), T.rule)
                     .map((r) => r.name)
                     .sort(),
-                // plus prod's malware rules (tests/detective/malware.test.ts)
+                // plus prod's malware rules (tests/malware/malware.test.ts)
                 stack === "prod"
                     ? [
                           "firehose-detective",

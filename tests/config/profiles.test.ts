@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { choosePolicyConfig } from "../../gate/stackPolicy";
 import { PACK_CONFIG_DIR, shippedPackConfigs } from "../../scripts/packConfig";
-import { realPack } from "./realPack";
+import { realPack } from "../helpers/realPack";
 
 const PROJECT_DIR = PACKAGE_ROOT;
 const PACK_DIR = path.join(PROJECT_DIR, "policy-pack");

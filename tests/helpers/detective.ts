@@ -1,4 +1,4 @@
-/** Shared lookups for the detective tests: types, config resolution, problem lines, policy statements. */
+/** Shared lookups for the detective tests (compliance, discovery, malware, monitoring, storage): types, config resolution, problem lines, policy statements. */
 import * as assert from "node:assert/strict";
 import * as path from "path";
 import { ConfigError, resolveSettings, Settings } from "../../config";
@@ -55,5 +55,5 @@ export function statements(r: RecordedResource, key = "policy"): Statement[] {
     return (JSON.parse(r.inputs[key] as string) as { Statement: Statement[] }).Statement;
 }
 
-export { one, ofType } from "../helpers/resources";
-export { shippedRun } from "../helpers/shipped";
+export { one, ofType } from "./resources";
+export { shippedRun } from "./shipped";

@@ -1,7 +1,7 @@
 /** Data-arrival events: config defaults and rules, and the log group, key, resource policy and rule the stacks build. */
 import * as assert from "node:assert/strict";
 import { StackPlan } from "../../gate/plan";
-import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "./helpers";
+import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 
 describe("data arrival: config", () => {
     it("on in both stacks by default; dev logs to its own group for a month, prod a year", () => {

@@ -11,8 +11,8 @@ import { planStack, StackPlan } from "../../gate/plan";
 import { ConfigRecorder } from "../../components/compliance/configRecorder";
 import { simulate } from "../access/simulate";
 import { attempt } from "../helpers/shipped";
-import { realPack } from "../gate/realPack";
-import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T, variant } from "./helpers";
+import { realPack } from "../helpers/realPack";
+import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 
 const RECORDER = "aws:cfg/recorder:Recorder";
 const CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
