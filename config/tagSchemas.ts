@@ -10,15 +10,20 @@ export const tagKey = z.string().superRefine((s, ctx) => {
     }
 });
 
-/** A tag value (0-256 characters AWS allows); `required` also refuses an empty (or blank) one. */
+/**
+ * A tag value (0-256 characters AWS allows); `required` also refuses an empty (or blank) one. The value
+ * is checked as written: a newline, tab or NUL at either end is refused like one in the middle (AWS
+ * allows none of them anywhere). Only then are surrounding spaces trimmed: AWS allows spaces, so a
+ * value with them is valid, and the tag carries it without them.
+ */
 export function tagValue(required: boolean) {
     return z
         .string()
-        .trim()
         .superRefine((s, ctx) => {
-            const problem = required && s === "" ? "must not be empty" : tagValueProblem(s);
+            const problem = tagValueProblem(s) ?? (required && s.trim() === "" ? "must not be empty" : undefined);
             if (problem !== undefined) {
                 ctx.addIssue({ code: "custom", message: problem });
             }
-        });
+        })
+        .overwrite((s) => s.trim());
 }

@@ -91,8 +91,14 @@ const plainText = fc.string({ maxLength: 20 }).filter((s) => {
 const controlText = fc
     .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 31 }), fc.string({ minLength: 1, maxLength: 8 }))
     .map(([a, c, b]) => `x${a}${String.fromCharCode(c)}${b}x`);
+/** A valid-looking value with a control character (newline, tab, NUL, ...) at its start or end. */
+const edgeControlText = fc
+    .tuple(fc.stringMatching(/^[a-z0-9 -]{1,12}$/), fc.integer({ min: 0, max: 31 }), fc.boolean())
+    .map(([s, c, atEnd]) => (atEnd ? `${s}${String.fromCharCode(c)}` : `${String.fromCharCode(c)}${s}`));
 const oddText = fc.oneof(
     controlText,
+    edgeControlText,
+    fc.constantFrom("data\n", " data-platform\r\n", "\tCC-1042"),
     fc.constantFrom("a<b", "a>b", "a;b", "a|b", "😀", "line\nbreak", "nul\u0000x", "x".repeat(300), "aws:reserved"),
 );
 const nested = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((v) => [v], "x");
@@ -136,7 +142,7 @@ function badValue(k: Kind, top: boolean): fc.Arbitrary<unknown> {
             return fc.oneof(
                 ...common,
                 listOrMap,
-                oddText.filter((s) => !validTagValue(s.trim())),
+                oddText.filter((s) => !validTagValue(s)),
             );
         case "text":
             return fc.oneof(...common, listOrMap, ...wrongScalar);

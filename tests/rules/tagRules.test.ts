@@ -76,4 +76,28 @@ describe("config: values that become tags follow the AWS rules", () => {
             `- firehose-storage:owner: got "  "; must not be empty`,
         ]);
     });
+
+    it("checks the value as written: a newline, tab or NUL at either end is refused, quoted escaped", () => {
+        const rule = "AWS allows only letters, numbers, spaces and _ . : / = + - @";
+        assert.deepEqual(problems({ owner: "data\n", costCenter: "\tCC-1", dataType: "leads\u0000", tags: { team: " ops\r\n" } }), [
+            `- firehose-storage:owner: got "data\\n"; a tag value holds "\\n"; ${rule}`,
+            `- firehose-storage:costCenter: got "\\tCC-1"; a tag value holds "\\t"; ${rule}`,
+            `- firehose-storage:dataType: got "leads\\u0000"; a tag value holds "\\u0000"; ${rule}`,
+            `- firehose-storage:tags.team: got " ops\\r\\n"; a tag value holds "\\r"; ${rule}`,
+        ]);
+        assert.deepEqual(problems({ owner: "\n" }), [`- firehose-storage:owner: got "\\n"; a tag value holds "\\n"; ${rule}`]);
+    });
+
+    it("spaces are AWS tag characters: surrounding ones are accepted and trimmed from the tag", () => {
+        const settings = resolveSettings({
+            project: "firehose-storage",
+            stack: "dev",
+            region: "us-east-1",
+            values: { environment: "dev", owner: " data-platform ", costCenter: "CC 1042", tags: { team: "  ops  " } },
+        });
+        assert.deepEqual(
+            { Owner: settings.tags.Owner, CostCenter: settings.tags.CostCenter, team: settings.tags.team },
+            { Owner: "data-platform", CostCenter: "CC 1042", team: "ops" },
+        );
+    });
 });
