@@ -13,8 +13,9 @@ import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";
 import { readerIdentityPolicy } from "./policies/readerPolicy";
 import { externalIdTrust } from "./policies/trustPolicy";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const READER_ACCESS_TYPE = "firehose-storage:access:ReaderAccess";
+export const READER_ACCESS_TYPE = typeToken("ReaderAccess");
 
 export interface ReaderAccessArgs {
     /** The partner's 12-digit account id; its root (i.e. principals it delegates to) may assume the role. */
@@ -70,38 +71,49 @@ export class ReaderAccess extends pulumi.ComponentResource {
     public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(READER_ACCESS_TYPE, name, {}, opts);
-        const maxSession = args.maxSessionDurationSeconds ?? 3600;
+        super(READER_ACCESS_TYPE, name, {}, withOldTypes("ReaderAccess", opts));
         throwOnProblems("ReaderAccess", readerArgsProblems(args), this);
-        const parent = { parent: this };
-        const trust = pulumi
-            .output(args.externalId)
-            .apply((externalId) =>
-                JSON.stringify(externalIdTrust(accountRootArn(partitionOfRegion(args.region), args.partnerAccountId), externalId)),
-            );
-        const role = new aws.iam.Role(
-            name,
-            {
-                description: `Cross-account read access to the Firehose archive for partner account ${args.partnerAccountId}`,
-                assumeRolePolicy: trust,
-                maxSessionDuration: maxSession,
-                tags: { ...args.tags, Name: name, Role: "reader" },
-            },
-            parent,
-        );
-        const policy = pulumi.all([args.bucketArn, args.kmsKeyArn]).apply(([bucketArn, kmsKeyArn]) =>
-            JSON.stringify(
-                readerIdentityPolicy({
-                    bucketArn,
-                    prefixes: args.prefixes,
-                    classification: args.classification,
-                    kmsKeyArn,
-                    region: args.region,
-                }),
-            ),
-        );
-        new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
-        this.roleArn = role.arn;
+        this.roleArn = readerAccessResources(this, name, args).roleArn;
         this.registerOutputs({ roleArn: this.roleArn });
     }
+}
+
+/**
+ * Creates the read role and its policy as children of `owner` (a `ReaderAccess` of this library or
+ * of the multi-language package), from args already checked with `readerArgsProblems`.
+ */
+export function readerAccessResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: ReaderAccessArgs,
+): { readonly roleArn: pulumi.Output<string> } {
+    const parent = { parent: owner };
+    const trust = pulumi
+        .output(args.externalId)
+        .apply((externalId) =>
+            JSON.stringify(externalIdTrust(accountRootArn(partitionOfRegion(args.region), args.partnerAccountId), externalId)),
+        );
+    const role = new aws.iam.Role(
+        name,
+        {
+            description: `Cross-account read access to the Firehose archive for partner account ${args.partnerAccountId}`,
+            assumeRolePolicy: trust,
+            maxSessionDuration: args.maxSessionDurationSeconds ?? 3600,
+            tags: { ...args.tags, Name: name, Role: "reader" },
+        },
+        parent,
+    );
+    const policy = pulumi.all([args.bucketArn, args.kmsKeyArn]).apply(([bucketArn, kmsKeyArn]) =>
+        JSON.stringify(
+            readerIdentityPolicy({
+                bucketArn,
+                prefixes: args.prefixes,
+                classification: args.classification,
+                kmsKeyArn,
+                region: args.region,
+            }),
+        ),
+    );
+    new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
+    return { roleArn: role.arn };
 }

@@ -14,10 +14,25 @@ import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
-import { replicaLockProblems, REPLICATION_TIME_MINUTES, ReplicationArgs, replicationArgsProblems } from "./replicationArgs";
+import {
+    replicaLockProblems,
+    REPLICATION_TIME_MINUTES,
+    ReplicationArgs,
+    replicationArgsProblems,
+    ReplicationSource,
+} from "./replicationArgs";
 import { SecureBucket } from "../storage/secureBucket";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const REPLICATION_TYPE = "firehose-storage:replication:Replication";
+export const REPLICATION_TYPE = typeToken("Replication");
+
+/** `ReplicationArgs` with the source given by its parts (what the multi-language package has of it). */
+export type ReplicationPlan = Omit<ReplicationArgs, "source"> & { readonly source: ReplicationSource };
+
+/** Every problem with the plan: regions, storage class, and Object Lock on the replica of a locked source. */
+export function replicationPlanProblems(args: ReplicationPlan): ReturnType<typeof replicationArgsProblems> {
+    return [...replicationArgsProblems(args), ...replicaLockProblems(args.source.objectLock !== undefined, args.replica)];
+}
 
 export class Replication extends pulumi.ComponentResource {
     /** The replica bucket component. */
@@ -30,99 +45,112 @@ export class Replication extends pulumi.ComponentResource {
     public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(REPLICATION_TYPE, name, {}, opts);
-        const locked = args.source.objectLock !== undefined;
-        throwOnProblems("Replication", [...replicationArgsProblems(args), ...replicaLockProblems(locked, args.replica)], this);
-        const parent = { parent: this };
-        const kms = args.replica.encryption?.mode === "sse-kms";
-        const source = args.source;
-
-        const replica = new SecureBucket(
-            args.replicaName ?? `${name}-replica`,
-            { ...args.replica, role: "replica" },
-            {
-                parent: this,
-                provider: args.replicaProvider,
-            },
-        );
-
-        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            {
-                description: "Assumed by S3 to replicate the Firehose archive to its replica",
-                assumeRolePolicy: pulumi
-                    .all([accountId, source.bucketArn])
-                    .apply(([account, arn]) => JSON.stringify(s3ReplicationTrust(account, arn))),
-                tags: { ...args.replica.tags, Name: `${name}-role`, Role: "replication" },
-            },
-            parent,
-        );
-        const policy = new aws.iam.RolePolicy(
-            `${name}-role-policy`,
-            {
-                role: role.name,
-                policy: pulumi
-                    .all([source.bucketArn, replica.bucketArn, source.kmsKeyArn, replica.kmsKeyArn])
-                    .apply(([sourceBucketArn, replicaBucketArn, sourceKeyArn, replicaKeyArn]) =>
-                        JSON.stringify(
-                            replicationRolePolicy({
-                                sourceBucketArn,
-                                replicaBucketArn,
-                                sourceRegion: args.sourceRegion,
-                                replicaRegion: args.replicaRegion,
-                                kms:
-                                    kms && sourceKeyArn !== undefined && replicaKeyArn !== undefined
-                                        ? { sourceKeyArn, replicaKeyArn }
-                                        : undefined,
-                                objectLock: locked,
-                            }),
-                        ),
-                    ),
-            },
-            parent,
-        );
-
-        const rule: aws.types.input.s3.BucketReplicationConfigRule = {
-            id: "replicate-everything",
-            status: "Enabled",
-            priority: 1,
-            filter: {},
-            deleteMarkerReplication: { status: args.deleteMarkerReplication === true ? "Enabled" : "Disabled" },
-            destination: {
-                bucket: replica.bucketArn,
-                storageClass: args.storageClass ?? "STANDARD_IA",
-                // S3 RTC: replicationTime needs metrics (with the same 15-minute threshold) beside it.
-                replicationTime: { status: "Enabled", time: { minutes: REPLICATION_TIME_MINUTES } },
-                metrics: { status: "Enabled", eventThreshold: { minutes: REPLICATION_TIME_MINUTES } },
-                ...(kms
-                    ? {
-                          encryptionConfiguration: {
-                              replicaKmsKeyId: replica.kmsKeyArn.apply((k) => {
-                                  if (k === undefined) {
-                                      throw new Error(`${name}: an SSE-KMS replica must have a key`);
-                                  }
-                                  return k;
-                              }),
-                          },
-                      }
-                    : {}),
-            },
-            // SSE-KMS objects are only replicated when selected; the destination then needs its key.
-            ...(kms ? { sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } } } : {}),
-        };
-        // AWS: PutBucketReplication fails unless versioning is enabled on both buckets; S3 also checks
-        // the role when the first objects replicate, so its policy must be in place first.
-        new aws.s3.BucketReplicationConfig(
-            name,
-            { bucket: source.bucketName, role: role.arn, rules: [rule] },
-            { ...parent, dependsOn: [source.versioning, replica.versioning, policy] },
-        );
-
-        this.replica = replica;
-        this.replicaBucketName = replica.bucketName;
-        this.replicaBucketArn = replica.bucketArn;
-        this.roleArn = role.arn;
+        super(REPLICATION_TYPE, name, {}, withOldTypes("Replication", opts));
+        throwOnProblems("Replication", replicationPlanProblems(args), this);
+        const parts = replicationResources(this, name, args);
+        this.replica = parts.replica;
+        this.replicaBucketName = parts.replica.bucketName;
+        this.replicaBucketArn = parts.replica.bucketArn;
+        this.roleArn = parts.roleArn;
         this.registerOutputs({ replicaBucketName: this.replicaBucketName, replicaBucketArn: this.replicaBucketArn, roleArn: this.roleArn });
     }
+}
+
+/**
+ * Creates the replica bucket, the role S3 replicates with and the replication configuration as
+ * children of `owner` (a `Replication` of this library or of the multi-language package), from args
+ * already checked with `replicationPlanProblems`.
+ */
+export function replicationResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: ReplicationPlan,
+): { readonly replica: SecureBucket; readonly roleArn: pulumi.Output<string> } {
+    const locked = args.source.objectLock !== undefined;
+    const parent = { parent: owner };
+    const kms = args.replica.encryption?.mode === "sse-kms";
+    const source = args.source;
+
+    const replica = new SecureBucket(
+        args.replicaName ?? `${name}-replica`,
+        { ...args.replica, role: "replica" },
+        {
+            parent: owner,
+            provider: args.replicaProvider,
+        },
+    );
+
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const role = new aws.iam.Role(
+        `${name}-role`,
+        {
+            description: "Assumed by S3 to replicate the Firehose archive to its replica",
+            assumeRolePolicy: pulumi
+                .all([accountId, source.bucketArn])
+                .apply(([account, arn]) => JSON.stringify(s3ReplicationTrust(account, arn))),
+            tags: { ...args.replica.tags, Name: `${name}-role`, Role: "replication" },
+        },
+        parent,
+    );
+    const policy = new aws.iam.RolePolicy(
+        `${name}-role-policy`,
+        {
+            role: role.name,
+            policy: pulumi
+                .all([source.bucketArn, replica.bucketArn, source.kmsKeyArn, replica.kmsKeyArn])
+                .apply(([sourceBucketArn, replicaBucketArn, sourceKeyArn, replicaKeyArn]) =>
+                    JSON.stringify(
+                        replicationRolePolicy({
+                            sourceBucketArn,
+                            replicaBucketArn,
+                            sourceRegion: args.sourceRegion,
+                            replicaRegion: args.replicaRegion,
+                            kms:
+                                kms && sourceKeyArn !== undefined && replicaKeyArn !== undefined
+                                    ? { sourceKeyArn, replicaKeyArn }
+                                    : undefined,
+                            objectLock: locked,
+                        }),
+                    ),
+                ),
+        },
+        parent,
+    );
+
+    const rule: aws.types.input.s3.BucketReplicationConfigRule = {
+        id: "replicate-everything",
+        status: "Enabled",
+        priority: 1,
+        filter: {},
+        deleteMarkerReplication: { status: args.deleteMarkerReplication === true ? "Enabled" : "Disabled" },
+        destination: {
+            bucket: replica.bucketArn,
+            storageClass: args.storageClass ?? "STANDARD_IA",
+            // S3 RTC: replicationTime needs metrics (with the same 15-minute threshold) beside it.
+            replicationTime: { status: "Enabled", time: { minutes: REPLICATION_TIME_MINUTES } },
+            metrics: { status: "Enabled", eventThreshold: { minutes: REPLICATION_TIME_MINUTES } },
+            ...(kms
+                ? {
+                      encryptionConfiguration: {
+                          replicaKmsKeyId: replica.kmsKeyArn.apply((k) => {
+                              if (k === undefined) {
+                                  throw new Error(`${name}: an SSE-KMS replica must have a key`);
+                              }
+                              return k;
+                          }),
+                      },
+                  }
+                : {}),
+        },
+        // SSE-KMS objects are only replicated when selected; the destination then needs its key.
+        ...(kms ? { sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } } } : {}),
+    };
+    // AWS: PutBucketReplication fails unless versioning is enabled on both buckets; S3 also checks
+    // the role when the first objects replicate, so its policy must be in place first.
+    new aws.s3.BucketReplicationConfig(
+        name,
+        { bucket: source.bucketName, role: role.arn, rules: [rule] },
+        { ...parent, dependsOn: [...(source.versioning !== undefined ? [source.versioning] : []), replica.versioning, policy] },
+    );
+    return { replica, roleArn: role.arn };
 }

@@ -1,6 +1,7 @@
 /** Arguments of `Replication` and the closed choices they use (pure: config imports from here too). */
 import { Problem } from "../storage/lifecycle";
 import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 import type { SecureBucket } from "../storage/secureBucket";
 import type { SecureBucketArgs } from "../storage/secureBucketArgs";
 
@@ -18,6 +19,21 @@ export type ReplicaStorageClass = (typeof REPLICA_STORAGE_CLASSES)[number];
 
 /** S3 Replication Time Control: the only threshold AWS offers, in minutes. */
 export const REPLICATION_TIME_MINUTES = 15;
+
+/** What replication needs of its source bucket: a `SecureBucket` has all of it. */
+export interface ReplicationSource {
+    readonly bucketName: pulumi.Input<string>;
+    readonly bucketArn: pulumi.Input<string>;
+    /** The source's KMS key, for SSE-KMS sources; undefined for SSE-S3. */
+    readonly kmsKeyArn: pulumi.Input<string | undefined>;
+    /**
+     * The source's versioning: the replication configuration waits for it. @default - none: then
+     * `bucketName` must carry that dependency
+     */
+    readonly versioning?: pulumi.Resource | undefined;
+    /** Set when the source has Object Lock (its replica must have it too). @default - none */
+    readonly objectLock?: object | undefined;
+}
 
 export interface ReplicationArgs {
     /** The bucket to replicate (versioned, as every `SecureBucket` is). */

@@ -14,8 +14,9 @@ import { KeyLayout } from "../storage/layout";
 import { SseAlgorithm } from "../../rules/encryption";
 import { externalIdTrust } from "./policies/trustPolicy";
 import { writerIdentityPolicy } from "./policies/writerPolicy";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const WRITER_ACCESS_TYPE = "firehose-storage:access:WriterAccess";
+export const WRITER_ACCESS_TYPE = typeToken("WriterAccess");
 
 export interface WriterAccessArgs {
     /** `role`: a role the writer principal assumes; `user`: a dedicated IAM user with an access key. @default "role" */
@@ -31,11 +32,12 @@ export interface WriterAccessArgs {
     /** The data bucket's ARN. */
     readonly bucketArn: pulumi.Input<string>;
     readonly keyLayout: KeyLayout;
-    readonly sseAlgorithm: SseAlgorithm;
+    /** The bucket's default encryption algorithm, which uploads must ask for. */
+    readonly sseAlgorithm: pulumi.Input<SseAlgorithm>;
     /** With SSE-KMS: the bucket's key. @default - none (SSE-S3) */
     readonly kmsKeyArn?: pulumi.Input<string | undefined> | undefined;
     /** Uploads must carry the encryption header. @default true */
-    readonly requireEncryptionHeader?: boolean | undefined;
+    readonly requireEncryptionHeader?: pulumi.Input<boolean> | undefined;
     /** Region of the bucket. */
     readonly region: string;
     readonly metricsNamespace: string;
@@ -43,6 +45,13 @@ export interface WriterAccessArgs {
     readonly logGroupArn: pulumi.Input<string>;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
     readonly tags?: Readonly<Record<string, string>> | undefined;
+}
+
+/** What `writerAccessResources` created: the component's public fields. */
+export interface WriterAccessParts {
+    readonly principalArn: pulumi.Output<string>;
+    readonly accessKeyId?: pulumi.Output<string>;
+    readonly secretAccessKey?: pulumi.Output<string>;
 }
 
 export class WriterAccess extends pulumi.ComponentResource {
@@ -54,24 +63,39 @@ export class WriterAccess extends pulumi.ComponentResource {
     public readonly secretAccessKey?: pulumi.Output<string>;
 
     constructor(name: string, args: WriterAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(WRITER_ACCESS_TYPE, name, {}, opts);
-        const mode = args.mode ?? "role";
-        throwOnProblems("WriterAccess", writerArgsProblems(mode, args), this);
-        const parent = { parent: this };
-        const tags = { ...args.tags, Name: name, Role: "writer" };
-        // ARNs built from the (auto-)name, which is known in a preview where the computed `arn` is not:
-        // the data bucket policy naming the writer stays verifiable before `pulumi up`. The output
-        // still carries the role/user as a dependency, so the bucket policy waits for it.
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const partition = aws.getPartitionOutput({}, parent).partition;
-        const policy = pulumi.all([args.bucketArn, args.kmsKeyArn, args.logGroupArn]).apply(([bucketArn, kmsKeyArn, logGroup]) =>
+        super(WRITER_ACCESS_TYPE, name, {}, withOldTypes("WriterAccess", opts));
+        throwOnProblems("WriterAccess", writerArgsProblems(args.mode ?? "role", args), this);
+        const parts = writerAccessResources(this, name, args);
+        this.principalArn = parts.principalArn;
+        this.accessKeyId = parts.accessKeyId;
+        this.secretAccessKey = parts.secretAccessKey;
+        this.registerOutputs({ principalArn: this.principalArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
+    }
+}
+
+/**
+ * Creates the writer identity and its policy as children of `owner` (a `WriterAccess` of this
+ * library or of the multi-language package), from args already checked with `writerArgsProblems`.
+ */
+export function writerAccessResources(owner: pulumi.ComponentResource, name: string, args: WriterAccessArgs): WriterAccessParts {
+    const mode = args.mode ?? "role";
+    const parent = { parent: owner };
+    const tags = { ...args.tags, Name: name, Role: "writer" };
+    // ARNs built from the (auto-)name, which is known in a preview where the computed `arn` is not:
+    // the data bucket policy naming the writer stays verifiable before `pulumi up`. The output
+    // still carries the role/user as a dependency, so the bucket policy waits for it.
+    const account = aws.getCallerIdentityOutput({}, parent).accountId;
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const policy = pulumi
+        .all([args.bucketArn, args.kmsKeyArn, args.logGroupArn, args.sseAlgorithm, args.requireEncryptionHeader])
+        .apply(([bucketArn, kmsKeyArn, logGroup, sseAlgorithm, requireEncryptionHeader]) =>
             JSON.stringify(
                 writerIdentityPolicy({
                     bucketArn,
                     layout: args.keyLayout,
-                    sseAlgorithm: args.sseAlgorithm,
+                    sseAlgorithm,
                     kmsKeyArn,
-                    requireEncryptionHeader: args.requireEncryptionHeader ?? true,
+                    requireEncryptionHeader: requireEncryptionHeader ?? true,
                     region: args.region,
                     metricsNamespace: args.metricsNamespace,
                     logGroupArn: logGroup,
@@ -79,27 +103,26 @@ export class WriterAccess extends pulumi.ComponentResource {
             ),
         );
 
-        if (mode === "role") {
-            const trust = pulumi
-                .all([args.trustedPrincipalArn as pulumi.Input<string>, args.externalId as pulumi.Input<string>])
-                .apply(([principal, externalId]) => JSON.stringify(externalIdTrust(principal, externalId)));
-            const role = new aws.iam.Role(
-                name,
-                { description: "Writes the Firehose archive (assumed by the lead-streaming service)", assumeRolePolicy: trust, tags },
-                parent,
-            );
-            new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
-            this.principalArn = pulumi.all([partition, account, role.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "role", n));
-        } else {
-            const user = new aws.iam.User(name, { tags }, parent);
-            new aws.iam.UserPolicy(`${name}-policy`, { user: user.name, policy }, parent);
-            const key = new aws.iam.AccessKey(`${name}-access-key`, { user: user.name }, parent);
-            this.principalArn = pulumi.all([partition, account, user.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "user", n));
-            this.accessKeyId = key.id;
-            this.secretAccessKey = pulumi.secret(key.secret);
-        }
-        this.registerOutputs({ principalArn: this.principalArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
+    if (mode === "role") {
+        const trust = pulumi
+            .all([args.trustedPrincipalArn as pulumi.Input<string>, args.externalId as pulumi.Input<string>])
+            .apply(([principal, externalId]) => JSON.stringify(externalIdTrust(principal, externalId)));
+        const role = new aws.iam.Role(
+            name,
+            { description: "Writes the Firehose archive (assumed by the lead-streaming service)", assumeRolePolicy: trust, tags },
+            parent,
+        );
+        new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
+        return { principalArn: pulumi.all([partition, account, role.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "role", n)) };
     }
+    const user = new aws.iam.User(name, { tags }, parent);
+    new aws.iam.UserPolicy(`${name}-policy`, { user: user.name, policy }, parent);
+    const key = new aws.iam.AccessKey(`${name}-access-key`, { user: user.name }, parent);
+    return {
+        principalArn: pulumi.all([partition, account, user.name]).apply(([p, a, n]) => iamPrincipalArn(p, a, "user", n)),
+        accessKeyId: key.id,
+        secretAccessKey: pulumi.secret(key.secret),
+    };
 }
 
 /** Role mode needs a principal and an external id; user mode takes neither. */

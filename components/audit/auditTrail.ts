@@ -18,8 +18,10 @@ import { LifecyclePlan } from "../storage/lifecycle";
 import { trailArn } from "../../rules/arn";
 import { cloudTrailDeliveryStatements } from "../policies/deliveryStatements";
 import { SecureBucket } from "../storage/secureBucket";
+import { Problem } from "../storage/lifecycle";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const AUDIT_TRAIL_TYPE = "firehose-storage:audit:AuditTrail";
+export const AUDIT_TRAIL_TYPE = typeToken("AuditTrail");
 
 export interface AuditTrailArgs {
     /** Exact trail name: the trail-log bucket policy names the trail's ARN before the trail exists. */
@@ -74,6 +76,25 @@ export function trailEventSelectors(dataBucketArn?: pulumi.Input<string>): aws.t
     return selectors;
 }
 
+/** Every problem with the args: the retention and the trail name. */
+export function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | "logRetentionDays">): Problem[] {
+    const retention = args.logRetentionDays ?? 365;
+    return [
+        ...(Number.isInteger(retention) && retention >= 1
+            ? []
+            : [{ path: "logRetentionDays", value: retention, message: "must be a whole number of days, at least 1" }]),
+        ...(/^[A-Za-z0-9][\w.-]{2,127}$/.test(args.trailName)
+            ? []
+            : [
+                  {
+                      path: "trailName",
+                      value: args.trailName,
+                      message: "must be 3-128 letters, digits or ._- starting with a letter or digit",
+                  },
+              ]),
+    ];
+}
+
 export class AuditTrail extends pulumi.ComponentResource {
     /** `arn:aws:cloudtrail:<region>:<account>:trail/<trailName>`. */
     public readonly trailArn: pulumi.Output<string>;
@@ -83,65 +104,59 @@ export class AuditTrail extends pulumi.ComponentResource {
     public readonly logBucket: SecureBucket;
 
     constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(AUDIT_TRAIL_TYPE, name, {}, opts);
-        const retention = args.logRetentionDays ?? 365;
-        throwOnProblems(
-            "AuditTrail",
-            [
-                ...(Number.isInteger(retention) && retention >= 1
-                    ? []
-                    : [{ path: "logRetentionDays", value: retention, message: "must be a whole number of days, at least 1" }]),
-                ...(/^[A-Za-z0-9][\w.-]{2,127}$/.test(args.trailName)
-                    ? []
-                    : [
-                          {
-                              path: "trailName",
-                              value: args.trailName,
-                              message: "must be 3-128 letters, digits or ._- starting with a letter or digit",
-                          },
-                      ]),
-            ],
-            this,
-        );
-        const parent = { parent: this };
-        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-        const arn = accountId.apply((id) => trailArn(args.region, id, args.trailName));
-
-        const logBucket = new SecureBucket(
-            `${name}-logs`,
-            {
-                role: "audit-logs",
-                encryption: { mode: "sse-s3" },
-                lifecycle: trailLogLifecycle(retention),
-                additionalPolicyStatements: (bucketArn) =>
-                    pulumi.all([arn, accountId]).apply(([source, id]) => cloudTrailDeliveryStatements(bucketArn, source, id)),
-                mfaExemptPrincipalArns: args.mfaExemptPrincipalArns,
-                allowForceDestroy: args.allowForceDestroy,
-                retainOnDelete: args.retainOnDelete,
-                tags: args.tags,
-            },
-            parent,
-        );
-
-        // AWS: CreateTrail checks that the bucket policy admits CloudTrail (InsufficientS3BucketPolicyException).
-        const trail = new aws.cloudtrail.Trail(
-            name,
-            {
-                name: args.trailName,
-                s3BucketName: logBucket.bucketName,
-                isMultiRegionTrail: true,
-                includeGlobalServiceEvents: true,
-                enableLogFileValidation: true,
-                enableLogging: true,
-                advancedEventSelectors: trailEventSelectors(args.dataEventsBucketArn),
-                tags: { ...args.tags, Name: name, Role: "audit" },
-            },
-            { ...parent, dependsOn: [logBucket.policy] },
-        );
-
-        this.trailArn = trail.arn;
-        this.logBucketName = logBucket.bucketName;
-        this.logBucket = logBucket;
+        super(AUDIT_TRAIL_TYPE, name, {}, withOldTypes("AuditTrail", opts));
+        throwOnProblems("AuditTrail", auditTrailArgsProblems(args), this);
+        const parts = auditTrailResources(this, name, args);
+        this.trailArn = parts.trailArn;
+        this.logBucketName = parts.logBucket.bucketName;
+        this.logBucket = parts.logBucket;
         this.registerOutputs({ trailArn: this.trailArn, logBucketName: this.logBucketName });
     }
+}
+
+/**
+ * Creates the trail-log bucket and the trail as children of `owner` (an `AuditTrail` of this library
+ * or of the multi-language package), from args already checked with `auditTrailArgsProblems`.
+ */
+export function auditTrailResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: AuditTrailArgs,
+): { readonly trailArn: pulumi.Output<string>; readonly logBucket: SecureBucket } {
+    const parent = { parent: owner };
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const arn = accountId.apply((id) => trailArn(args.region, id, args.trailName));
+
+    const logBucket = new SecureBucket(
+        `${name}-logs`,
+        {
+            role: "audit-logs",
+            encryption: { mode: "sse-s3" },
+            lifecycle: trailLogLifecycle(args.logRetentionDays ?? 365),
+            additionalPolicyStatements: (bucketArn) =>
+                pulumi.all([arn, accountId]).apply(([source, id]) => cloudTrailDeliveryStatements(bucketArn, source, id)),
+            mfaExemptPrincipalArns: args.mfaExemptPrincipalArns,
+            allowForceDestroy: args.allowForceDestroy,
+            retainOnDelete: args.retainOnDelete,
+            tags: args.tags,
+        },
+        parent,
+    );
+
+    // AWS: CreateTrail checks that the bucket policy admits CloudTrail (InsufficientS3BucketPolicyException).
+    const trail = new aws.cloudtrail.Trail(
+        name,
+        {
+            name: args.trailName,
+            s3BucketName: logBucket.bucketName,
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+            enableLogFileValidation: true,
+            enableLogging: true,
+            advancedEventSelectors: trailEventSelectors(args.dataEventsBucketArn),
+            tags: { ...args.tags, Name: name, Role: "audit" },
+        },
+        { ...parent, dependsOn: [logBucket.policy] },
+    );
+    return { trailArn: trail.arn, logBucket };
 }

@@ -10,8 +10,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
+import { Problem } from "../storage/lifecycle";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const DETECTIVE_ALERTS_TYPE = "firehose-storage:monitoring:DetectiveAlerts";
+export const DETECTIVE_ALERTS_TYPE = typeToken("DetectiveAlerts");
 
 export interface DetectiveAlertsArgs {
     /** Exact rule name (1-64 of letters, digits, `.-_`); its ARN is in the topic policy. */
@@ -26,46 +28,49 @@ export interface DetectiveAlertsArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Every problem with the args: the rule name, at least one bucket. */
+export function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "ruleName" | "bucketNames">): Problem[] {
+    return [
+        ...(/^[\w.-]{1,64}$/.test(args.ruleName)
+            ? []
+            : [{ path: "ruleName", value: args.ruleName, message: "must be 1-64 letters, digits or .-_ (an EventBridge rule name)" }]),
+        ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
+    ];
+}
+
 export class DetectiveAlerts extends pulumi.ComponentResource {
     /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
     public readonly ruleArn: pulumi.Output<string>;
 
     constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(DETECTIVE_ALERTS_TYPE, name, {}, opts);
-        throwOnProblems(
-            "DetectiveAlerts",
-            [
-                ...(/^[\w.-]{1,64}$/.test(args.ruleName)
-                    ? []
-                    : [
-                          {
-                              path: "ruleName",
-                              value: args.ruleName,
-                              message: "must be 1-64 letters, digits or .-_ (an EventBridge rule name)",
-                          },
-                      ]),
-                ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
-            ],
-            this,
-        );
-        const parent = { parent: this };
-        const rule = new aws.cloudwatch.EventRule(
-            name,
-            {
-                name: args.ruleName,
-                description: "Bucket policy, ACL, public access block or encryption changed on a firehose-storage bucket",
-                eventPattern: pulumi.all([...args.bucketNames]).apply((names) => JSON.stringify(bucketProtectionChangePattern(names))),
-                tags: { ...args.tags, Name: name, Role: "monitoring" },
-            },
-            parent,
-        );
-        // EventBridge drops deliveries the topic policy does not admit: target only once it is in place.
-        new aws.cloudwatch.EventTarget(
-            `${name}-to-alerts`,
-            { rule: rule.name, arn: args.topicArn },
-            { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
-        );
-        this.ruleArn = rule.arn;
+        super(DETECTIVE_ALERTS_TYPE, name, {}, withOldTypes("DetectiveAlerts", opts));
+        throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), this);
+        this.ruleArn = detectiveAlertsResources(this, name, args);
         this.registerOutputs({ ruleArn: this.ruleArn });
     }
+}
+
+/**
+ * Creates the rule and its target as children of `owner` (a `DetectiveAlerts` of this library or of
+ * the multi-language package), from args already checked; returns the rule's ARN.
+ */
+export function detectiveAlertsResources(owner: pulumi.ComponentResource, name: string, args: DetectiveAlertsArgs): pulumi.Output<string> {
+    const parent = { parent: owner };
+    const rule = new aws.cloudwatch.EventRule(
+        name,
+        {
+            name: args.ruleName,
+            description: "Bucket policy, ACL, public access block or encryption changed on a firehose-storage bucket",
+            eventPattern: pulumi.all([...args.bucketNames]).apply((names) => JSON.stringify(bucketProtectionChangePattern(names))),
+            tags: { ...args.tags, Name: name, Role: "monitoring" },
+        },
+        parent,
+    );
+    // EventBridge drops deliveries the topic policy does not admit: target only once it is in place.
+    new aws.cloudwatch.EventTarget(
+        `${name}-to-alerts`,
+        { rule: rule.name, arn: args.topicArn },
+        { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
+    );
+    return rule.arn;
 }

@@ -15,8 +15,9 @@ import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, Problem } from "../storage/lifecycle";
 import { allowS3AnalyticsExport } from "../policies/deliveryStatements";
 import { SecureBucket } from "../storage/secureBucket";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const COST_CONTROLS_TYPE = "firehose-storage:cost:CostControls";
+export const COST_CONTROLS_TYPE = typeToken("CostControls");
 
 /** The Cost Explorer name of S3 in budget filters. */
 export const S3_SERVICE_NAME = "Amazon Simple Storage Service";
@@ -131,93 +132,106 @@ export class CostControls extends pulumi.ComponentResource {
     public readonly analyticsBucketName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: CostControlsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(COST_CONTROLS_TYPE, name, {}, opts);
-        const it = args.intelligentTiering;
+        super(COST_CONTROLS_TYPE, name, {}, withOldTypes("CostControls", opts));
         throwOnProblems("CostControls", costControlsProblems(args), this);
-        const parent = { parent: this };
-        const tags = (suffix: string, role: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: role });
+        this.analyticsBucketName = costControlsResources(this, name, args).analyticsBucket?.bucketName;
+        this.registerOutputs({ analyticsBucketName: this.analyticsBucketName });
+    }
+}
 
-        if (args.budget !== undefined) {
-            const b = args.budget;
-            new aws.budgets.Budget(
-                `${name}-budget`,
-                {
-                    name: b.name,
-                    budgetType: "COST",
-                    limitAmount: b.monthlyLimitUsd.toFixed(2),
-                    limitUnit: "USD",
-                    timeUnit: "MONTHLY",
-                    costFilters: [
-                        { name: "Service", values: [S3_SERVICE_NAME] },
-                        // Cost-allocation tags are filtered as `user:<key>$<value>` (the tag must be activated in Billing).
-                        { name: "TagKeyValue", values: [`user:${b.costAllocationTag.key}$${b.costAllocationTag.value}`] },
-                    ],
-                    notifications: budgetNotifications(b.topicArn),
-                    tags: tags("-budget", "cost"),
-                },
-                // AWS Budgets checks it may publish to the topic when the notification is created.
-                { ...parent, dependsOn: b.topicPolicy !== undefined ? [b.topicPolicy] : [] },
-            );
-        }
+/**
+ * Creates the budget, the analysis export and the archive tiers as children of `owner` (a
+ * `CostControls` of this library or of the multi-language package), from args already checked with
+ * `costControlsProblems`.
+ */
+export function costControlsResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: CostControlsArgs,
+): { readonly analyticsBucket: SecureBucket | undefined } {
+    const it = args.intelligentTiering;
+    const parent = { parent: owner };
+    const tags = (suffix: string, role: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: role });
 
-        let analyticsBucket: SecureBucket | undefined;
-        if (args.analytics !== undefined) {
-            const prefix = args.analytics.exportPrefix;
-            const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-            const lifecycle: LifecyclePlan = {
-                transitions: [],
-                expirationDays: args.analytics.retentionDays ?? 365,
-                noncurrent: { transitions: [], expirationDays: 30 },
-                abortIncompleteMultipartUploadDays: 1,
-            };
-            analyticsBucket = new SecureBucket(
-                `${name}-analytics`,
-                {
-                    role: "audit-logs",
-                    encryption: { mode: "sse-s3" },
-                    lifecycle,
-                    additionalPolicyStatements: (bucketArn) =>
-                        pulumi
-                            .all([args.dataBucketArn, accountId])
-                            .apply(([source, id]) => [allowS3AnalyticsExport(bucketArn, source, id, prefix)]),
-                    allowForceDestroy: args.allowForceDestroy,
-                    tags: args.tags,
-                },
-                parent,
-            );
-            new aws.s3.AnalyticsConfiguration(
-                `${name}-storage-class-analysis`,
-                {
-                    bucket: args.dataBucketName,
-                    name: ENTIRE_BUCKET_CONFIG,
-                    storageClassAnalysis: {
-                        dataExport: {
-                            outputSchemaVersion: "V_1",
-                            destination: {
-                                s3BucketDestination: {
-                                    bucketArn: analyticsBucket.bucketArn,
-                                    bucketAccountId: accountId,
-                                    format: "CSV",
-                                    prefix,
-                                },
+    if (args.budget !== undefined) {
+        const b = args.budget;
+        new aws.budgets.Budget(
+            `${name}-budget`,
+            {
+                name: b.name,
+                budgetType: "COST",
+                limitAmount: b.monthlyLimitUsd.toFixed(2),
+                limitUnit: "USD",
+                timeUnit: "MONTHLY",
+                costFilters: [
+                    { name: "Service", values: [S3_SERVICE_NAME] },
+                    // Cost-allocation tags are filtered as `user:<key>$<value>` (the tag must be activated in Billing).
+                    { name: "TagKeyValue", values: [`user:${b.costAllocationTag.key}$${b.costAllocationTag.value}`] },
+                ],
+                notifications: budgetNotifications(b.topicArn),
+                tags: tags("-budget", "cost"),
+            },
+            // AWS Budgets checks it may publish to the topic when the notification is created.
+            { ...parent, dependsOn: b.topicPolicy !== undefined ? [b.topicPolicy] : [] },
+        );
+    }
+
+    let analyticsBucket: SecureBucket | undefined;
+    if (args.analytics !== undefined) {
+        const prefix = args.analytics.exportPrefix;
+        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+        const lifecycle: LifecyclePlan = {
+            transitions: [],
+            expirationDays: args.analytics.retentionDays ?? 365,
+            noncurrent: { transitions: [], expirationDays: 30 },
+            abortIncompleteMultipartUploadDays: 1,
+        };
+        analyticsBucket = new SecureBucket(
+            `${name}-analytics`,
+            {
+                role: "audit-logs",
+                encryption: { mode: "sse-s3" },
+                lifecycle,
+                additionalPolicyStatements: (bucketArn) =>
+                    pulumi
+                        .all([args.dataBucketArn, accountId])
+                        .apply(([source, id]) => [allowS3AnalyticsExport(bucketArn, source, id, prefix)]),
+                allowForceDestroy: args.allowForceDestroy,
+                tags: args.tags,
+            },
+            parent,
+        );
+        new aws.s3.AnalyticsConfiguration(
+            `${name}-storage-class-analysis`,
+            {
+                bucket: args.dataBucketName,
+                name: ENTIRE_BUCKET_CONFIG,
+                storageClassAnalysis: {
+                    dataExport: {
+                        outputSchemaVersion: "V_1",
+                        destination: {
+                            s3BucketDestination: {
+                                bucketArn: analyticsBucket.bucketArn,
+                                bucketAccountId: accountId,
+                                format: "CSV",
+                                prefix,
                             },
                         },
                     },
                 },
-                // AWS: exports fail until the destination policy admits s3.amazonaws.com.
-                { ...parent, dependsOn: [analyticsBucket.policy] },
-            );
-        }
-
-        if (it !== undefined) {
-            new aws.s3.BucketIntelligentTieringConfiguration(
-                `${name}-intelligent-tiering`,
-                { bucket: args.dataBucketName, name: ENTIRE_BUCKET_CONFIG, status: "Enabled", tierings: tieringsFor(it) },
-                parent,
-            );
-        }
-
-        this.analyticsBucketName = analyticsBucket?.bucketName;
-        this.registerOutputs({ analyticsBucketName: this.analyticsBucketName });
+            },
+            // AWS: exports fail until the destination policy admits s3.amazonaws.com.
+            { ...parent, dependsOn: [analyticsBucket.policy] },
+        );
     }
+
+    if (it !== undefined) {
+        new aws.s3.BucketIntelligentTieringConfiguration(
+            `${name}-intelligent-tiering`,
+            { bucket: args.dataBucketName, name: ENTIRE_BUCKET_CONFIG, status: "Enabled", tierings: tieringsFor(it) },
+            parent,
+        );
+    }
+
+    return { analyticsBucket };
 }

@@ -19,8 +19,9 @@ import { createHash } from "crypto";
 import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";
 import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const ALERT_TOPIC_TYPE = "firehose-storage:monitoring:AlertTopic";
+export const ALERT_TOPIC_TYPE = typeToken("AlertTopic");
 
 export interface AlertTopicArgs {
     /** Region of the topic (the provider's), used to scope the alarm publishing statement. */
@@ -71,65 +72,81 @@ export class AlertTopic extends pulumi.ComponentResource {
     public readonly policy: aws.sns.TopicPolicy;
 
     constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(ALERT_TOPIC_TYPE, name, {}, opts);
-        const emails = args.emails ?? [];
-        const https = args.httpsEndpoints ?? [];
+        super(ALERT_TOPIC_TYPE, name, {}, withOldTypes("AlertTopic", opts));
         throwOnProblems("AlertTopic", alertTopicArgsProblems(args), this);
-        const parent = { parent: this };
-        const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "alerts" });
-        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `Encrypts the ${name} alert topic; usable by CloudWatch alarms, EventBridge and AWS Budgets`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                policy: accountId.apply((id) => JSON.stringify(alertKeyPolicy(args.region, id))),
-                tags: tags("-key"),
-            },
-            parent,
-        );
-
-        const topic = new aws.sns.Topic(name, { kmsMasterKeyId: key.arn, tags: tags("") }, parent);
-
-        const policy = new aws.sns.TopicPolicy(
-            `${name}-policy`,
-            {
-                arn: topic.arn,
-                policy: pulumi.all([topic.arn, accountId, pulumi.all([...(args.eventRuleArns ?? [])])]).apply(([topicArn, id, ruleArns]) =>
-                    JSON.stringify(
-                        alertTopicPolicy({
-                            topicArn,
-                            region: args.region,
-                            accountId: id,
-                            eventRuleArns: ruleArns,
-                            budgets: args.allowBudgets ?? false,
-                        }),
-                    ),
-                ),
-            },
-            parent,
-        );
-
-        for (const email of emails) {
-            new aws.sns.TopicSubscription(
-                `${name}-email-${endpointSuffix(email)}`,
-                { topic: topic.arn, protocol: "email", endpoint: email },
-                parent,
-            );
-        }
-        for (const url of https) {
-            new aws.sns.TopicSubscription(
-                `${name}-https-${endpointSuffix(url)}`,
-                { topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false },
-                parent,
-            );
-        }
-
-        this.topicArn = topic.arn;
-        this.keyArn = key.arn;
-        this.policy = policy;
+        const parts = alertTopicResources(this, name, args);
+        this.topicArn = parts.topicArn;
+        this.keyArn = parts.keyArn;
+        this.policy = parts.policy;
         this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
     }
+}
+
+/** What `alertTopicResources` created: the component's public fields. */
+export interface AlertTopicParts {
+    readonly topicArn: pulumi.Output<string>;
+    readonly keyArn: pulumi.Output<string>;
+    readonly policy: aws.sns.TopicPolicy;
+}
+
+/**
+ * Creates the key, topic, topic policy and subscriptions as children of `owner` (an `AlertTopic` of
+ * this library or of the multi-language package), from args already checked with `alertTopicArgsProblems`.
+ */
+export function alertTopicResources(owner: pulumi.ComponentResource, name: string, args: AlertTopicArgs): AlertTopicParts {
+    const emails = args.emails ?? [];
+    const https = args.httpsEndpoints ?? [];
+    const parent = { parent: owner };
+    const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "alerts" });
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    const key = new aws.kms.Key(
+        `${name}-key`,
+        {
+            description: `Encrypts the ${name} alert topic; usable by CloudWatch alarms, EventBridge and AWS Budgets`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: accountId.apply((id) => JSON.stringify(alertKeyPolicy(args.region, id))),
+            tags: tags("-key"),
+        },
+        parent,
+    );
+
+    const topic = new aws.sns.Topic(name, { kmsMasterKeyId: key.arn, tags: tags("") }, parent);
+
+    const policy = new aws.sns.TopicPolicy(
+        `${name}-policy`,
+        {
+            arn: topic.arn,
+            policy: pulumi.all([topic.arn, accountId, pulumi.all([...(args.eventRuleArns ?? [])])]).apply(([topicArn, id, ruleArns]) =>
+                JSON.stringify(
+                    alertTopicPolicy({
+                        topicArn,
+                        region: args.region,
+                        accountId: id,
+                        eventRuleArns: ruleArns,
+                        budgets: args.allowBudgets ?? false,
+                    }),
+                ),
+            ),
+        },
+        parent,
+    );
+
+    for (const email of emails) {
+        new aws.sns.TopicSubscription(
+            `${name}-email-${endpointSuffix(email)}`,
+            { topic: topic.arn, protocol: "email", endpoint: email },
+            parent,
+        );
+    }
+    for (const url of https) {
+        new aws.sns.TopicSubscription(
+            `${name}-https-${endpointSuffix(url)}`,
+            { topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false },
+            parent,
+        );
+    }
+
+    return { topicArn: topic.arn, keyArn: key.arn, policy };
 }

@@ -11,8 +11,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { objectCreatedPattern } from "./eventPatterns";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const OBJECT_NOTIFICATIONS_TYPE = "firehose-storage:monitoring:ObjectNotifications";
+export const OBJECT_NOTIFICATIONS_TYPE = typeToken("ObjectNotifications");
 
 export interface ObjectNotificationsArgs {
     readonly bucketName: pulumi.Input<string>;
@@ -35,41 +36,54 @@ export class ObjectNotifications extends pulumi.ComponentResource {
     public readonly ruleArn: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(OBJECT_NOTIFICATIONS_TYPE, name, {}, opts);
-        const parent = { parent: this };
-        const suffix = args.keySuffix ?? ".json";
-        // One notification configuration per bucket: this resource owns it.
-        const notification = new aws.s3.BucketNotification(name, { bucket: args.bucketName, eventbridge: true }, parent);
-        let ruleArn: pulumi.Output<string> | undefined;
-        if (args.objectCreatedTargetArn !== undefined || args.logGroupArn !== undefined) {
-            const rule = new aws.cloudwatch.EventRule(
-                `${name}-json-created`,
-                {
-                    description: `New ${suffix} objects in the data bucket`,
-                    eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(objectCreatedPattern(b, suffix))),
-                    tags: { ...args.tags, Name: `${name}-json-created`, Role: "notifications" },
-                },
-                // Events only flow once the bucket sends them to EventBridge.
-                { ...parent, dependsOn: [notification] },
-            );
-            if (args.logGroupArn !== undefined) {
-                // EventBridge drops deliveries the Logs resource policy does not admit: target only once it is in place.
-                new aws.cloudwatch.EventTarget(
-                    `${name}-json-created-log`,
-                    { rule: rule.name, arn: args.logGroupArn },
-                    { ...parent, dependsOn: args.logGroupPolicy !== undefined ? [args.logGroupPolicy] : [] },
-                );
-            }
-            if (args.objectCreatedTargetArn !== undefined) {
-                new aws.cloudwatch.EventTarget(
-                    `${name}-json-created-target`,
-                    { rule: rule.name, arn: args.objectCreatedTargetArn, roleArn: args.targetRoleArn },
-                    parent,
-                );
-            }
-            ruleArn = rule.arn;
-        }
-        this.ruleArn = ruleArn;
+        super(OBJECT_NOTIFICATIONS_TYPE, name, {}, withOldTypes("ObjectNotifications", opts));
+        this.ruleArn = objectNotificationsResources(this, name, args);
         this.registerOutputs({ ruleArn: this.ruleArn });
     }
+}
+
+/**
+ * Creates the bucket notification and, with a log group or target, the rule and its targets as
+ * children of `owner` (an `ObjectNotifications` of this library or of the multi-language package);
+ * returns the rule's ARN, when there is a rule.
+ */
+export function objectNotificationsResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: ObjectNotificationsArgs,
+): pulumi.Output<string> | undefined {
+    const parent = { parent: owner };
+    const suffix = args.keySuffix ?? ".json";
+    // One notification configuration per bucket: this resource owns it.
+    const notification = new aws.s3.BucketNotification(name, { bucket: args.bucketName, eventbridge: true }, parent);
+    let ruleArn: pulumi.Output<string> | undefined;
+    if (args.objectCreatedTargetArn !== undefined || args.logGroupArn !== undefined) {
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-json-created`,
+            {
+                description: `New ${suffix} objects in the data bucket`,
+                eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(objectCreatedPattern(b, suffix))),
+                tags: { ...args.tags, Name: `${name}-json-created`, Role: "notifications" },
+            },
+            // Events only flow once the bucket sends them to EventBridge.
+            { ...parent, dependsOn: [notification] },
+        );
+        if (args.logGroupArn !== undefined) {
+            // EventBridge drops deliveries the Logs resource policy does not admit: target only once it is in place.
+            new aws.cloudwatch.EventTarget(
+                `${name}-json-created-log`,
+                { rule: rule.name, arn: args.logGroupArn },
+                { ...parent, dependsOn: args.logGroupPolicy !== undefined ? [args.logGroupPolicy] : [] },
+            );
+        }
+        if (args.objectCreatedTargetArn !== undefined) {
+            new aws.cloudwatch.EventTarget(
+                `${name}-json-created-target`,
+                { rule: rule.name, arn: args.objectCreatedTargetArn, roleArn: args.targetRoleArn },
+                parent,
+            );
+        }
+        ruleArn = rule.arn;
+    }
+    return ruleArn;
 }

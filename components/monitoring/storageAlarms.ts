@@ -17,8 +17,9 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { typeToken, withOldTypes } from "../typeTokens";
 
-export const STORAGE_ALARMS_TYPE = "firehose-storage:monitoring:StorageAlarms";
+export const STORAGE_ALARMS_TYPE = typeToken("StorageAlarms");
 
 /** Name of the whole-bucket request-metrics configuration: the `FilterId` dimension. */
 export const ENTIRE_BUCKET_FILTER_ID = "EntireBucket";
@@ -183,40 +184,48 @@ export class StorageAlarms extends pulumi.ComponentResource {
     public readonly alarmArns: Readonly<Record<string, pulumi.Output<string>>>;
 
     constructor(name: string, args: StorageAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(STORAGE_ALARMS_TYPE, name, {}, opts);
-        const parent = { parent: this };
-        // Request metrics (billed as CloudWatch metrics) for the whole bucket: no filter.
-        const metrics = new aws.s3.BucketMetric(
-            `${name}-request-metrics`,
-            { bucket: args.bucketName, name: ENTIRE_BUCKET_FILTER_ID },
-            parent,
-        );
-        // `metrics.name` (not the constant) so the request alarms depend on the configuration existing.
-        const specs = storageAlarmSpecs<pulumi.Input<string>>(args.bucketName, metrics.name, args.thresholds, args.replication);
-        const arns: Record<string, pulumi.Output<string>> = {};
-        for (const spec of specs) {
-            const alarm = new aws.cloudwatch.MetricAlarm(
-                `${name}-${spec.id}`,
-                {
-                    alarmDescription: spec.description,
-                    namespace: spec.namespace,
-                    metricName: spec.metricName,
-                    dimensions: spec.dimensions,
-                    statistic: spec.statistic,
-                    period: spec.period,
-                    evaluationPeriods: spec.evaluationPeriods,
-                    threshold: spec.threshold,
-                    comparisonOperator: spec.comparisonOperator,
-                    treatMissingData: spec.treatMissingData,
-                    alarmActions: [args.topicArn],
-                    okActions: [args.topicArn],
-                    tags: { ...args.tags, Name: `${name}-${spec.id}`, Role: "monitoring" },
-                },
-                parent,
-            );
-            arns[spec.id] = alarm.arn;
-        }
-        this.alarmArns = arns;
+        super(STORAGE_ALARMS_TYPE, name, {}, withOldTypes("StorageAlarms", opts));
+        this.alarmArns = storageAlarmsResources(this, name, args);
         this.registerOutputs({ alarmArns: this.alarmArns });
     }
+}
+
+/**
+ * Creates the request-metrics configuration and the alarms as children of `owner` (a
+ * `StorageAlarms` of this library or of the multi-language package); returns alarm id -> ARN.
+ */
+export function storageAlarmsResources(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: StorageAlarmsArgs,
+): Record<string, pulumi.Output<string>> {
+    const parent = { parent: owner };
+    // Request metrics (billed as CloudWatch metrics) for the whole bucket: no filter.
+    const metrics = new aws.s3.BucketMetric(`${name}-request-metrics`, { bucket: args.bucketName, name: ENTIRE_BUCKET_FILTER_ID }, parent);
+    // `metrics.name` (not the constant) so the request alarms depend on the configuration existing.
+    const specs = storageAlarmSpecs<pulumi.Input<string>>(args.bucketName, metrics.name, args.thresholds, args.replication);
+    const arns: Record<string, pulumi.Output<string>> = {};
+    for (const spec of specs) {
+        const alarm = new aws.cloudwatch.MetricAlarm(
+            `${name}-${spec.id}`,
+            {
+                alarmDescription: spec.description,
+                namespace: spec.namespace,
+                metricName: spec.metricName,
+                dimensions: spec.dimensions,
+                statistic: spec.statistic,
+                period: spec.period,
+                evaluationPeriods: spec.evaluationPeriods,
+                threshold: spec.threshold,
+                comparisonOperator: spec.comparisonOperator,
+                treatMissingData: spec.treatMissingData,
+                alarmActions: [args.topicArn],
+                okActions: [args.topicArn],
+                tags: { ...args.tags, Name: `${name}-${spec.id}`, Role: "monitoring" },
+            },
+            parent,
+        );
+        arns[spec.id] = alarm.arn;
+    }
+    return arns;
 }

@@ -52,7 +52,7 @@ describe("WriterAccess", () => {
         const { run: r, value } = await run(
             () => new WriterAccess("w", { ...writerArgs, trustedPrincipalArn: "arn:aws:iam::210987654321:root", externalId: "ext-1" }),
         );
-        assert.deepEqual(childrenOf(r.resources, one(r.resources, "firehose-storage:access:WriterAccess", "w")), [
+        assert.deepEqual(childrenOf(r.resources, one(r.resources, "firehose-storage:index:WriterAccess", "w")), [
             "aws:iam/role:Role w",
             "aws:iam/rolePolicy:RolePolicy w-policy",
         ]);

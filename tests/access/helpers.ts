@@ -3,9 +3,9 @@ import * as assert from "node:assert/strict";
 import { RecordedResource } from "../../gate/recorder";
 
 export const T = {
-    writer: "firehose-storage:access:WriterAccess",
-    reader: "firehose-storage:access:ReaderAccess",
-    replication: "firehose-storage:replication:Replication",
+    writer: "firehose-storage:index:WriterAccess",
+    reader: "firehose-storage:index:ReaderAccess",
+    replication: "firehose-storage:index:Replication",
     sb: "firehose-storage:index:SecureBucket",
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",

@@ -8,7 +8,7 @@ import { Statement } from "../../rules/document";
 
 export const T = {
     arrivalLog: "firehose-storage:monitoring:ArrivalLog",
-    objectEvents: "firehose-storage:monitoring:ObjectNotifications",
+    objectEvents: "firehose-storage:index:ObjectNotifications",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     logPolicy: "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
     key: "aws:kms/key:Key",

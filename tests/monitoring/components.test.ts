@@ -19,7 +19,7 @@ describe("monitoring components: bad args", () => {
         assert.ok(error !== undefined, "AlertTopic must throw");
         assert.match(error.message, /emails\[1\]: got "OPS@example.com"; is listed twice; list each address once/);
         assert.match(error.message, /httpsEndpoints\[0\]: got "http:\/\/hooks.example.com"; must be an https:\/\/ URL/);
-        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:monitoring:AlertTopic"]);
+        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:index:AlertTopic"]);
     });
 
     it("DetectiveAlerts: a rule name EventBridge rejects and no bucket", async () => {
@@ -29,7 +29,7 @@ describe("monitoring components: bad args", () => {
         assert.ok(error !== undefined, "DetectiveAlerts must throw");
         assert.match(error.message, /ruleName: got "bad name!"; must be 1-64 letters/);
         assert.match(error.message, /bucketNames: got \[\]; must name at least one bucket/);
-        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:monitoring:DetectiveAlerts"]);
+        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:index:DetectiveAlerts"]);
     });
 
     it("AuditTrail: zero retention and a trail name CloudTrail rejects", async () => {
@@ -37,7 +37,7 @@ describe("monitoring components: bad args", () => {
         assert.ok(error !== undefined, "AuditTrail must throw");
         assert.match(error.message, /logRetentionDays: got 0; must be a whole number of days, at least 1/);
         assert.match(error.message, /trailName: got "-x"; must be 3-128 letters/);
-        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:audit:AuditTrail"]);
+        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:index:AuditTrail"]);
     });
 
     it("CostControls: archive tiers outside AWS's limits, no tier, zero budget, bad prefix", async () => {
@@ -69,6 +69,6 @@ describe("monitoring components: bad args", () => {
             error.message,
             /intelligentTiering: got \{\}; enables no archive tier: set archiveAccessDays \(90-730\) and\/or deepArchiveAccessDays \(180-730\)/,
         );
-        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:cost:CostControls"]);
+        assert.deepEqual(types, ["pulumi:pulumi:Stack", "firehose-storage:index:CostControls"]);
     });
 });

@@ -1,13 +1,17 @@
 /**
- * The type token moved to module `index` (Pulumi's multi-language packages refuse any other module):
+ * The type tokens moved to module `index` (Pulumi's multi-language packages refuse any other module):
  * a SecureBucket registered under `firehose-storage:index:SecureBucket` still answers to the URNs
- * its resources had under `firehose-storage:storage:SecureBucket`, nested log bucket included, so a
- * stack made before the move replaces nothing.
+ * its resources had under `firehose-storage:storage:SecureBucket`, nested log bucket included, and
+ * every other component likewise under its 0.1.0 token, so a stack made before the move replaces
+ * nothing.
  */
 import * as assert from "node:assert/strict";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { SECURE_BUCKET_OLD_TYPES, SECURE_BUCKET_TYPE, SecureBucket } from "../../components/storage/secureBucket";
+import { IndexedComponent, OLD_TYPE_TOKENS, typeToken } from "../../components/typeTokens";
 import { runProgram } from "../../gate/runProgram";
-import { one } from "../helpers/resources";
+import { one, ofType } from "../helpers/resources";
+import { shippedRun } from "../helpers/shipped";
 import { answeringUrns } from "./urnHistory";
 
 const OLD = "firehose-storage:storage:SecureBucket";
@@ -49,4 +53,62 @@ describe("upgrade safety: SecureBucket's old type token", () => {
         const logComponent = one(resources, SECURE_BUCKET_TYPE, "b-access-logs");
         assert.ok(answers.get(logComponent.urn)?.has(`${PREFIX}${OLD}$${OLD}::b-access-logs`));
     });
+});
+
+describe("upgrade safety: every component's old type token", () => {
+    const names = Object.keys(OLD_TYPE_TOKENS) as IndexedComponent[];
+
+    it("each component has an index token Pulumi accepts and one 0.1.0 token it refuses", () => {
+        assert.deepEqual(names, [
+            "SecureBucket",
+            "WriterAccess",
+            "ReaderAccess",
+            "Replication",
+            "AlertTopic",
+            "StorageAlarms",
+            "ObjectNotifications",
+            "DetectiveAlerts",
+            "AuditTrail",
+            "CostControls",
+        ]);
+        for (const n of names) {
+            assert.equal(typeToken(n), `firehose-storage:index:${n}`);
+            assert.doesNotThrow(() => ComponentProvider.validateResourceType("firehose-storage", typeToken(n)));
+            assert.equal(OLD_TYPE_TOKENS[n].length, 1, n);
+            assert.throws(() => ComponentProvider.validateResourceType("firehose-storage", OLD_TYPE_TOKENS[n][0]), /Invalid module/, n);
+        }
+    });
+
+    for (const stack of ["dev", "prod"] as const) {
+        it(`shipped ${stack} stack: each component carries one alias, its old token, and everything below it answers to the old URNs`, async () => {
+            const { resources } = await shippedRun(stack, "update");
+            const answers = answeringUrns(resources);
+            const seen: string[] = [];
+            for (const n of names) {
+                const components = ofType(resources, typeToken(n));
+                if (components.length > 0) {
+                    seen.push(n);
+                }
+                for (const c of components) {
+                    const aliases = c.aliases as { spec?: { type?: string; name?: string } }[];
+                    assert.deepEqual(
+                        aliases.map((a) => [a.spec?.type, a.spec?.name]),
+                        [[OLD_TYPE_TOKENS[n][0], ""]],
+                        `${c.urn}: one alias, the old type, same name`,
+                    );
+                }
+                // Every resource whose URN names the new token answers to the URN the old token gave it.
+                for (const r of resources.filter((x) => x.urn.includes(`${typeToken(n)}$`) || x.type === typeToken(n))) {
+                    const old = r.urn.split(typeToken(n)).join(OLD_TYPE_TOKENS[n][0]);
+                    assert.ok(answers.get(r.urn)?.has(old), `${r.urn} must answer to ${old}`);
+                }
+            }
+            // Every 0.1.0 token at once (nested components: the trail's and the cost controls' buckets).
+            for (const r of resources) {
+                const old = names.reduce((u, n) => u.split(typeToken(n)).join(OLD_TYPE_TOKENS[n][0]), r.urn);
+                assert.ok(answers.get(r.urn)?.has(old), `${r.urn} must answer to ${old}`);
+            }
+            assert.deepEqual(seen, stack === "prod" ? names : names.filter((n) => n !== "Replication"));
+        });
+    }
 });
