@@ -124,6 +124,8 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
     );
     child.stdin?.on("error", () => undefined); // EPIPE when the pack is already gone
     track(child);
+    // "start <name>"/"end <name>" per call, or (with the guard's watch) "running <name>\t<name>...": the
+    // policies in flight once nothing has started or ended for a moment.
     const inFlight = new Map<string, number>();
     let notes = "";
     (child.stdio[3] as NodeJS.ReadableStream | null)?.setEncoding("utf8");
@@ -133,7 +135,12 @@ export function startPackProcess(packDir: string, startTimeoutMs: number): Promi
         for (const line of lines) {
             const [what, ...name] = line.split(" ");
             const key = name.join(" ");
-            inFlight.set(key, (inFlight.get(key) ?? 0) + (what === "start" ? 1 : -1));
+            if (what === "running") {
+                inFlight.clear();
+                key.split("\t").forEach((n) => n !== "" && inFlight.set(n, 1));
+            } else {
+                inFlight.set(key, (inFlight.get(key) ?? 0) + (what === "start" ? 1 : -1));
+            }
         }
     });
     const running = (): string[] => [...inFlight].filter(([, n]) => n > 0).map(([name]) => name);

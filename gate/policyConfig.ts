@@ -110,24 +110,44 @@ function apply(result: Map<string, ResolvedPolicyConfig>, config: Map<string, Pa
 
 /**
  * The engine's check of the reconciled properties: each policy's `configSchema` as an object schema
- * (`{type: "object", properties, required}`, as the CLI builds it), every problem named by policy.
+ * (`{type: "object", properties, required}`, as the CLI builds it), every problem named by policy, in
+ * ajv's words and order (`required` before `properties`). Each property's schema is compiled once
+ * per process and shared by every policy that declares the same one (every policy here takes the same
+ * `waivers` schema): compiling a whole schema per policy cost more than the analysis itself.
  */
 const ajv = new Ajv({ allErrors: true, strict: false });
-/** Compiled once per policy (a pack's metadata lives as long as its server). */
-const validators = new WeakMap<PolicyMeta, ValidateFunction>();
+const validators = new Map<string, ValidateFunction>();
+
+function validatorOf(schema: unknown): ValidateFunction {
+    const key = JSON.stringify(schema);
+    const known = validators.get(key);
+    if (known !== undefined) {
+        return known;
+    }
+    const compiled = ajv.compile(schema as object);
+    validators.set(key, compiled);
+    return compiled;
+}
 
 function schemaProblems(policies: readonly PolicyMeta[], result: ReadonlyMap<string, ResolvedPolicyConfig>): string[] {
     return policies.flatMap((p) => {
         if (p.configSchema === undefined) {
             return [];
         }
-        const validate =
-            validators.get(p) ??
-            ajv.compile({ type: "object", properties: p.configSchema.properties, required: [...p.configSchema.required] });
-        validators.set(p, validate);
-        return validate(result.get(p.name)?.properties ?? {})
-            ? []
-            : (validate.errors ?? []).map((e) => `"${p.name}"${e.instancePath.replace(/\//g, ".")} ${e.message ?? "is invalid"}`);
+        const given: Readonly<Record<string, unknown>> = result.get(p.name)?.properties ?? {};
+        const missing = p.configSchema.required
+            .filter((k) => given[k] === undefined)
+            .map((k) => `"${p.name}" must have required property '${k}'`);
+        const wrong = Object.entries(p.configSchema.properties).flatMap(([k, schema]) => {
+            if (given[k] === undefined) {
+                return [];
+            }
+            const validate = validatorOf(schema);
+            return validate(given[k])
+                ? []
+                : (validate.errors ?? []).map((e) => `"${p.name}".${k}${e.instancePath.replace(/\//g, ".")} ${e.message ?? "is invalid"}`);
+        });
+        return [...missing, ...wrong];
     });
 }
 
