@@ -31,6 +31,7 @@ import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offli
 import { JsonReport, toJson } from "../gate/reportJson";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { choosePolicyConfig } from "../gate/stackPolicy";
+import { guardedRoot, pulumiOnPath } from "./pulumiGuard";
 import { deployOptionsSchema, offlinePlanOptionsSchema, validated } from "./options";
 
 export { OptionsError } from "./options";
@@ -120,17 +121,28 @@ const MISSING =
 const DEFAULT_TIMEOUT_MS = 3_600_000;
 const VERSION_TIMEOUT_MS = 30_000;
 
-/** `pulumi version`, bounded: a CLI that hangs is killed (SIGKILL) after `timeoutMs`, never left running. */
-function probeCli(timeoutMs: number): Promise<void> {
+/**
+ * The CLI to run: the real one on PATH under the watchdog (automation/pulumiGuard.ts), asked
+ * `pulumi version` first, bounded: a CLI that hangs is stopped after `timeoutMs` (SIGTERM to the
+ * watchdog, which ends the CLI's whole group), never left running. Resolves to the guarded
+ * installation root (undefined on Windows, where the CLI on PATH runs as it is).
+ */
+function probeCli(timeoutMs: number): Promise<string | undefined> {
+    const real = process.platform === "win32" ? "pulumi" : pulumiOnPath();
+    if (real === undefined) {
+        return Promise.reject(new PulumiCliMissingError(MISSING));
+    }
+    const root = guardedRoot(real);
+    const command = root === undefined ? real : path.join(root, "bin", "pulumi");
     return new Promise((resolve, reject) => {
         execFile(
-            "pulumi",
+            command,
             ["version"],
-            { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } },
+            { timeout: timeoutMs, killSignal: "SIGTERM", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } },
             (err) => {
                 const e = err as (Error & { code?: unknown; killed?: boolean }) | null;
                 if (e === null) {
-                    resolve();
+                    resolve(root);
                 } else if (e.code === "ENOENT") {
                     reject(new PulumiCliMissingError(MISSING));
                 } else if (e.killed === true) {
@@ -147,11 +159,14 @@ function probeCli(timeoutMs: number): Promise<void> {
     });
 }
 
-/** The installed Pulumi CLI, or `PulumiCliMissingError` saying how to get one (`PulumiCliError` if it hangs or fails). */
+/**
+ * The installed Pulumi CLI, run under a watchdog so that none of its processes outlives this one, or
+ * `PulumiCliMissingError` saying how to get one (`PulumiCliError` if it hangs or fails).
+ */
 export async function pulumiCli(timeoutMs: number = VERSION_TIMEOUT_MS): Promise<PulumiCommand> {
-    await probeCli(timeoutMs);
+    const root = await probeCli(timeoutMs);
     try {
-        return await PulumiCommand.get();
+        return await PulumiCommand.get(root === undefined ? undefined : { root });
     } catch (e) {
         if (/ENOENT/.test(String((e as Error).message))) {
             throw new PulumiCliMissingError(MISSING);

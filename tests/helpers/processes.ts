@@ -24,3 +24,21 @@ export function descendants(pid: number): number[] {
     }
     return children.flatMap((c) => [c, ...descendants(c)]);
 }
+
+/** True while the process exists and has not ended (a zombie no one reaped has ended). */
+export function running(pid: number): boolean {
+    try {
+        return /^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8")) === false;
+    } catch {
+        return false;
+    }
+}
+
+/** The process's arguments (from /proc), or [] when it is gone. */
+export function commandLine(pid: number): string[] {
+    try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+    } catch {
+        return [];
+    }
+}

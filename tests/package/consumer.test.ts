@@ -43,6 +43,7 @@ describe("package: the packed library in a fresh project", function () {
             "Pulumi.yaml",
             `policy-pack/${packMain}`,
             "policy-pack/PulumiPolicy.yaml",
+            "automation/pulumiWatchdog.js",
         ]) {
             assert.ok(files.includes(f), `${f} is missing from the tarball`);
         }
