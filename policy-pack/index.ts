@@ -6,6 +6,7 @@
  * `main` in package.json is the compiled bin/policy-pack/index.js (see its description): run
  * `npm run build` here after editing it or the shared ../rules it compiles in.
  */
+import "./lib/sharedProperties";
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_POLICIES } from "./policies/all";
 
