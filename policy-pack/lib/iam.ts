@@ -12,6 +12,8 @@ export interface Statement {
     readonly effect: Maybe<string> | undefined;
     /** `Principal`, as written (`"*"`, `{ AWS: ... }`, ...); `undefined` in identity policies. */
     readonly principal: unknown;
+    /** `NotPrincipal`, as written; `undefined` when the statement has none. */
+    readonly notPrincipal?: unknown;
     readonly actions: Maybe<readonly Maybe<string>[]>;
     readonly notActions: Maybe<readonly Maybe<string>[]>;
     readonly resources: Maybe<readonly Maybe<string>[]>;
@@ -36,6 +38,7 @@ function statement(s: Record<string, unknown>): Statement {
         sid: typeof s.Sid === "string" ? s.Sid : undefined,
         effect: isUnknown(s.Effect) ? UNKNOWN : typeof s.Effect === "string" ? s.Effect : undefined,
         principal: s.Principal,
+        notPrincipal: s.NotPrincipal,
         actions: list(s.Action),
         notActions: list(s.NotAction),
         resources: list(s.Resource),
@@ -139,68 +142,6 @@ export function isAnyPrincipal(principal: unknown): boolean | typeof UNKNOWN {
         return values.includes("*");
     }
     return false;
-}
-
-/**
- * Condition keys whose fixed value makes an Allow to `*` non-public, per S3's own definition
- * ("The meaning of public": https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
- * AWS differs from common examples here: `aws:PrincipalOrgID` is NOT on S3's list, so S3's
- * BlockPublicPolicy treats a policy restricted only by it as public; we follow S3.
- */
-const RESTRICTING_KEYS: ReadonlySet<string> = new Set(
-    [
-        "aws:SourceIp",
-        "aws:SourceArn",
-        "aws:SourceVpc",
-        "aws:SourceVpce",
-        "aws:SourceOwner",
-        "aws:SourceAccount",
-        "aws:userid",
-        "s3:x-amz-server-side-encryption-aws-kms-key-id",
-        "s3:DataAccessPointArn",
-        "s3:DataAccessPointAccount",
-    ].map((k) => k.toLowerCase()),
-);
-
-/** Operators that only admit requests matching the value (negations and `...IfExists` do not). */
-function restrictingOperator(op: string): boolean {
-    return !/Not|IfExists$|^Null$/.test(op);
-}
-
-function fixedValue(key: string, v: unknown): boolean {
-    if (typeof v !== "string" || v.includes("*") || v.includes("?") || v === "") {
-        return false;
-    }
-    return key !== "aws:sourceip" || !/\/0$/.test(v);
-}
-
-/**
- * Does the condition block restrict who can use the statement (S3's definition)? `UNKNOWN` when a
- * candidate key's value is unknown.
- */
-export function hasRestrictingCondition(condition: Statement["condition"]): boolean | typeof UNKNOWN {
-    if (condition === UNKNOWN) {
-        return UNKNOWN;
-    }
-    let unknown = false;
-    for (const [op, block] of Object.entries(condition ?? {})) {
-        if (!restrictingOperator(op) || block === null || typeof block !== "object") {
-            continue;
-        }
-        for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
-            const k = key.toLowerCase();
-            if (!RESTRICTING_KEYS.has(k)) {
-                continue;
-            }
-            const values = Array.isArray(value) ? (value as unknown[]) : [value];
-            if (values.some(isUnknown)) {
-                unknown = true;
-            } else if (values.length > 0 && values.every((x) => fixedValue(k, x))) {
-                return true;
-            }
-        }
-    }
-    return unknown ? UNKNOWN : false;
 }
 
 /** `Bool`/`BoolIfExists` `aws:SecureTransport` = false: the statement matches plain-HTTP requests. */

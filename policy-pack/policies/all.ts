@@ -19,10 +19,17 @@ import {
 import { s3LogBucketProtections } from "./logBuckets";
 import { policyDocumentWellFormed } from "./documents";
 import { iamNoPassRoleOnAll, iamNoS3OnAllResources, iamNoWildcardActions, iamUserAccessKeys } from "./iam";
+import { snsTopicPolicyNoPublicAllow, sqsQueuePolicyNoPublicAllow } from "./messaging";
 import { cloudwatchAlarmHasActions, snsTopicEncrypted } from "./monitoring";
 import { allowedRegions } from "./region";
 import { s3BucketEncryption, s3BucketVersioning, s3LifecycleRules, s3NoForceDestroy } from "./s3";
-import { s3BucketPolicyNoPublicAllow, s3NoPublicAcl, s3OwnershipEnforced, s3PublicAccessBlock } from "./s3Access";
+import {
+    s3AccessPointPolicyNoPublicAllow,
+    s3BucketPolicyNoPublicAllow,
+    s3NoPublicAcl,
+    s3OwnershipEnforced,
+    s3PublicAccessBlock,
+} from "./s3Access";
 import { budgetRequired, s3ReplicationCrossRegion } from "./stack";
 import { s3DataBucketConfigRules, s3DataBucketMalwareScan } from "./detective";
 import { requiredTags } from "./tags";
@@ -41,6 +48,7 @@ export const POLICIES: readonly CheckedPolicy[] = [
     s3NoForceDestroy,
     s3BucketPolicyNoCrossAccountAdmin,
     s3AccessPointBlockPublicAccess,
+    s3AccessPointPolicyNoPublicAllow,
     // KMS
     kmsKeyRotation,
     kmsKeyPolicyNoPublicAllow,
@@ -55,6 +63,8 @@ export const POLICIES: readonly CheckedPolicy[] = [
     cloudtrailMultiRegion,
     cloudtrailS3DataEvents,
     snsTopicEncrypted,
+    snsTopicPolicyNoPublicAllow,
+    sqsQueuePolicyNoPublicAllow,
     cloudwatchAlarmHasActions,
     // Tags and region
     requiredTags,

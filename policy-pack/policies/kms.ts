@@ -1,6 +1,6 @@
 /** Resource policies for KMS keys: rotation and who the key policy admits. */
-import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
-import { isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
+import { label, resourcePolicy, unverified, violation } from "../lib/check";
+import { KMS_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { enableKeyRotation } from "../lib/remediate";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
@@ -43,50 +43,25 @@ export const kmsKeyRotation = resourcePolicy(
 );
 
 /**
- * Checks whether a KMS key policy (the key's `policy` input or an aws.kms.KeyPolicy) allows
- * Principal "*" without any condition, which lets every AWS account use or manage the key
- * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html).
+ * Checks whether a KMS key policy (the key's `policy` input or an aws.kms.KeyPolicy) allows anyone
+ * (Principal "*" or NotPrincipal) without a condition restricting it to fixed callers
+ * (kms:CallerAccount, aws:PrincipalOrgID, aws:SourceAccount, ...: lib/publicPrincipal.ts). Security
+ * Hub KMS.5, AWS Config kms-key-policy-no-public-access
+ * (https://docs.aws.amazon.com/config/latest/developerguide/kms-key-policy-no-public-access.html).
+ * A condition on kms:ViaService alone does not restrict: any account's principals can call through S3.
  */
-export const kmsKeyPolicyNoPublicAllow = resourcePolicy(
+export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "kms-key-policy-no-public-allow",
-        description: 'Checks whether a KMS key policy allows Principal "*" without a condition.',
+        description: 'Checks whether a KMS key policy allows Principal "*" without a restricting condition.',
         enforcementLevel: "mandatory",
         severity: "critical",
-        securityHub: [],
+        securityHub: ["KMS.5"],
         cis: [],
         topics: ["encryption", "key-management", "access-control"],
-        remediation: 'Name the principals, or condition the "*" statement on kms:CallerAccount / aws:PrincipalOrgID / kms:ViaService.',
-        docUrl: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
+        remediation: 'Name the principals, or condition the "*" statement on a fixed kms:CallerAccount / aws:PrincipalOrgID.',
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5",
     },
-    {
-        types: [...T.kmsKey, ...T.kmsKeyPolicy],
-        defaults: {},
-        check: (r) => {
-            if (r.props.policy === undefined) {
-                return [];
-            }
-            const doc = parsePolicyDocument(r.props.policy);
-            if (doc === UNKNOWN) {
-                return [unverified(`the key policy of ${label(r)} is unknown`)];
-            }
-            if ("error" in doc) {
-                return [violation(`the key policy of ${label(r)} ${doc.error}: give a valid policy document.`)];
-            }
-            const findings: Finding[] = [];
-            for (const [i, s] of doc.statements.entries()) {
-                const anyone = isAnyPrincipal(s.principal);
-                if (s.effect === UNKNOWN || anyone === UNKNOWN || s.condition === UNKNOWN) {
-                    findings.push(unverified(`statement ${s.sid ?? `#${i}`} of ${label(r)} has an unknown effect, principal or condition`));
-                } else if (s.effect === "Allow" && anyone && Object.keys(s.condition ?? {}).length === 0) {
-                    findings.push(
-                        violation(
-                            `statement ${s.sid ?? `#${i}`} of ${label(r)} allows Principal "*" with no condition: name the principals or add a condition.`,
-                        ),
-                    );
-                }
-            }
-            return findings;
-        },
-    },
+    [...T.kmsKey, ...T.kmsKeyPolicy],
+    KMS_PUBLIC,
 );

@@ -1,6 +1,6 @@
 /** Resource policies for who can reach S3 data: public access blocks, ACLs, ownership, bucket policies. */
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
-import { hasRestrictingCondition, isAnyPrincipal, parsePolicyDocument } from "../lib/iam";
+import { publicPrincipalPolicy, S3_PUBLIC } from "../lib/publicPrincipal";
 import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
@@ -148,10 +148,12 @@ export const s3OwnershipEnforced = resourcePolicy(
 );
 
 /**
- * Checks whether a bucket policy allows anyone (`Principal: "*"`) without a condition that S3 counts
- * as restricting (fixed aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:SourceIp, ...).
+ * Checks whether a bucket policy allows anyone (`Principal: "*"`, or `NotPrincipal`) without a condition
+ * that S3 counts as restricting (fixed aws:SourceArn, aws:SourceAccount, aws:SourceVpce, aws:SourceIp,
+ * ...: lib/publicPrincipal.ts). Judges aws.s3.BucketPolicy, the deprecated inline `policy` of
+ * aws.s3.Bucket / BucketV2, and aws.s3control.BucketPolicy (S3 on Outposts).
  */
-export const s3BucketPolicyNoPublicAllow = resourcePolicy(
+export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "s3-bucket-policy-no-public-allow",
         description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
@@ -163,39 +165,28 @@ export const s3BucketPolicyNoPublicAllow = resourcePolicy(
         remediation: "Name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.",
         docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
     },
+    [...T.bucketPolicy, ...T.bucket, ...T.s3controlBucketPolicy],
+    S3_PUBLIC,
+);
+
+/**
+ * Checks whether an S3 access point policy (aws.s3.AccessPoint `policy`, aws.s3control.AccessPointPolicy)
+ * allows anyone without a restricting condition. S3 judges access point policies with the same
+ * "meaning of public" as bucket policies
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status).
+ */
+export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy(
     {
-        types: [...T.bucketPolicy, ...T.bucket],
-        defaults: {},
-        check: (r) => {
-            if (r.props.policy === undefined) {
-                return [];
-            }
-            const doc = parsePolicyDocument(r.props.policy);
-            if (doc === UNKNOWN) {
-                return [unverified(`the policy document of ${label(r)} is unknown`)];
-            }
-            if ("error" in doc) {
-                return [violation(`the policy of ${label(r)} ${doc.error}: give a valid IAM policy document.`)];
-            }
-            const findings: Finding[] = [];
-            for (const [i, s] of doc.statements.entries()) {
-                const id = s.sid ?? `#${i}`;
-                const anyone = isAnyPrincipal(s.principal);
-                if (s.effect === "Deny" || anyone === false) {
-                    continue;
-                }
-                const restricted = hasRestrictingCondition(s.condition);
-                if (s.effect === UNKNOWN || anyone === UNKNOWN || restricted === UNKNOWN) {
-                    findings.push(unverified(`statement ${id} of ${label(r)} has an unknown effect, principal or condition`));
-                } else if (s.effect === "Allow" && !restricted) {
-                    findings.push(
-                        violation(
-                            `statement ${id} of ${label(r)} allows Principal "*" with no restricting condition: name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.`,
-                        ),
-                    );
-                }
-            }
-            return findings;
-        },
+        name: "s3-access-point-policy-no-public-allow",
+        description: "Checks whether an S3 access point policy has an Allow to Principal * without a restricting condition.",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+        securityHub: [],
+        cis: [],
+        topics: ["storage", "access-control"],
+        remediation: "Name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.",
+        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html",
     },
+    [...T.accessPoint, ...T.accessPointPolicy],
+    S3_PUBLIC,
 );

@@ -80,7 +80,7 @@ describe("policy pack: access points, directory buckets, KMS, S3 data events (gR
                     i.policy = JSON.stringify(doc);
                 }),
             onResource: "extras-key",
-            message: /statement ViaS3 .* allows Principal "\*" with no condition/,
+            message: /statement ViaS3 .* allows Principal "\*" with no restricting condition/,
         },
         {
             policy: "cloudtrail-s3-data-events",

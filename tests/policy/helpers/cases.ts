@@ -10,6 +10,7 @@ import { runProgram } from "../../../gate/runProgram";
 import { once, shippedRun } from "../../helpers/shipped";
 import { extrasProgram } from "../fixtures/extras";
 import { formsProgram } from "../fixtures/forms";
+import { resourcePoliciesProgram } from "../fixtures/resourcePolicies";
 
 type Mode = "preview" | "update";
 type Resources = readonly RecordedResource[];
@@ -19,38 +20,36 @@ export async function shippedStack(stack: "dev" | "prod", mode: Mode): Promise<R
     return (await shippedRun(stack, mode)).resources;
 }
 
-/** Resource types the shipped stacks do not create (see fixtures/extras.ts), as an update. */
-export function extras(): Promise<Resources> {
+/** A fixture program run under mocks once per process and mode, on its own stack name. */
+function fixture(stack: string, program: () => Record<string, unknown>, mode: Mode): Promise<Resources> {
     return once(
-        "extras",
+        `${stack}/${mode}`,
         async () =>
             (
                 await runProgram({
                     project: "firehose-storage",
-                    stack: "fixtures",
+                    stack,
                     config: { "aws:region": "us-east-1" },
-                    preview: false,
-                    program: extrasProgram,
+                    preview: mode === "preview",
+                    program,
                 })
             ).resources,
     );
 }
 
+/** Resource types the shipped stacks do not create (see fixtures/extras.ts), as an update. */
+export function extras(): Promise<Resources> {
+    return fixture("fixtures", extrasProgram, "update");
+}
+
 /** Buckets written in every form (fixtures/forms.ts), as a preview (unknown outputs) or an update. */
 export function forms(mode: Mode): Promise<Resources> {
-    return once(
-        `forms/${mode}`,
-        async () =>
-            (
-                await runProgram({
-                    project: "firehose-storage",
-                    stack: "forms",
-                    config: { "aws:region": "us-east-1" },
-                    preview: mode === "preview",
-                    program: formsProgram,
-                })
-            ).resources,
-    );
+    return fixture("forms", formsProgram, mode);
+}
+
+/** Resource policies of topics, queues, access points and keys (fixtures/resourcePolicies.ts). */
+export function resourcePolicies(mode: Mode): Promise<Resources> {
+    return fixture("policies", resourcePoliciesProgram, mode);
 }
 
 /** The one resource of `type` named `name`. */

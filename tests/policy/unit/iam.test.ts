@@ -3,7 +3,6 @@ import * as assert from "node:assert/strict";
 import {
     globMatches,
     grantsS3,
-    hasRestrictingCondition,
     isAllRoles,
     isAllS3Resources,
     isAnyPrincipal,
@@ -86,28 +85,6 @@ describe("policy-pack lib/iam", () => {
         assert.equal(isAnyPrincipal({ Service: "logging.s3.amazonaws.com" }), false);
         assert.equal(isAnyPrincipal(U), UNKNOWN);
         assert.equal(isAnyPrincipal({ AWS: U }), UNKNOWN);
-    });
-
-    it("decides whether a condition restricts an Allow to * (S3's meaning of public)", () => {
-        const rows: [unknown, boolean | typeof UNKNOWN][] = [
-            [undefined, false],
-            [{ StringEquals: { "aws:SourceAccount": "123456789012" } }, true],
-            [{ ArnLike: { "aws:SourceArn": "arn:aws:s3:::src" } }, true],
-            [{ StringEquals: { "aws:SourceVpce": "vpce-1" } }, true],
-            [{ IpAddress: { "aws:SourceIp": "10.0.0.0/8" } }, true],
-            [{ IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }, false],
-            [{ StringLike: { "aws:SourceArn": "arn:aws:s3:::*" } }, false],
-            [{ StringNotEquals: { "aws:SourceAccount": "123456789012" } }, false],
-            [{ StringEqualsIfExists: { "aws:SourceAccount": "123456789012" } }, false],
-            [{ StringEquals: { "aws:PrincipalOrgID": "o-abc" } }, false],
-            [{ Bool: { "aws:SecureTransport": "true" } }, false],
-            [{ StringEquals: { "aws:SourceAccount": U } }, UNKNOWN],
-            [U, UNKNOWN],
-        ];
-        for (const [condition, expected] of rows) {
-            const c = condition === U ? UNKNOWN : (condition as Record<string, unknown> | undefined);
-            assert.equal(hasRestrictingCondition(c), expected, JSON.stringify(condition));
-        }
     });
 
     it("recognises a condition matching plain-HTTP requests", () => {

@@ -1,0 +1,49 @@
+/** Resource policies of SNS topics and SQS queues: who the world may publish, subscribe or send as. */
+import { MESSAGING_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
+import { T } from "../lib/types";
+
+/**
+ * Checks whether an SNS topic policy (aws.sns.Topic `policy`, aws.sns.TopicPolicy) allows anyone
+ * without a condition restricting it to fixed callers (lib/publicPrincipal.ts). Security Hub SNS.4,
+ * AWS Config sns-topic-no-public-access
+ * (https://docs.aws.amazon.com/config/latest/developerguide/sns-topic-no-public-access.html).
+ */
+export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
+    {
+        name: "sns-topic-policy-no-public-allow",
+        description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
+        enforcementLevel: "mandatory",
+        severity: "critical",
+        securityHub: ["SNS.4"],
+        cis: [],
+        topics: ["monitoring", "access-control"],
+        remediation:
+            'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4",
+    },
+    [...T.topic, ...T.topicPolicy],
+    MESSAGING_PUBLIC,
+);
+
+/**
+ * Checks whether an SQS queue policy (aws.sqs.Queue `policy`, aws.sqs.QueuePolicy) allows anyone
+ * without a condition restricting it to fixed callers (lib/publicPrincipal.ts). Security Hub SQS.3,
+ * AWS Config sqs-queue-no-public-access
+ * (https://docs.aws.amazon.com/config/latest/developerguide/sqs-queue-no-public-access.html).
+ */
+export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
+    {
+        name: "sqs-queue-policy-no-public-allow",
+        description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
+        enforcementLevel: "mandatory",
+        severity: "critical",
+        securityHub: ["SQS.3"],
+        cis: [],
+        topics: ["messaging", "access-control"],
+        remediation:
+            'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
+        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html#sqs-3",
+    },
+    [...T.queue, ...T.queuePolicy],
+    MESSAGING_PUBLIC,
+);
