@@ -3,7 +3,7 @@
  * network limits on the bucket policies, and cross-region replication. `program.ts` calls
  * `planAccess` before creating the data bucket (its policy names the writer) and `build` after.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn } from "../rules/arn";
 import { sseAlgorithmOf } from "../rules/encryption";

@@ -6,7 +6,7 @@
  * `build` to `buildMonitoring`, which calls it once the alert topic exists; rules that publish to
  * that topic are named in `eventRuleNames` beforehand (the topic policy admits them by ARN).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BucketCompliance } from "../components/compliance/bucketCompliance";
 import { ConfigRecorder } from "../components/compliance/configRecorder";

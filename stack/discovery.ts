@@ -4,7 +4,7 @@
  * names the findings rule before the topic exists (the topic policy admits it by ARN) and builds it
  * once the topic does.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import { SensitiveDataDiscovery } from "../components/discovery/sensitiveDataDiscovery";
 import { AlertTopic } from "../components/monitoring/alerts";
 import { SecureBucket } from "../components/storage/secureBucket";

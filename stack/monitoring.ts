@@ -3,7 +3,7 @@
  * alarms, the CloudTrail trail and detective alerts, object-created notifications, and cost controls.
  * `program.ts` calls `buildMonitoring` once, after the data bucket (and replication) exist.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "../components/monitoring/alerts";
 import { AuditTrail } from "../components/audit/auditTrail";

@@ -2,7 +2,7 @@
  * The stack program as a function: config -> settings -> components -> outputs. `index.ts` runs it
  * under the engine; the offline gate, benchmark and tests run it under mocks.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";

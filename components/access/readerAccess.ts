@@ -4,7 +4,7 @@
  *
  * Children: `${name}` IAM role, `${name}-policy` its inline policy.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { accountRootArn } from "../../rules/arn";

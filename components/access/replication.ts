@@ -9,7 +9,7 @@
  * with Object Lock needs a replica with Object Lock, and the role reads each version's retention and
  * legal hold.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { replicationRolePolicy } from "./policies/replicationPolicy";

@@ -5,7 +5,7 @@
  * id, `${name}-policy` its inline policy. Mode `user`: `${name}` IAM user, `${name}-policy`, and
  * `${name}-access-key` whose secret is only ever a Pulumi secret output.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { iamPrincipalArn } from "../../rules/arn";
 import { throwOnProblems } from "../argsError";

@@ -11,7 +11,7 @@
  * Children: `${name}-logs` (SecureBucket, role audit-logs, SSE-S3, no access-log bucket of its own),
  * `${name}` Trail.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan } from "../storage/lifecycle";

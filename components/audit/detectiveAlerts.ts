@@ -6,7 +6,7 @@
  * Children: `${name}` EventRule (exact name: the alert topic policy admits it by ARN before it
  * exists), `${name}-to-alerts` EventTarget.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";

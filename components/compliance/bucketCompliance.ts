@@ -7,7 +7,7 @@
  * Children, per check `<slug>`: `${name}-<slug>` Rule (exact name `${rulePrefix}-<slug>`) and
  * `${name}-<slug>-remediation` RemediationConfiguration.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";

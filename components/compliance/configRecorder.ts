@@ -14,7 +14,7 @@
  * `roleName`), `${name}-role-config` RolePolicyAttachment (AWS_ConfigRole), `${name}-role-delivery`
  * RolePolicy, `${name}` Recorder, `${name}-delivery` DeliveryChannel, `${name}-status` RecorderStatus.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOfRegion } from "../../rules/regions";
 import { throwOnProblems } from "../argsError";

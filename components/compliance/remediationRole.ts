@@ -6,7 +6,7 @@
  * Children: `${name}` Role (exact `roleName`: the data bucket's policy exempts it from the MFA rule,
  * which would otherwise refuse the TLS runbook's PutBucketPolicy), `${name}-policy` RolePolicy.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrust } from "../malware/policies/serviceTrust";
 import { CHECKS, remediationRolePolicy } from "./policies/checks";

@@ -8,7 +8,7 @@
  * The export bucket uses role `audit-logs`: it is a log-like target AWS delivers into (SSE-S3, no
  * access-log bucket of its own, deletes need MFA), not a data bucket.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { throwOnProblems } from "../argsError";

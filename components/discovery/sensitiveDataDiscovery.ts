@@ -9,7 +9,7 @@
  * (exact `jobName`), `${name}-findings` EventRule (exact `alertRuleName`: the topic policy admits it
  * by ARN) and `${name}-findings-to-alerts` EventTarget.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { macieFindingPattern } from "../monitoring/eventPatterns";

@@ -13,7 +13,7 @@
  * `${name}-email-<hash>` / `${name}-https-<hash>` subscriptions (named by a hash of the endpoint, so
  * reordering the list replaces nothing).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { throwOnProblems } from "../argsError";

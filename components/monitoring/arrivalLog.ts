@@ -6,7 +6,7 @@
  * Children: `${name}-key` KMS key (rotation on), `${name}` LogGroup (exact name), `${name}-events`
  * LogResourcePolicy (account-level, named `policyName`: one per stack; at most 10 per region).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";

@@ -8,7 +8,7 @@
  * Children: `${name}` BucketNotification, and with a log group or a target `${name}-json-created`
  * EventRule, `${name}-json-created-log` and/or `${name}-json-created-target` EventTargets.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { objectCreatedPattern } from "./eventPatterns";
 import { typeToken, withOldTypes } from "../typeTokens";

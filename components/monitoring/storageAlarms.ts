@@ -15,7 +15,7 @@
  * Children: `${name}-request-metrics` (BucketMetric) and one `${name}-<alarm>` MetricAlarm per row
  * of `storageAlarmSpecs`.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { typeToken, withOldTypes } from "../typeTokens";
 

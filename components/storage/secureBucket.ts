@@ -7,7 +7,7 @@
  * and for data/replica buckets a child `SecureBucket` `-access-logs` (role access-logs) with the
  * `-logging` that points at it.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, lifecycleRules } from "./lifecycle";
