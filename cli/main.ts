@@ -16,6 +16,7 @@ import { PolicyPackServer } from "../gate/analyzer";
 import { addDeployCommands } from "./deploy";
 import { exitCodeFor, EXIT } from "./errors";
 import { addOutputsCommand } from "./outputs";
+import { hangUp, watchParent } from "./parentWatch";
 import { addPlanCommand } from "./plan";
 import { addVerifyCommand } from "./verify";
 import { reportOnInterrupt, reportUsageError } from "./reportFiles";
@@ -105,7 +106,9 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<v
         cwd: process.cwd(),
     };
     const stopInterruptReports = reportOnInterrupt(io, argv);
+    const stopParentWatch = watchParent(hangUp);
     return run(argv, io).then((code) => {
+        stopParentWatch();
         stopInterruptReports();
         process.exitCode = code;
     });

@@ -63,7 +63,7 @@ Exit codes:
   1  fail: at least one mandatory violation
   2  config or usage error, nothing judged (stack file, config value, pack config, flag)
   3  the tool failed (the policy pack could not be built, started, or crashed)
-  130, 143  interrupted (SIGINT, SIGTERM)
+  129, 130, 143  interrupted (SIGHUP, also sent when the parent process is gone; SIGINT; SIGTERM)
 With --json, stdout carries a JSON document in every case (schema/report.schema.json).`;
 
 export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number) => void): void {

@@ -121,12 +121,12 @@ export function toolVersion(): string {
     return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
-const INTERRUPTS = { SIGINT: 130, SIGTERM: 143 } as const;
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
- * While a `plan` asking for machine-readable reports runs in this process: on SIGINT or SIGTERM,
- * write the error documents and exit 130 or 143 (the pack is killed by its own exit hook). Returns
- * the function that removes the handlers.
+ * While a `plan` asking for machine-readable reports runs in this process: on SIGINT, SIGTERM or SIGHUP
+ * (also sent when the parent is gone, cli/parentWatch.ts), write the error documents and exit 130, 143
+ * or 129 (the pack is killed by its own exit hook). Returns the function that removes the handlers.
  */
 export function reportOnInterrupt(io: CliIo, argv: readonly string[]): () => void {
     const wanted = argv[0] === "plan" && (argv.includes("--json") || flagValue(argv, ["--sarif", "--junit"]) !== undefined);

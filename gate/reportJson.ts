@@ -56,7 +56,7 @@ export interface JsonErrorDocument {
     /** `null` when the command line did not name one (e.g. `--stack` missing). */
     readonly stack: string | null;
     readonly verdict: "error";
-    /** 2: config or usage error; 3: the tool failed; 130/143: interrupted. */
+    /** 2: config or usage error; 3: the tool failed; 129/130/143: interrupted (SIGHUP or parent gone, SIGINT, SIGTERM). */
     readonly exitCode: number;
     readonly error: string;
 }

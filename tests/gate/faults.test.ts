@@ -13,6 +13,7 @@ import { PolicyPackError } from "../../gate/analyzer";
 import { buildPack } from "../../gate/packBuild";
 import { runOfflineGate } from "../../gate/offlineGate";
 import { errorDocument } from "../../gate/reportJson";
+import { commandLine, running } from "../helpers/processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const HANG_PACK = path.join(ROOT, "tests", "fixtures", "hang-pack");
@@ -118,31 +119,88 @@ describe("faults: no hang, no orphan, one clear line", function () {
         await until("the orphaned pack to exit", () => packsIn(HANG_PACK).length === 0, 5000);
     });
 
-    it("SIGINT while tsc builds the pack: tsc is killed; --json prints an error document; exit 130", async () => {
-        const pack = path.join(dir, "slow-pack");
+    /** A pack with a stale build and enough TypeScript that tsc takes a moment. */
+    function slowPack(name: string): string {
+        const pack = path.join(dir, name);
         fs.cpSync(HANG_PACK, pack, { recursive: true });
-        fs.writeFileSync(path.join(pack, "package.json"), JSON.stringify({ name: "slow-pack", version: "1.0.0", main: "bin/index.js" }));
+        fs.writeFileSync(path.join(pack, "package.json"), JSON.stringify({ name, version: "1.0.0", main: "bin/index.js" }));
         fs.writeFileSync(
             path.join(pack, "tsconfig.json"),
             JSON.stringify({ compilerOptions: { outDir: "bin", strict: true, types: [] }, include: ["*.ts"] }),
         );
-        // Enough code that tsc takes a moment.
         fs.writeFileSync(
             path.join(pack, "index.ts"),
             Array.from({ length: 4000 }, (_, i) => `export const v${i}: number = ${i};`).join("\n"),
         );
+        return pack;
+    }
+
+    /** Pids of the tsc processes building `pack`. */
+    const tscFor = (pack: string): number[] => processesWith(pack).filter((pid) => commandLine(pid).some((a) => a.endsWith("tsc")));
+
+    it("SIGINT while tsc builds the pack: tsc is killed; --json prints an error document; exit 130", async () => {
+        const pack = slowPack("slow-pack");
         const { child, done } = gate(["plan", "--stack", "dev", "--pack", pack, "--json"]);
-        await until(
-            "tsc to start",
-            () => processesWith(`${pack}`).some((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("tsc")),
-            120_000,
-        );
+        await until("tsc to start", () => tscFor(pack).length > 0, 120_000);
         child.kill("SIGINT");
         const r = await done;
         assert.equal(r.code, 130, r.stderr);
         const doc = JSON.parse(r.stdout) as Record<string, unknown>;
         assert.deepEqual([doc.stack, doc.verdict, doc.exitCode, doc.error], ["dev", "error", 130, "interrupted by SIGINT"]);
         await until("tsc to exit", () => processesWith(pack).length === 0, 5000);
+    });
+
+    it("SIGKILL of the gate while tsc builds the pack: tsc notices and exits", async () => {
+        const pack = slowPack("killed-build-pack");
+        const { child, done } = gate(["plan", "--stack", "dev", "--pack", pack]);
+        await until("tsc to start", () => tscFor(pack).length > 0, 120_000);
+        const tsc = tscFor(pack);
+        child.kill("SIGKILL");
+        const r = await done;
+        assert.equal(r.code, null, "the gate died by SIGKILL");
+        await until("the orphaned tsc to exit", () => tsc.every((pid) => !running(pid)), 5000);
+        assert.deepEqual(processesWith(pack), []);
+    });
+
+    it("SIGKILL of the gate's parent while a policy spins: the gate hangs itself up (JSON error document, exit 129) and the pack exits", async () => {
+        const marker = path.join(dir, "spinning-orphan");
+        const report = path.join(dir, "orphan-report.json");
+        const argv = ["-r", TS_NODE, BIN, "plan", "--stack", "dev", "--pack", HANG_PACK, "--policy-config", HANG_CONFIG];
+        // The parent (a CI runner, a shell): starts the gate with stdout to a file, says its pid, waits.
+        const parentCode = `
+            const fs = require("fs");
+            const gate = require("child_process").spawn(process.execPath, ${JSON.stringify([...argv, "--policy-timeout", "600", "--json"])}, {
+                cwd: ${JSON.stringify(ROOT)},
+                stdio: ["ignore", fs.openSync(${JSON.stringify(report)}, "w"), "ignore"],
+            });
+            process.stdout.write(String(gate.pid) + "\\n");
+            setInterval(() => undefined, 1000);`;
+        const parent = spawn(process.execPath, ["-e", parentCode], {
+            cwd: ROOT,
+            env: { ...process.env, HANG_MARKER: marker },
+            stdio: ["ignore", "pipe", "ignore"],
+        });
+        let gatePid = 0;
+        try {
+            gatePid = await new Promise<number>((resolve) =>
+                parent.stdout.setEncoding("utf8").once("data", (d: string) => resolve(Number(d.trim()))),
+            );
+            await until("the policy to spin", () => fs.existsSync(marker) || !running(gatePid), 120_000);
+            assert.ok(running(gatePid), `the gate ended before the policy ran: ${fs.readFileSync(report, "utf8")}`);
+            const packPid = Number(fs.readFileSync(marker, "utf8"));
+            assert.deepEqual(packsIn(HANG_PACK), [packPid]);
+
+            parent.kill("SIGKILL");
+            await until("the orphaned gate and its pack to exit", () => !running(gatePid) && !running(packPid), 5000);
+            const doc = JSON.parse(fs.readFileSync(report, "utf8")) as Record<string, unknown>;
+            assert.deepEqual([doc.stack, doc.verdict, doc.exitCode, doc.error], ["dev", "error", 129, "interrupted by SIGHUP"]);
+            assert.deepEqual(packsIn(HANG_PACK), []);
+        } finally {
+            parent.kill("SIGKILL");
+            if (gatePid > 0 && running(gatePid)) {
+                process.kill(gatePid, "SIGKILL"); // a failed run leaves no gate behind (its pack follows it)
+            }
+        }
     });
 
     it("a read-only checkout with a stale pack: one line suggesting --no-build", async function () {
