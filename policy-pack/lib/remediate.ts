@@ -2,8 +2,8 @@
  * The always-safe fixes the pack applies at enforcement level `remediate` (CrossGuard
  * `remediateResource`: the engine rewrites the resource's inputs before it judges and creates it).
  * Each is pure: the resource's inputs in, the corrected inputs out, or `undefined` when nothing is to
- * change (an unknown preview value is never overwritten). Separate resources only; a deprecated
- * inline bucket input is judged but not rewritten (the message says what to change).
+ * change (an unknown preview value is never overwritten). Separate resources; the deprecated inline
+ * bucket inputs that have the same fix are rewritten in their own shape by lib/remediateInline.ts.
  */
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 import { isUnknown, obj, str, UNKNOWN } from "./unknown";

@@ -4,11 +4,15 @@ import { versioningEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { judgeLifecycle } from "../lib/lifecycle";
 import { enableBucketKey, resumeVersioning } from "../lib/remediate";
+import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 
+/** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
+const isBucket = (r: ResourceView): boolean => (T.bucket as readonly string[]).includes(r.type);
+
 export interface EncryptionConfig {
-    /** Also require an S3 Bucket Key when the algorithm is SSE-KMS. */
+    /** Also require an S3 Bucket Key when the algorithm is SSE-KMS (`aws:kms`; DSSE-KMS cannot have one). */
     readonly requireBucketKeyForKms: boolean;
 }
 
@@ -39,7 +43,7 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
     {
         types: [...T.encryption, ...T.bucket],
         defaults: { requireBucketKeyForKms: false },
-        remediate: (r) => enableBucketKey(r.props),
+        remediate: (r) => (isBucket(r) ? enableInlineBucketKey(r.props) : enableBucketKey(r.props)),
         check: (resource, config) => settingsOf(resource, "encryption", T.bucket).flatMap((r) => judgeEncryption(r, config)),
     },
 );
@@ -63,7 +67,10 @@ function judgeEncryption(r: ResourceView, config: EncryptionConfig): Finding[] {
             findings.push(unverified(`the sseAlgorithm or bucketKeyEnabled of ${label(r)} is unknown`));
         } else if (algorithm === "AES256" && bucketKey !== true) {
             findings.push(violation(`${label(r)} uses SSE-S3 without a bucket key: set bucketKeyEnabled: true.`));
-        } else if ((algorithm === "aws:kms" || algorithm === "aws:kms:dsse") && config.requireBucketKeyForKms && bucketKey !== true) {
+        } else if (algorithm === "aws:kms" && config.requireBucketKeyForKms && bucketKey !== true) {
+            // Only SSE-KMS: "S3 Bucket Keys aren't supported for DSSE-KMS"
+            // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingDSSEncryption.html), so a
+            // DSSE-KMS rule is never asked for one.
             findings.push(violation(`${label(r)} uses SSE-KMS without a bucket key: set bucketKeyEnabled: true to cut KMS requests.`));
         } else if (algorithm !== "AES256" && algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
             findings.push(
@@ -94,7 +101,7 @@ export const s3BucketVersioning = resourcePolicy(
     {
         types: [...T.versioning, ...T.bucket],
         defaults: {},
-        remediate: (r) => resumeVersioning(r.props),
+        remediate: (r) => (isBucket(r) ? resumeInlineVersioning(r.props) : resumeVersioning(r.props)),
         check: (resource) =>
             settingsOf(resource, "versioning", T.bucket).flatMap((r) => {
                 const effect = versioningEffect(r.props);

@@ -4,13 +4,16 @@
  * as the engine does. One insecure field per always-safe fix on the shipped prod stack (an update):
  * at `remediate` the fix is reported (policy, resource, input path, old and new value), the corrected
  * inputs are judged (no violation), and nothing is counted; at `mandatory` the same resource fails.
+ * The deprecated inline inputs of aws.s3.Bucket / BucketV2 (the forms fixture) are fixed the same way.
  */
 import * as assert from "node:assert/strict";
-import { TYPE, edit, shippedStack } from "./helpers/cases";
+import { TYPE, edit, forms, shippedStack } from "./helpers/cases";
 import { usePolicyPack } from "./helpers/pack";
 import { RecordedResource } from "../../gate/recorder";
 import { EnforcementLevel } from "../../gate/policyConfig";
 import { verdictOf } from "../../gate/offlineGate";
+
+type Inputs = Record<string, unknown>;
 
 interface Case {
     readonly policy: string;
@@ -20,6 +23,8 @@ interface Case {
     readonly path: string;
     readonly from: unknown;
     readonly to: unknown;
+    /** The resources it edits. @default the shipped prod stack */
+    readonly on?: "forms";
 }
 
 const CASES: readonly Case[] = [
@@ -59,15 +64,58 @@ const CASES: readonly Case[] = [
         from: "Suspended",
         to: "Enabled",
     },
+    // The deprecated inline inputs (fixtures/forms.ts), rewritten in their own shape.
+    {
+        policy: "s3-bucket-versioning",
+        type: TYPE.bucket,
+        name: "inline-data",
+        change: (i) => (i.versioning = { enabled: false, mfaDelete: false }),
+        path: "versioning.enabled",
+        from: false,
+        to: true,
+        on: "forms",
+    },
+    {
+        policy: "s3-bucket-versioning",
+        type: TYPE.bucketV2,
+        name: "v2-data",
+        change: (i) => (i.versionings = [{ enabled: false }]),
+        path: "versionings[0].enabled",
+        from: false,
+        to: true,
+        on: "forms",
+    },
+    {
+        policy: "s3-bucket-encryption",
+        type: TYPE.bucket,
+        name: "inline-data",
+        change: (i) => (((i.serverSideEncryptionConfiguration as Inputs).rule as Inputs).bucketKeyEnabled = false),
+        path: "serverSideEncryptionConfiguration.rule.bucketKeyEnabled",
+        from: false,
+        to: true,
+        on: "forms",
+    },
+    {
+        policy: "s3-bucket-encryption",
+        type: TYPE.bucketV2,
+        name: "v2-data",
+        change: (i) => (((i.serverSideEncryptionConfigurations as Inputs[])[0].rules as Inputs[])[0].bucketKeyEnabled = false),
+        path: "serverSideEncryptionConfigurations[0].rules[0].bucketKeyEnabled",
+        from: false,
+        to: true,
+        on: "forms",
+    },
 ];
 
 describe("policy pack: remediation at preview (gRPC)", function () {
     this.timeout(60_000);
     const pack = usePolicyPack();
     let prod: readonly RecordedResource[];
+    let formsUpdate: readonly RecordedResource[];
     let keyName: string;
     before(async () => {
         prod = await shippedStack("prod", "update");
+        formsUpdate = await forms("update");
         keyName = prod.filter((r) => r.type === TYPE.kmsKey)[0].name;
     });
     const config = (policy: string, level: EnforcementLevel) => ({
@@ -94,7 +142,7 @@ describe("policy pack: remediation at preview (gRPC)", function () {
     ].entries()) {
         it(`${label} -> remediate: the change is reported and the corrected inputs pass; mandatory: it fails`, async () => {
             const c = all()[i];
-            const broken = edit(prod, c.type, c.name, c.change);
+            const broken = edit(c.on === "forms" ? formsUpdate : prod, c.type, c.name, c.change);
             const fixed = await pack().analyze(broken, config(c.policy, "remediate"));
             assert.deepEqual(fixed.remediations, [
                 {

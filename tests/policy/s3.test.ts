@@ -39,6 +39,21 @@ describe("policy pack: S3 resource policies (gRPC)", function () {
                 NON_COMPLIANT,
                 { config, onResource: "firehose-data-encryption", message: /"none"/ },
             ));
+        // prod sets requireBucketKeyForKms: true.
+        const kmsRule = (sseAlgorithm: string) =>
+            edit(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
+                const rule = (i.rules as Record<string, unknown>[])[0];
+                (rule.applyServerSideEncryptionByDefault as Record<string, unknown>).sseAlgorithm = sseAlgorithm;
+                rule.bucketKeyEnabled = false;
+            });
+        it("fires on SSE-KMS without a bucket key when requireBucketKeyForKms is set", () =>
+            validateStack(pack(), kmsRule("aws:kms"), "s3-bucket-encryption", NON_COMPLIANT, {
+                config,
+                onResource: "firehose-data-encryption",
+                message: /uses SSE-KMS without a bucket key/,
+            }));
+        it("passes DSSE-KMS without a bucket key even so (S3 Bucket Keys aren't supported for DSSE-KMS)", () =>
+            validateStack(pack(), kmsRule("aws:kms:dsse"), "s3-bucket-encryption", COMPLIANT, { config }));
     });
 
     describe("s3-bucket-versioning", () => {

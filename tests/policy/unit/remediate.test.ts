@@ -2,7 +2,7 @@
  * The always-safe fixes (policy-pack/lib/remediate.ts) and the gate's change list
  * (gate/remediation.ts changesOf), table-driven: each fixes exactly its field, leaves compliant and
  * unknown values alone, and never changes what it must not (DSSE-KMS bucket keys, asymmetric keys,
- * versioning never enabled).
+ * versioning never enabled); the inline forms (policy-pack/lib/remediateInline.ts) likewise.
  */
 import * as assert from "node:assert/strict";
 import { changesOf } from "../../../gate/remediation";
@@ -13,6 +13,7 @@ import {
     enforceBucketOwner,
     resumeVersioning,
 } from "../../../policy-pack/lib/remediate";
+import { enableInlineBucketKey, resumeInlineVersioning } from "../../../policy-pack/lib/remediateInline";
 
 const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // the engine's unknown
 const rule = (sseAlgorithm: string, bucketKeyEnabled?: unknown) => ({
@@ -75,6 +76,56 @@ describe("remediations (pure)", () => {
             { versioningConfiguration: { status: "Enabled", mfaDelete: "Disabled" } },
         ],
         ["versioning: Disabled (never enabled) left", resumeVersioning, { versioningConfiguration: { status: "Disabled" } }, undefined],
+        [
+            "inline versioning (Bucket): enabled false -> true, mfaDelete kept",
+            resumeInlineVersioning,
+            { bucket: "b", versioning: { enabled: false, mfaDelete: false } },
+            { bucket: "b", versioning: { enabled: true, mfaDelete: false } },
+        ],
+        [
+            "inline versionings (BucketV2): each enabled false -> true",
+            resumeInlineVersioning,
+            { versionings: [{ enabled: true }, { enabled: false }] },
+            { versionings: [{ enabled: true }, { enabled: true }] },
+        ],
+        ["inline versioning: absent (never versioned) left", resumeInlineVersioning, { bucket: "b" }, undefined],
+        [
+            "inline versioning: enabled or unknown left",
+            resumeInlineVersioning,
+            { versioning: { enabled: U }, versionings: [{ enabled: true }, U] },
+            undefined,
+        ],
+        [
+            "inline bucket key (Bucket): SSE-KMS rule on",
+            enableInlineBucketKey,
+            { serverSideEncryptionConfiguration: { rule: { ...rule("aws:kms"), bucketKeyEnabled: false } } },
+            { serverSideEncryptionConfiguration: { rule: rule("aws:kms", true) } },
+        ],
+        [
+            "inline bucket key (BucketV2): SSE-S3 rule on, DSSE-KMS left",
+            enableInlineBucketKey,
+            {
+                serverSideEncryptionConfigurations: [
+                    { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] }] },
+                    { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms:dsse" }], bucketKeyEnabled: false }] },
+                ],
+            },
+            {
+                serverSideEncryptionConfigurations: [
+                    { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }], bucketKeyEnabled: true }] },
+                    { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms:dsse" }], bucketKeyEnabled: false }] },
+                ],
+            },
+        ],
+        [
+            "inline bucket key: DSSE-KMS, already on, unknown: nothing",
+            enableInlineBucketKey,
+            {
+                serverSideEncryptionConfiguration: { rule: rule("aws:kms:dsse", false) },
+                serverSideEncryptionConfigurations: [{ rules: [rule("aws:kms", true), rule("aws:kms", U), U] }],
+            },
+            undefined,
+        ],
     ];
     for (const [name, fix, before, after] of cases) {
         it(name, () => assert.deepEqual(fix(before), after));
