@@ -13,6 +13,7 @@ import { SecureBucket } from "../components/storage/secureBucket";
 import { SecureBucketArgs } from "../components/storage/secureBucketArgs";
 import { WriterAccess } from "../components/access/writerAccess";
 import { Settings } from "../config";
+import { sharedBucketArgs } from "./dataBucket";
 
 /** Stack outputs of this feature. */
 export interface AccessOutputs {
@@ -152,13 +153,8 @@ function buildReplication(
             replica: {
                 // A replica of an SSE-KMS bucket is SSE-KMS with its own key in its region.
                 encryption: s.encryption.mode === "sse-kms" ? { mode: "sse-kms" } : { mode: "sse-s3" },
-                requireEncryptionHeader: s.encryption.requireEncryptionHeader,
-                lifecycle: s.lifecycle,
-                accessLogs: s.accessLogs,
-                allowForceDestroy: s.allowForceDestroy,
-                retainOnDelete: s.protect,
-                // A replica of a locked bucket is locked the same way (S3 requires it to replicate).
-                objectLock: s.objectLock,
+                // Stored, kept and locked like the data bucket (S3 requires a locked source's replica locked).
+                ...sharedBucketArgs(s),
                 ...policyArgs,
             },
             storageClass: r.storageClass,

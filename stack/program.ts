@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { ConfigError, configInputFrom, resolveSettings, Settings } from "../config";
 import { AccessOutputs, planAccess } from "./access";
+import { sharedBucketArgs } from "./dataBucket";
 import { planDetective } from "./detective";
 import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./monitoring";
 
@@ -37,12 +38,7 @@ export function buildStack(s: Settings): StackOutputs {
             role: "data",
             bucketName: s.bucketName,
             encryption: s.encryption.mode === "sse-kms" ? { mode: "sse-kms", kmsKeyArn: s.encryption.kmsKeyArn } : { mode: "sse-s3" },
-            requireEncryptionHeader: s.encryption.requireEncryptionHeader,
-            lifecycle: s.lifecycle,
-            accessLogs: s.accessLogs,
-            allowForceDestroy: s.allowForceDestroy,
-            retainOnDelete: s.protect,
-            objectLock: s.objectLock,
+            ...sharedBucketArgs(s),
             ...access.dataBucketArgs,
             additionalPolicyStatements: (arn) =>
                 pulumi

@@ -6,8 +6,8 @@ import { ReaderAccess } from "../../components/access/readerAccess";
 import { Replication } from "../../components/access/replication";
 import { SecureBucket } from "../../components/storage/secureBucket";
 import { WriterAccess, WriterAccessArgs } from "../../components/access/writerAccess";
-import { ProgramRun, runProgram } from "../../gate/runProgram";
 import { childrenOf, one, ofType } from "../helpers/resources";
+import { mockedRun } from "../helpers/shipped";
 
 const writerArgs: WriterAccessArgs = {
     bucketArn: "arn:aws:s3:::b",
@@ -18,26 +18,7 @@ const writerArgs: WriterAccessArgs = {
     logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:g",
 };
 
-/** Runs `program` under mocks (update), returning the run and whatever the program captured or threw. */
-async function run<T>(program: () => T): Promise<{ run: ProgramRun; value?: T; error?: Error }> {
-    let value: T | undefined;
-    let error: Error | undefined;
-    const r = await runProgram({
-        project: "p",
-        stack: "t",
-        config: { "aws:region": "us-east-1" },
-        preview: false,
-        program: () => {
-            try {
-                value = program();
-            } catch (e) {
-                error = e as Error;
-            }
-            return {};
-        },
-    });
-    return { run: r, value, error };
-}
+const run = mockedRun;
 
 describe("WriterAccess", () => {
     it("user mode: the secret access key is a Pulumi secret; the key id is not", async () => {

@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { SecureBucket } from "../../components/storage/secureBucket";
-import { runProgram } from "../../gate/runProgram";
+import { mockedRun } from "../helpers/shipped";
 import { one } from "../helpers/resources";
 
 interface Doc {
@@ -18,25 +18,19 @@ interface Doc {
 }
 
 async function granted(mode: "sse-s3" | "sse-kms") {
-    const r = await runProgram({
-        project: "p",
-        stack: "t",
-        config: { "aws:region": "us-east-1" },
-        preview: false,
-        program: () => {
-            const b = new SecureBucket("data", { role: "data", encryption: { mode }, accessLogs: false });
-            b.grantWrite("writer", {
-                trustedPrincipalArn: "arn:aws:iam::210987654321:root",
-                externalId: "ext-1",
-                keyLayout: "hybrid",
-                region: "us-east-1",
-                metricsNamespace: "NS",
-                logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:g",
-            });
-            b.grantRead("reader", { partnerAccountId: "345678901234", externalId: "ext-2", prefixes: ["flow=f1/"], region: "us-east-1" });
-            return {};
-        },
+    const { run: r, error } = await mockedRun(() => {
+        const b = new SecureBucket("data", { role: "data", encryption: { mode }, accessLogs: false });
+        b.grantWrite("writer", {
+            trustedPrincipalArn: "arn:aws:iam::210987654321:root",
+            externalId: "ext-1",
+            keyLayout: "hybrid",
+            region: "us-east-1",
+            metricsNamespace: "NS",
+            logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:g",
+        });
+        b.grantRead("reader", { partnerAccountId: "345678901234", externalId: "ext-2", prefixes: ["flow=f1/"], region: "us-east-1" });
     });
+    assert.equal(error, undefined);
     const doc = (name: string) => JSON.parse(String(one(r.resources, "aws:iam/rolePolicy:RolePolicy", name).inputs.policy)) as Doc;
     // The bucket's own encryption child says which bucket and key it uses.
     const enc = one(

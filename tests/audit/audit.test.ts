@@ -3,24 +3,13 @@
  * its bucket policy, detective alerts, object events, the budget and storage-class analysis.
  */
 import * as assert from "node:assert/strict";
-import { MOCK_ACCOUNT_ID } from "../../gate/mocks";
-import { RecordedResource } from "../../gate/recorder";
 import { childrenOf, one, ofType } from "../helpers/resources";
-import { ShippedRuns, shippedRuns, sid, statements, T } from "../monitoring/helpers";
-
-let runs: ShippedRuns;
-before(async () => {
-    runs = await shippedRuns();
-});
-
-const ACCT = MOCK_ACCOUNT_ID;
-const REGION = "us-east-1";
+import { ACCT, REGION, shippedStack, sid, statements, T } from "../monitoring/helpers";
 
 for (const stack of ["dev", "prod"] as const) {
     const prod = stack === "prod";
     describe(`monitoring: ${stack} stack, audit and cost`, () => {
-        const res = (mode: "preview" | "update" = "update"): RecordedResource[] => runs[`${stack}/${mode}`].resources;
-        const out = () => runs[`${stack}/update`].outputs as Record<string, string>;
+        const { res, out } = shippedStack(stack);
         const bucketOf = (name: string, mode: "preview" | "update" = "update") => one(res(mode), T.bucket, name).inputs.bucket as string;
         const topicArn = () => out().alertTopicArn;
 

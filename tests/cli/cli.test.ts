@@ -11,6 +11,7 @@ import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { JsonReport } from "../../gate/reportJson";
 import { realPack } from "../helpers/realPack";
+import { usageErrorTests } from "./usageErrors";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");
@@ -165,14 +166,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             ["unknown option", ["plan", "--stack", "dev", "--colour"], /unknown option '--colour'/],
             ["unknown command", ["deploy"], /unknown command 'deploy'/],
         ];
-        for (const [name, argv, message] of cases) {
-            it(name, async () => {
-                const r = await cli(...argv);
-                assert.equal(r.code, 2, r.stdout + r.stderr);
-                assert.match(r.stderr, message);
-                assert.equal(r.stdout, "");
-            });
-        }
+        usageErrorTests(cli, cases);
 
         it("with --json, the error is also a JSON document on stdout", async () => {
             const r = await cli("plan", "--stack", "nope", "--json");

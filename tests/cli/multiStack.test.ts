@@ -9,6 +9,7 @@ import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { projectStacks, runStacks } from "../../gate/multiGate";
 import { realPack } from "../helpers/realPack";
+import { usageErrorTests } from "./usageErrors";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -139,15 +140,7 @@ describe("cli: many stacks in one run, one policy pack", function () {
                 /--stack-file replaces one stack's file: plan one stack with it, not 2 \(dev, prod\)/,
             ],
         ];
-        for (const [name, argv, message] of cases) {
-            it(name, async () => {
-                const r = await cli(...argv);
-                assert.equal(r.code, 2, r.stdout + r.stderr);
-                assert.match(r.stderr, message);
-                assert.equal(r.stdout, "");
-                assert.equal(starts, 0, "no pack started");
-            });
-        }
+        usageErrorTests(cli, cases, () => assert.equal(starts, 0, "no pack started"));
     });
 });
 

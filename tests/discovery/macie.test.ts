@@ -11,12 +11,13 @@ import { SensitiveDataDiscovery } from "../../components/discovery/sensitiveData
 import { simulate } from "../access/simulate";
 import { attempt } from "../helpers/shipped";
 import { realPack } from "../helpers/realPack";
-import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "../helpers/detective";
+import { ACCOUNT, assertAlertsTarget, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "../helpers/detective";
 
 const ACCOUNT_TYPE = "aws:macie2/account:Account";
 const JOB = "aws:macie2/classificationJob:ClassificationJob";
 const ON = ["macie.enabled=true"];
-const RULE_ARN = `arn:aws:events:us-east-1:${ACCOUNT}:rule/firehose-storage-prod-macie-findings`;
+const RULE_NAME = "firehose-storage-prod-macie-findings";
+const RULE_ARN = `arn:aws:events:us-east-1:${ACCOUNT}:rule/${RULE_NAME}`;
 
 describe("macie: config", () => {
     it("off in both stacks; weekly, every object, the account assumed enabled", () => {
@@ -112,20 +113,11 @@ describe("macie: on (prod)", function () {
             "detail-type": ["Macie Finding"],
             detail: { resourcesAffected: { s3Bucket: { name: [data()] } } },
         });
-        const target = one(on.resources, T.target, "firehose-discovery-findings-to-alerts");
-        const topicPolicy = one(on.resources, T.topicPolicy, "firehose-alerts-policy");
-        assert.equal(target.inputs.arn, on.outputs.alertTopicArn);
-        assert.ok(target.dependencies.includes(topicPolicy.urn));
-        const publish = statements(topicPolicy).find((s) => s.Sid === "AllowEventBridgeRulesPublish");
-        assert.deepEqual(publish?.Condition, {
-            ArnEquals: {
-                "aws:SourceArn": [
-                    `arn:aws:events:us-east-1:${ACCOUNT}:rule/firehose-storage-prod-bucket-protection-changes`,
-                    `arn:aws:events:us-east-1:${ACCOUNT}:rule/firehose-storage-prod-malware-threats`,
-                    RULE_ARN,
-                ],
-            },
-        });
+        const topicPolicy = assertAlertsTarget(on, "firehose-discovery-findings-to-alerts", [
+            "firehose-storage-prod-bucket-protection-changes",
+            "firehose-storage-prod-malware-threats",
+            RULE_NAME,
+        ]);
         const deliver = async (sourceArn: string) =>
             (
                 await simulate({

@@ -1,10 +1,10 @@
 /** Shared lookups for the detective tests (compliance, discovery, malware, monitoring, storage): types, config resolution, problem lines, policy statements. */
 import * as assert from "node:assert/strict";
 import * as path from "path";
-import { ConfigError, resolveSettings, Settings } from "../../config";
 import { planStack, StackPlan } from "../../gate/plan";
 import { RecordedResource } from "../../gate/recorder";
 import { Statement } from "../../rules/document";
+import { one } from "./resources";
 
 export const T = {
     arrivalLog: "firehose-storage:monitoring:ArrivalLog",
@@ -25,26 +25,6 @@ export const T = {
 export const PROJECT_DIR = path.resolve(__dirname, "../..");
 export const ACCOUNT = "123456789012";
 
-const base = { environment: "dev", owner: "data-platform", costCenter: "CC-1" };
-
-export function resolve(values: Record<string, unknown>): Settings {
-    return resolveSettings({ project: "firehose-storage", stack: "test", values: { ...base, ...values }, region: "us-east-1" });
-}
-
-/** The problem lines of a rejected config. */
-export function problems(values: Record<string, unknown>): string[] {
-    try {
-        resolve(values);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected ConfigError, got ${String(e)}`);
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^\s*- /, ""));
-    }
-    assert.fail("config was accepted");
-}
-
 /** A shipped stack with overrides, as an update (every value resolved). */
 export function variant(stack: "dev" | "prod", overrides: readonly string[]): Promise<StackPlan> {
     return planStack({ projectDir: PROJECT_DIR, stack, preview: false, overrides });
@@ -55,5 +35,23 @@ export function statements(r: RecordedResource, key = "policy"): Statement[] {
     return (JSON.parse(r.inputs[key] as string) as { Statement: Statement[] }).Statement;
 }
 
+export { problems, resolve } from "./config";
 export { one, ofType } from "./resources";
 export { shippedRun } from "./shipped";
+
+/**
+ * The prod stack's event rule target `targetName` sends to the alert topic, registered after the
+ * topic's policy, which lets exactly the rules `ruleNames` (account us-east-1 rules) publish. Returns
+ * the topic policy.
+ */
+export function assertAlertsTarget(plan: StackPlan, targetName: string, ruleNames: readonly string[]): RecordedResource {
+    const target = one(plan.resources, T.target, targetName);
+    const topicPolicy = one(plan.resources, T.topicPolicy, "firehose-alerts-policy");
+    assert.equal(target.inputs.arn, plan.outputs.alertTopicArn);
+    assert.ok(target.dependencies.includes(topicPolicy.urn));
+    const publish = statements(topicPolicy).find((s) => s.Sid === "AllowEventBridgeRulesPublish");
+    assert.deepEqual(publish?.Condition, {
+        ArnEquals: { "aws:SourceArn": ruleNames.map((n) => `arn:aws:events:us-east-1:${ACCOUNT}:rule/${n}`) },
+    });
+    return topicPolicy;
+}

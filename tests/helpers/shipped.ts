@@ -5,7 +5,7 @@
  */
 import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { planStack, StackPlan } from "../../gate/plan";
-import { runProgram } from "../../gate/runProgram";
+import { ProgramRun, runProgram } from "../../gate/runProgram";
 
 export type Stack = "dev" | "prod";
 export type Mode = "preview" | "update";
@@ -44,22 +44,32 @@ export async function shippedRuns(): Promise<ShippedRuns> {
     return runs;
 }
 
-/** Runs `create` in a preview program; returns what it threw and the types it registered. */
-export async function attempt(create: () => void): Promise<{ error: Error | undefined; types: string[] }> {
+/**
+ * Runs `create` in a program of its own under mocks (project `p`, stack `t`, us-east-1), as an update
+ * unless `preview`; returns the run, what `create` returned and what it threw.
+ */
+export async function mockedRun<T>(create: () => T, preview = false): Promise<{ run: ProgramRun; value?: T; error?: Error }> {
+    let value: T | undefined;
     let error: Error | undefined;
-    const { resources } = await runProgram({
+    const run = await runProgram({
         project: "p",
         stack: "t",
         config: { "aws:region": "us-east-1" },
-        preview: true,
+        preview,
         program: () => {
             try {
-                create();
+                value = create();
             } catch (e) {
                 error = e as Error;
             }
             return {};
         },
     });
-    return { error, types: resources.map((r) => r.type) };
+    return { run, value, error };
+}
+
+/** Runs `create` in a preview program; returns what it threw and the types it registered. */
+export async function attempt(create: () => void): Promise<{ error: Error | undefined; types: string[] }> {
+    const { run, error } = await mockedRun(create, true);
+    return { error, types: run.resources.map((r) => r.type) };
 }

@@ -3,24 +3,14 @@
  * policy, subscriptions, every alarm, tags and provider of every resource the feature creates.
  */
 import * as assert from "node:assert/strict";
-import { MOCK_ACCOUNT_ID } from "../../gate/mocks";
-import { RecordedResource, UNKNOWN } from "../../gate/recorder";
+import { UNKNOWN } from "../../gate/recorder";
 import { childrenOf, one, ofType } from "../helpers/resources";
-import { monitoringResources, ShippedRuns, shippedRuns, sid, statements, T, TAGGABLE } from "./helpers";
-
-let runs: ShippedRuns;
-before(async () => {
-    runs = await shippedRuns();
-});
-
-const ACCT = MOCK_ACCOUNT_ID;
-const REGION = "us-east-1";
+import { monitoringResources, ACCT, REGION, shippedStack, sid, statements, T, TAGGABLE } from "./helpers";
 
 for (const stack of ["dev", "prod"] as const) {
     const prod = stack === "prod";
     describe(`monitoring: ${stack} stack, alerts`, () => {
-        const res = (mode: "preview" | "update" = "update"): RecordedResource[] => runs[`${stack}/${mode}`].resources;
-        const out = () => runs[`${stack}/update`].outputs as Record<string, string>;
+        const { res, out } = shippedStack(stack);
         const bucketOf = (name: string, mode: "preview" | "update" = "update") => one(res(mode), T.bucket, name).inputs.bucket as string;
         const topicArn = () => out().alertTopicArn;
 

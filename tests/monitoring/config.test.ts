@@ -1,27 +1,8 @@
 /** The monitoring config section: defaults per environment and every bad input, reported with key, value and rule. */
 import * as assert from "node:assert/strict";
-import { ConfigError, resolveSettings, Settings } from "../../config";
+import { problems, resolve } from "../helpers/config";
 
-const base = { environment: "dev", owner: "data-platform", costCenter: "CC-1" };
 const IT_LIFECYCLE = { transitions: [{ storageClass: "INTELLIGENT_TIERING", days: 0 }] };
-
-function resolve(values: Record<string, unknown>): Settings {
-    return resolveSettings({ project: "firehose-storage", stack: "test", values: { ...base, ...values }, region: "us-east-1" });
-}
-
-/** The problem lines of a rejected config. */
-function problems(values: Record<string, unknown>): string[] {
-    try {
-        resolve(values);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected ConfigError, got ${String(e)}`);
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^\s*- /, ""));
-    }
-    assert.fail("config was accepted");
-}
 
 describe("monitoring config: defaults", () => {
     it("dev: the cheaper subset (trail without data events, 90 days of trail logs, no analytics)", () => {

@@ -1,6 +1,8 @@
 /** Shared lookups for the monitoring tests: resource types, policy documents, descendants of a component. */
+import { MOCK_ACCOUNT_ID } from "../../gate/mocks";
 import { RecordedResource } from "../../gate/recorder";
 import { Statement } from "../../rules/document";
+import { Mode, ShippedRuns, shippedRuns, Stack } from "../helpers/shipped";
 
 export const T = {
     provider: "pulumi:providers:aws",
@@ -71,3 +73,28 @@ export function monitoringResources(resources: readonly RecordedResource[]): Rec
 
 export { shippedRuns } from "../helpers/shipped";
 export type { ShippedRuns } from "../helpers/shipped";
+
+/** The mocks' account and the shipped stacks' region. */
+export const ACCT = MOCK_ACCOUNT_ID;
+export const REGION = "us-east-1";
+
+/**
+ * The shipped `stack` as the enclosing `describe` reads it (the runs are awaited in its `before`):
+ * its resources per mode, and the update's outputs.
+ */
+export function shippedStack(stack: Stack): {
+    res: (mode?: Mode) => RecordedResource[];
+    out: () => Record<string, string>;
+} {
+    let runs: ShippedRuns | undefined;
+    before(async () => {
+        runs = await shippedRuns();
+    });
+    const run = (mode: Mode) => {
+        if (runs === undefined) {
+            throw new Error("the shipped runs are read in a before hook: call shippedStack inside describe");
+        }
+        return runs[`${stack}/${mode}`];
+    };
+    return { res: (mode = "update") => run(mode).resources, out: () => run("update").outputs as Record<string, string> };
+}
