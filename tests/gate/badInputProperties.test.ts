@@ -16,10 +16,10 @@ import { describeValue } from "../../config/problems";
 import { InputError } from "../../gate/inputError";
 import { loadStackConfig } from "../../gate/stackConfig";
 import { validatedSettings } from "../../gate/stackSettings";
-import { badValue, controlText, declaredKeys, NS, placed, ROOT } from "./badValues";
+import { badValue, controlText, declaredKeys, NS, placed, ROOT, validTagValue } from "./badValues";
 
 const SEED = Number(process.env.FC_SEED ?? 20261202);
-const RUNS = 200;
+const RUNS = Number(process.env.FC_RUNS ?? 200);
 const BASE: Record<string, unknown> = {
     "aws:region": "us-east-1",
     [`${NS}:environment`]: "dev",
@@ -94,6 +94,27 @@ describe("bad input, generated (fast-check over the README's configuration keys)
                     // Stack-file level (YAML depth, size): one line naming the file.
                     assert.match(message, /case-\d+\.yaml/);
                     assert.doesNotMatch(message, /\n/);
+                }
+            }),
+            { numRuns: RUNS, seed: SEED },
+        );
+    });
+
+    it("valid tag values (AWS's characters, spaces anywhere) are accepted and carried as written, trimmed", () => {
+        const unit = fc.oneof(fc.constantFrom(..."aZ09 _.:/=+-@".split("")), fc.constantFrom("é", "ß", "チ", "Ж", "٣", "\u00a0", "\u3000"));
+        const value = fc.string({ unit, minLength: 1, maxLength: 256 }).filter((s) => s.trim() !== "" && !/^aws:/i.test(s));
+        fc.assert(
+            fc.property(fc.constantFrom("owner", "costCenter", "dataType", "tags.team"), value, (key, v) => {
+                assert.ok(validTagValue(v), JSON.stringify(v));
+                const [k, placedValue] = placed(key, v);
+                const file = path.join(dir, `valid-${n++}.yaml`);
+                fs.writeFileSync(file, stringify({ config: { ...BASE, [k]: placedValue } }));
+                try {
+                    const settings = validatedSettings(loadStackConfig({ projectDir: ROOT, stack: "dev", stackFile: file }));
+                    const tag = { owner: "Owner", costCenter: "CostCenter", dataType: "DataType", "tags.team": "team" }[key] ?? key;
+                    assert.equal(settings.tags[tag], v.trim());
+                } finally {
+                    fs.rmSync(file, { force: true });
                 }
             }),
             { numRuns: RUNS, seed: SEED },

@@ -56,7 +56,7 @@ export function declaredKeys(): Map<string, Kind> {
 }
 
 /** AWS tag rule, written from the docs (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions). */
-function validTagValue(s: string): boolean {
+export function validTagValue(s: string): boolean {
     return [...s].length <= 256 && /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(s) && !/^aws:/i.test(s);
 }
 
