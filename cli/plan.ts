@@ -156,6 +156,8 @@ export async function plan(
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
     const { projectDir } = target;
     const bar = progress(io, !f.json && !f.quiet);
+    // A fresh process (not --watch, which passes its own gate): Node and module loading so far.
+    const startupMs = gate === runOfflineGate ? performance.now() : undefined;
     try {
         const result = await gate({
             ...(await gateOptionsOf(f, io, target)),
@@ -169,7 +171,7 @@ export async function plan(
         if (!f.json) {
             const style = styleFor(io.isTTY, io.env);
             const width = widthFor(io.isTTY, io.columns);
-            io.out(`${renderHuman(result, { style, cwd: io.cwd, tree: f.tree, quiet: f.quiet, width }).join("\n")}\n`);
+            io.out(`${renderHuman(result, { style, cwd: io.cwd, tree: f.tree, quiet: f.quiet, width, startupMs }).join("\n")}\n`);
         }
         return result.verdict === "fail" ? EXIT.violations : EXIT.ok;
     } finally {

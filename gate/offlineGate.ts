@@ -61,7 +61,16 @@ export interface GateResult {
     readonly policies: readonly string[];
     /** Things a reader of the verdict must know (e.g. the pack build is older than its sources). */
     readonly warnings: readonly string[];
-    readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
+    readonly timings: {
+        /** Building the pack first (a stale or missing build); 0 when it was up to date. */
+        readonly packBuildMs: number;
+        readonly programMs: number;
+        /** Starting the pack, alongside the program; 0 for a pack started before (many stacks, --watch). */
+        readonly packStartMs: number;
+        readonly analyzeMs: number;
+        /** The whole gate: config, pack build, program (pack start alongside), analysis. */
+        readonly totalMs: number;
+    };
 }
 
 /** Any mandatory violation fails the gate unless waived; advisory and waived ones are reported and pass. */
@@ -75,6 +84,7 @@ export function verdictOf(violations: readonly Violation[]): Verdict {
  * caller passed its own.
  */
 export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
+    const t0 = performance.now();
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     readPackManifest(packDir); // a missing pack or a bad package.json is the user's (exit 2), before anything runs
     // Another program's input is checked before anything starts (a bad --program is exit 2 at once).
@@ -88,7 +98,9 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     if (build && stalePackBuild(packDir) !== undefined) {
         o.onPhase?.("pack build");
     }
+    const b0 = performance.now();
     const built = build ? await ensurePackBuilt(packDir) : undefined;
+    const packBuildMs = built !== undefined ? performance.now() - b0 : 0;
     const stale = built === undefined ? stalePackBuild(packDir) : undefined;
     const warnings = [
         ...(built !== undefined ? [`rebuilt the policy pack first: ${built.replace(/: run .*$/, "")}`] : []),
@@ -126,9 +138,11 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
             policies: pack.info.policies.map((p) => p.name),
             warnings,
             timings: {
+                packBuildMs,
                 programMs: plan.programMs,
                 packStartMs: o.pack === undefined ? analysis.timings.startMs : 0,
                 analyzeMs: analysis.timings.analyzeMs,
+                totalMs: performance.now() - t0,
             },
         };
     } finally {

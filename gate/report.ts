@@ -46,6 +46,8 @@ export interface RenderOptions {
     readonly quiet?: boolean;
     /** Columns to wrap to. @default 80 */
     readonly width?: number;
+    /** A CLI run in a fresh process: how long it took to start (Node and the modules) before the gate ran. */
+    readonly startupMs?: number;
 }
 
 const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
@@ -172,15 +174,21 @@ export function renderHuman(r: GateResult, o: RenderOptions): string[] {
     if (o.tree ?? true) {
         lines.push("", s.bold(`Resources (${r.plan.resources.length})`), ...renderTree(r.plan.resources).map((l) => `  ${l}`));
     }
-    lines.push(...findings, "", verdictLine(r, s), s.dim(timingLine(r.timings)));
+    lines.push(...findings, "", verdictLine(r, s), s.dim(timingLine(r.timings, o.startupMs)));
     return wrapLines(lines, o.width ?? DEFAULT_WIDTH);
 }
 
-/** Every phase of the run; a shared pack (started once for many stacks, or reused) shows no start here. */
-export function timingLine(t: GateResult["timings"]): string {
+/**
+ * Every phase of the run, and the total (with the process's start-up when the CLI gives it); a shared
+ * pack (started once for many stacks, or reused) shows no start here, an up-to-date pack no build.
+ */
+export function timingLine(t: GateResult["timings"], startupMs?: number): string {
     return [
+        ...(startupMs !== undefined ? [`start-up ${seconds(startupMs)}`] : []),
+        ...(t.packBuildMs > 0 ? [`pack build ${seconds(t.packBuildMs)}`] : []),
         `program ${seconds(t.programMs)}`,
         ...(t.packStartMs > 0 ? [`pack start ${seconds(t.packStartMs)} (alongside the program)`] : []),
         `analysis ${seconds(t.analyzeMs)}`,
+        `total ${seconds(t.totalMs + (startupMs ?? 0))}`,
     ].join(" · ");
 }

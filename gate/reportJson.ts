@@ -48,7 +48,13 @@ export interface JsonReport {
     readonly findings: readonly Finding[];
     /** What the pack's remediations changed before judging (policies at level `remediate`). */
     readonly remediations: readonly RemediationRecord[];
-    readonly timings: { readonly programMs: number; readonly packStartMs: number; readonly analyzeMs: number };
+    readonly timings: {
+        readonly packBuildMs: number;
+        readonly programMs: number;
+        readonly packStartMs: number;
+        readonly analyzeMs: number;
+        readonly totalMs: number;
+    };
 }
 
 export interface JsonErrorDocument {
@@ -91,9 +97,11 @@ export function toJson(r: GateResult, projectDir: string): JsonReport {
         findings,
         remediations: [...r.analysis.remediations],
         timings: {
+            packBuildMs: Math.round(r.timings.packBuildMs),
             programMs: Math.round(r.timings.programMs),
             packStartMs: Math.round(r.timings.packStartMs),
             analyzeMs: Math.round(r.timings.analyzeMs),
+            totalMs: Math.round(r.timings.totalMs),
         },
     };
 }

@@ -86,7 +86,8 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         assert.deepEqual([...new Set(j.findings.map((f) => `${f.policy}:${f.kind}`))], ["preview-unverified:note"]);
         assert.equal(j.counts.notes, j.findings.length);
         assert.equal(j.counts.advisory, 0);
-        assert.deepEqual(Object.keys(j.timings).sort(), ["analyzeMs", "packStartMs", "programMs"]);
+        assert.deepEqual(Object.keys(j.timings).sort(), ["analyzeMs", "packBuildMs", "packStartMs", "programMs", "totalMs"]);
+        assert.ok(j.timings.totalMs >= j.timings.programMs + j.timings.analyzeMs, "the total covers the phases");
     });
 
     it("prod as shipped, text: notes shown as notes, not violations; every line within 80 columns off a terminal", async () => {

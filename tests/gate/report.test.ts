@@ -1,7 +1,7 @@
 /** gate/report.ts: colour rules and grouping (pure). */
 import * as assert from "node:assert/strict";
 import { Violation } from "../../gate/analyzer";
-import { groupByPolicy, styleFor } from "../../gate/report";
+import { groupByPolicy, styleFor, timingLine } from "../../gate/report";
 
 function v(policyName: string, enforcementLevel: Violation["enforcementLevel"], resourceName: string): Violation {
     return { policyName, enforcementLevel, resourceName, policyPackName: "p", description: "d", message: "m" };
@@ -28,5 +28,15 @@ describe("gate/report", () => {
             groups.map((g) => `${g.level}:${g.policyName}:${g.items.map((i) => i.resourceName).join("+")}`),
             ["mandatory:b:r2+r4", "mandatory:z:r5", "advisory:a:r3", "advisory:z:r1"],
         );
+    });
+
+    it("the timing line accounts for every phase: start-up, a pack build when there was one, the total", () => {
+        const t = { packBuildMs: 0, programMs: 700, packStartMs: 1000, analyzeMs: 600, totalMs: 1400 };
+        assert.equal(timingLine(t), "program 0.7 s · pack start 1.0 s (alongside the program) · analysis 0.6 s · total 1.4 s");
+        assert.equal(
+            timingLine({ ...t, packBuildMs: 9800, totalMs: 11200 }, 300),
+            "start-up 0.3 s · pack build 9.8 s · program 0.7 s · pack start 1.0 s (alongside the program) · analysis 0.6 s · total 11.5 s",
+        );
+        assert.equal(timingLine({ ...t, packStartMs: 0 }), "program 0.7 s · analysis 0.6 s · total 1.4 s");
     });
 });

@@ -204,7 +204,7 @@ describe("reports: findings' marks (synthetic)", () => {
                 diagnostic: null,
             },
         ],
-        timings: { programMs: 1, packStartMs: 1, analyzeMs: 1 },
+        timings: { packBuildMs: 0, programMs: 1, packStartMs: 1, analyzeMs: 1, totalMs: 3 },
     });
 
     const waiver = {
