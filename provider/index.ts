@@ -8,10 +8,35 @@ export { SecureBucket } from "./secureBucket";
 export {
     AccessLogs,
     BucketRole,
+    BucketSettings,
     EncryptionMode,
     Lifecycle,
     LifecycleTransition,
     NoncurrentVersions,
+    ObjectLockMode,
+    ObjectLockRetention,
     SecureBucketArgs,
+    SseAlgorithm,
     StorageClass,
 } from "./secureBucketArgs";
+export { ReaderAccess, WriterAccess } from "./access";
+export { KeyLayout, ReaderAccessArgs, WriterAccessArgs, WriterMode } from "./accessArgs";
+export { Replication, ReplicaStorageClass, ReplicationArgs } from "./replication";
+export { AlertTopic, DetectiveAlerts, ObjectNotifications, StorageAlarms } from "./monitoring";
+export {
+    AlertTopicArgs,
+    DetectiveAlertsArgs,
+    ObjectNotificationsArgs,
+    ReplicationAlarm,
+    StorageAlarmsArgs,
+    StorageAlarmThresholds,
+} from "./monitoringArgs";
+export { AuditTrail, CostControls } from "./auditCost";
+export {
+    AuditTrailArgs,
+    BudgetSettings,
+    CostAllocationTag,
+    CostControlsArgs,
+    IntelligentTieringArchive,
+    StorageClassAnalysis,
+} from "./auditCostArgs";

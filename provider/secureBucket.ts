@@ -7,8 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../components/argsError";
 import { SECURE_BUCKET_TYPE, secureBucketResources, withOldBucketTypes } from "../components/storage/secureBucket";
-import { bucketArgsProblems } from "../components/storage/secureBucketArgs";
-import { facadeProblems, SecureBucketArgs, toLibraryArgs } from "./secureBucketArgs";
+import { bucketArgsProblems, resolveBucketArgs } from "../components/storage/secureBucketArgs";
+import { facadeProblems, SecureBucketArgs, SseAlgorithm, toLibraryArgs } from "./secureBucketArgs";
 
 /** An S3 bucket with everything that belongs to it, secure by default (encryption, TLS-only, versioning, no public access, access logs). */
 export class SecureBucket extends pulumi.ComponentResource {
@@ -22,23 +22,39 @@ export class SecureBucket extends pulumi.ComponentResource {
     public readonly kmsKeyArn: pulumi.Output<string | undefined>;
     /** Name of the bucket the server access logs go to; empty when the bucket does not log. */
     public readonly accessLogBucketName: pulumi.Output<string | undefined>;
+    /**
+     * The bucket's name, known once versioning is enabled: give it to `Replication`'s
+     * `sourceBucketName`, so replication waits for versioning (S3 refuses it on an unversioned bucket).
+     */
+    public readonly versionedBucketName: pulumi.Output<string>;
+    /** The encryption uploads ask for (`AES256` or `aws:kms`): give it to `WriterAccess`'s `sseAlgorithm`. */
+    public readonly sseAlgorithm: pulumi.Output<SseAlgorithm>;
+    /** Whether uploads must carry the encryption header: give it to `WriterAccess`'s `requireEncryptionHeader`. */
+    public readonly requireEncryptionHeader: pulumi.Output<boolean>;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SECURE_BUCKET_TYPE, name, {}, withOldBucketTypes(opts));
         const library = toLibraryArgs(args);
         throwOnProblems("SecureBucket", [...facadeProblems(args), ...bucketArgsProblems(library)], this);
         const parts = secureBucketResources(this, name, library);
+        const resolved = resolveBucketArgs(library);
         this.bucketName = parts.bucket.bucket;
         this.bucketArn = parts.bucketArn;
         this.bucketRegionalDomainName = parts.bucket.bucketRegionalDomainName;
         this.kmsKeyArn = parts.kmsKeyArn;
         this.accessLogBucketName = parts.accessLogBucket?.bucketName ?? pulumi.output(undefined);
+        this.versionedBucketName = pulumi.all([parts.bucket.bucket, parts.versioning.id]).apply(([bucket]) => bucket);
+        this.sseAlgorithm = pulumi.output(resolved.sseAlgorithm as string as SseAlgorithm);
+        this.requireEncryptionHeader = pulumi.output(resolved.requireEncryptionHeader);
         this.registerOutputs({
             bucketName: this.bucketName,
             bucketArn: this.bucketArn,
             bucketRegionalDomainName: this.bucketRegionalDomainName,
             kmsKeyArn: this.kmsKeyArn,
             accessLogBucketName: this.accessLogBucketName,
+            versionedBucketName: this.versionedBucketName,
+            sseAlgorithm: this.sseAlgorithm,
+            requireEncryptionHeader: this.requireEncryptionHeader,
         });
     }
 }

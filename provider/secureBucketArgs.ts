@@ -7,6 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Problem } from "../components/storage/lifecycle";
 import { MINIMAL_LIFECYCLE, SecureBucketArgs as LibraryArgs } from "../components/storage/secureBucketArgs";
 import type { Statement } from "../rules/document";
+import type { ObjectLockMode as LibraryLockMode } from "../rules/objectLock";
+import { ENCRYPTION_MODES } from "../rules/encryption";
+import { choiceProblems } from "./choices";
 
 /** What the bucket holds; also its `Role` tag (access-log buckets are made by the data bucket that logs). */
 export enum BucketRole {
@@ -22,6 +25,14 @@ export enum EncryptionMode {
     SseS3 = "sse-s3",
     /** A KMS key (`aws:kms`), with an S3 Bucket Key. */
     SseKms = "sse-kms",
+}
+
+/** The `x-amz-server-side-encryption` value uploads ask for (rules/encryption.ts `sseAlgorithmOf`). */
+export enum SseAlgorithm {
+    /** SSE-S3. */
+    Aes256 = "AES256",
+    /** SSE-KMS. */
+    AwsKms = "aws:kms",
 }
 
 /** Lifecycle transition targets, in waterfall order (rules/storageClasses.ts). */
@@ -68,9 +79,28 @@ export interface AccessLogs {
     retentionDays?: number;
 }
 
-export interface SecureBucketArgs {
-    /** What the bucket holds. @default data */
-    role?: BucketRole;
+/** S3 Object Lock retention modes (rules/objectLock.ts). */
+export enum ObjectLockMode {
+    /** Locked versions can be deleted only with `s3:BypassGovernanceRetention` and the bypass header. */
+    Governance = "GOVERNANCE",
+    /** Nobody, the root user included, can delete a locked version before its retention ends. */
+    Compliance = "COMPLIANCE",
+}
+
+/**
+ * S3 Object Lock's default retention of new object versions: a mode and exactly one of `days` or
+ * `years` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-configure.html).
+ */
+export interface ObjectLockRetention {
+    mode: ObjectLockMode;
+    /** Days of retention (1-36500). @default - none: give days or years */
+    days?: number;
+    /** Years of retention (1-100). @default - none: give days or years */
+    years?: number;
+}
+
+/** A bucket's settings (every `SecureBucket` input but its role; a replica's settings too). */
+export interface BucketSettings {
     /** Exact bucket name. @default - auto-named from the component name with a random suffix */
     bucketName?: pulumi.Input<string>;
     /**
@@ -99,8 +129,19 @@ export interface SecureBucketArgs {
      * `Action`, `Resource`), where `{{bucketArn}}` stands for the bucket's ARN. @default - none
      */
     additionalPolicyStatementsJson?: pulumi.Input<string>;
+    /**
+     * S3 Object Lock with this default retention, set on the bucket by a `BucketObjectLockConfiguration`
+     * that is `protect`ed and retained on delete (Object Lock can never be turned off).
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html @default - no Object Lock
+     */
+    objectLock?: ObjectLockRetention;
     /** Extra tags; `Name` and `Role` are always set. @default {} */
     tags?: { [key: string]: string };
+}
+
+export interface SecureBucketArgs extends BucketSettings {
+    /** What the bucket holds. @default data */
+    role?: BucketRole;
 }
 
 /** Stands for the bucket ARN in `additionalPolicyStatementsJson`. */
@@ -141,8 +182,8 @@ export function parseStatements(text: string, bucketArn: string): { statements: 
 }
 
 /** Problems only this shape can have (the library checks the rest after `toLibraryArgs`). */
-export function facadeProblems(args: SecureBucketArgs): Problem[] {
-    const problems: Problem[] = [];
+export function facadeProblems(args: BucketSettings): Problem[] {
+    const problems: Problem[] = choiceProblems("encryption", args.encryption, ENCRYPTION_MODES);
     if (args.kmsKeyArn !== undefined && args.encryption !== EncryptionMode.SseKms) {
         problems.push({
             path: "kmsKeyArn",
@@ -164,6 +205,7 @@ export function facadeProblems(args: SecureBucketArgs): Problem[] {
 export function toLibraryArgs(args: SecureBucketArgs): LibraryArgs {
     const json = args.additionalPolicyStatementsJson;
     const l = args.lifecycle;
+    const lock = args.objectLock;
     return {
         role: args.role,
         bucketName: args.bucketName,
@@ -204,6 +246,7 @@ export function toLibraryArgs(args: SecureBucketArgs): LibraryArgs {
                           }
                           return parsed.statements;
                       }),
+        objectLock: lock === undefined ? undefined : { mode: lock.mode as string as LibraryLockMode, days: lock.days, years: lock.years },
         tags: args.tags,
     };
 }

@@ -6,6 +6,7 @@
 import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "../components/monitoring/alerts";
+import { REPLICATION_RULE_ID } from "../components/access/replicationArgs";
 import { AuditTrail } from "../components/audit/auditTrail";
 import { CostControls } from "../components/cost/costControls";
 import { DetectiveAlerts } from "../components/audit/detectiveAlerts";
@@ -36,10 +37,10 @@ export interface MonitoringOutputs extends DetectiveOutputs {
 }
 
 /**
- * The id of the rule `components/access/replication.ts` creates (it does not export it): the replication
- * alarms' `RuleId` dimension. tests/monitoring/alerts.test.ts checks it against the rule.
+ * The id of the rule `components/access/replication.ts` creates: the replication alarms' `RuleId`
+ * dimension. tests/monitoring/alerts.test.ts checks it against the rule.
  */
-export const REPLICATION_RULE_ID = "replicate-everything";
+export { REPLICATION_RULE_ID };
 
 /** The replication alarms' input from the access feature's outputs; undefined without replication. */
 export function replicationAlarmInput(

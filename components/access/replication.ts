@@ -16,6 +16,7 @@ import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
 import {
     replicaLockProblems,
+    REPLICATION_RULE_ID,
     REPLICATION_TIME_MINUTES,
     ReplicationArgs,
     replicationArgsProblems,
@@ -30,7 +31,9 @@ export const REPLICATION_TYPE = typeToken("Replication");
 export type ReplicationPlan = Omit<ReplicationArgs, "source"> & { readonly source: ReplicationSource };
 
 /** Every problem with the plan: regions, storage class, and Object Lock on the replica of a locked source. */
-export function replicationPlanProblems(args: ReplicationPlan): ReturnType<typeof replicationArgsProblems> {
+export function replicationPlanProblems(
+    args: Pick<ReplicationPlan, "source" | "sourceRegion" | "replicaRegion" | "storageClass" | "replica">,
+): ReturnType<typeof replicationArgsProblems> {
     return [...replicationArgsProblems(args), ...replicaLockProblems(args.source.objectLock !== undefined, args.replica)];
 }
 
@@ -118,7 +121,7 @@ export function replicationResources(
     );
 
     const rule: aws.types.input.s3.BucketReplicationConfigRule = {
-        id: "replicate-everything",
+        id: REPLICATION_RULE_ID,
         status: "Enabled",
         priority: 1,
         filter: {},

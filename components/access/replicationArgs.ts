@@ -17,6 +17,9 @@ export const REPLICA_STORAGE_CLASSES = [
 ] as const;
 export type ReplicaStorageClass = (typeof REPLICA_STORAGE_CLASSES)[number];
 
+/** Id of the one replication rule (the `RuleId` dimension of the replication metrics). */
+export const REPLICATION_RULE_ID = "replicate-everything";
+
 /** S3 Replication Time Control: the only threshold AWS offers, in minutes. */
 export const REPLICATION_TIME_MINUTES = 15;
 

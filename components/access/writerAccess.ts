@@ -18,9 +18,13 @@ import { typeToken, withOldTypes } from "../typeTokens";
 
 export const WRITER_ACCESS_TYPE = typeToken("WriterAccess");
 
+/** How the writer authenticates: a role it assumes, or a dedicated IAM user. */
+export const WRITER_MODES = ["role", "user"] as const;
+export type WriterMode = (typeof WRITER_MODES)[number];
+
 export interface WriterAccessArgs {
     /** `role`: a role the writer principal assumes; `user`: a dedicated IAM user with an access key. @default "role" */
-    readonly mode?: "role" | "user" | undefined;
+    readonly mode?: WriterMode | undefined;
     /**
      * Role mode: who may assume the role (account root, role or user ARN). Required with `role`.
      * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html
@@ -126,7 +130,7 @@ export function writerAccessResources(owner: pulumi.ComponentResource, name: str
 }
 
 /** Role mode needs a principal and an external id; user mode takes neither. */
-export function writerArgsProblems(mode: "role" | "user", args: Pick<WriterAccessArgs, "trustedPrincipalArn" | "externalId">): Problem[] {
+export function writerArgsProblems(mode: WriterMode, args: Pick<WriterAccessArgs, "trustedPrincipalArn" | "externalId">): Problem[] {
     const problems: Problem[] = [];
     for (const key of ["trustedPrincipalArn", "externalId"] as const) {
         if (mode === "role" && args[key] === undefined) {

@@ -7,10 +7,16 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { REPLICA_STORAGE_CLASSES } from "../../components/access/replicationArgs";
+import { WRITER_MODES } from "../../components/access/writerAccess";
+import { KEY_LAYOUTS } from "../../components/storage/layout";
 import { SECURE_BUCKET_OLD_TYPES, SECURE_BUCKET_TYPE } from "../../components/storage/secureBucket";
+import { OLD_TYPE_TOKENS } from "../../components/typeTokens";
 import { BUCKET_ROLES } from "../../rules/buckets";
-import { ENCRYPTION_MODES } from "../../rules/encryption";
+import { ENCRYPTION_MODES, sseAlgorithmOf } from "../../rules/encryption";
+import { OBJECT_LOCK_MODES } from "../../rules/objectLock";
 import { TRANSITION_STORAGE_CLASSES } from "../../rules/storageClasses";
+import { EXPECTED_RESOURCES, EXPECTED_TYPES, shapeOf } from "./expectedSchema";
 import { components, provider, PROVIDER_DIR as DIR } from "./packageProvider";
 
 const ROOT_VERSION = (JSON.parse(fs.readFileSync(path.join(DIR, "..", "package.json"), "utf8")) as { version: string }).version;
@@ -20,6 +26,7 @@ interface Property {
     readonly $ref?: string;
     readonly items?: Property;
     readonly additionalProperties?: Property;
+    readonly plain?: boolean;
 }
 interface Schema {
     readonly name: string;
@@ -68,14 +75,9 @@ describe("multi-language package: the inferred schema", function () {
     });
 
     it("every exported component appears, under an index token, with typed inputs and outputs", () => {
-        assert.deepEqual(
-            components.map((c) => c.name),
-            ["SecureBucket"],
-        );
-        assert.deepEqual(
-            Object.keys(schema.resources),
-            components.map((c) => `firehose-storage:index:${c.name}`),
-        );
+        // Every component of the library's token table, none left out.
+        assert.deepEqual(components.map((c) => c.name).sort(), Object.keys(OLD_TYPE_TOKENS).sort());
+        assert.deepEqual(Object.keys(schema.resources).sort(), components.map((c) => `firehose-storage:index:${c.name}`).sort());
         for (const [token, r] of Object.entries(schema.resources)) {
             assert.doesNotThrow(() => ComponentProvider.validateResourceType("firehose-storage", token));
             assert.equal(r.isComponent, true);
@@ -99,48 +101,54 @@ describe("multi-language package: the inferred schema", function () {
         );
     });
 
-    it("SecureBucket: exactly these inputs and outputs, enums from the shared rules", () => {
-        const r = schema.resources[SECURE_BUCKET_TYPE];
-        assert.deepEqual(Object.keys(r.inputProperties).sort(), [
-            "accessLogs",
-            "additionalPolicyStatementsJson",
-            "allowForceDestroy",
-            "bucketName",
-            "disableAccessLogs",
-            "encryption",
-            "kmsKeyArn",
-            "lifecycle",
-            "mfaExemptPrincipalArns",
-            "requireEncryptionHeader",
-            "retainOnDelete",
-            "role",
-            "tags",
-        ]);
-        assert.deepEqual(r.requiredInputs, []);
-        assert.deepEqual(Object.keys(r.properties).sort(), [
-            "accessLogBucketName",
-            "bucketArn",
-            "bucketName",
-            "bucketRegionalDomainName",
-            "kmsKeyArn",
-        ]);
-        assert.deepEqual(r.required, ["bucketArn", "bucketName", "bucketRegionalDomainName"]);
+    it("every component: exactly these inputs and outputs, with their types, plainness and required lists", () => {
+        assert.deepEqual(
+            Object.keys(schema.resources).sort(),
+            Object.keys(EXPECTED_RESOURCES)
+                .map((n) => `firehose-storage:index:${n}`)
+                .sort(),
+        );
+        for (const [name, expected] of Object.entries(EXPECTED_RESOURCES)) {
+            const r = schema.resources[`firehose-storage:index:${name}`];
+            const shapes = (props: Record<string, Property>) => Object.fromEntries(Object.entries(props).map(([k, p]) => [k, shapeOf(p)]));
+            assert.deepEqual(shapes(r.inputProperties), expected.inputs, `${name} inputs`);
+            assert.deepEqual([...r.requiredInputs].sort(), [...expected.requiredInputs].sort(), `${name} required inputs`);
+            assert.deepEqual(shapes(r.properties), expected.outputs, `${name} outputs`);
+            assert.deepEqual([...r.required].sort(), [...expected.required].sort(), `${name} required outputs`);
+        }
+    });
+
+    it("every named type: exactly these properties (or enum values) and required lists", () => {
+        assert.deepEqual(
+            Object.keys(schema.types).sort(),
+            Object.keys(EXPECTED_TYPES)
+                .map((n) => `firehose-storage:index:${n}`)
+                .sort(),
+        );
+        for (const [name, expected] of Object.entries(EXPECTED_TYPES)) {
+            const t = schema.types[`firehose-storage:index:${name}`];
+            if ("enum" in expected) {
+                assert.deepEqual([t.type, (t.enum ?? []).map((e) => e.value)], ["string", expected.enum], name);
+            } else {
+                const props = Object.fromEntries(Object.entries(t.properties ?? {}).map(([k, p]) => [k, shapeOf(p)]));
+                assert.deepEqual(props, expected.properties, name);
+                assert.deepEqual([...(t.required ?? [])].sort(), [...expected.required].sort(), `${name} required`);
+            }
+        }
+    });
+
+    it("enums hold the library's own lists (one rule, one place)", () => {
         const values = (name: string): string[] => (schema.types[`firehose-storage:index:${name}`].enum ?? []).map((e) => e.value);
         assert.deepEqual(
             values("BucketRole"),
             BUCKET_ROLES.filter((x) => x !== "access-logs"),
         );
         assert.deepEqual(values("EncryptionMode"), [...ENCRYPTION_MODES]);
+        assert.deepEqual(values("SseAlgorithm"), ENCRYPTION_MODES.map(sseAlgorithmOf));
         assert.deepEqual(values("StorageClass"), [...TRANSITION_STORAGE_CLASSES]);
-        assert.deepEqual(Object.keys(schema.types).sort(), [
-            "firehose-storage:index:AccessLogs",
-            "firehose-storage:index:BucketRole",
-            "firehose-storage:index:EncryptionMode",
-            "firehose-storage:index:Lifecycle",
-            "firehose-storage:index:LifecycleTransition",
-            "firehose-storage:index:NoncurrentVersions",
-            "firehose-storage:index:StorageClass",
-        ]);
-        assert.deepEqual(schema.types["firehose-storage:index:LifecycleTransition"].required, ["days", "storageClass"]);
+        assert.deepEqual(values("ReplicaStorageClass"), [...REPLICA_STORAGE_CLASSES]);
+        assert.deepEqual(values("ObjectLockMode"), [...OBJECT_LOCK_MODES]);
+        assert.deepEqual(values("WriterMode"), [...WRITER_MODES]);
+        assert.deepEqual(values("KeyLayout"), [...KEY_LAYOUTS]);
     });
 });
