@@ -6,7 +6,7 @@
  * environment, as the default provider's). Otherwise the same children, names and type token as
  * in TypeScript.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../components/argsError";
 import { REPLICATION_TYPE, ReplicationPlan, replicationPlanProblems, replicationResources } from "../components/access/replication";
