@@ -31,7 +31,7 @@ import { DEFAULT_POLICY_CONFIG, GateResult, runOfflineGate } from "../gate/offli
 import { JsonReport, toJson } from "../gate/reportJson";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { choosePolicyConfig } from "../gate/stackPolicy";
-import { guardedRoot, pulumiOnPath } from "./pulumiGuard";
+import { DEADLINE_ENV, guardedRoot, pulumiOnPath } from "./pulumiGuard";
 import { deployOptionsSchema, offlinePlanOptionsSchema, validated } from "./options";
 
 export { OptionsError } from "./options";
@@ -175,9 +175,26 @@ export async function pulumiCli(timeoutMs: number = VERSION_TIMEOUT_MS): Promise
     }
 }
 
+/**
+ * The stack, selected (or created) by a CLI whose every process, `stack select` included, ends by the
+ * operation's deadline: the watchdog interrupts it then (automation/pulumiGuard.ts `DEADLINE_ENV`).
+ */
 async function selectStack(plan: AutomationPlan, timeoutMs: number) {
-    const opts: LocalWorkspaceOptions = { pulumiCommand: await pulumiCli(Math.min(timeoutMs, VERSION_TIMEOUT_MS)) };
-    return LocalWorkspace.createOrSelectStack(plan.program, opts);
+    const deadline = Date.now() + timeoutMs;
+    const opts: LocalWorkspaceOptions = {
+        pulumiCommand: await pulumiCli(Math.min(timeoutMs, VERSION_TIMEOUT_MS)),
+        envVars: { [DEADLINE_ENV]: String(deadline) },
+    };
+    try {
+        return await LocalWorkspace.createOrSelectStack(plan.program, opts);
+    } catch (e) {
+        if (Date.now() >= deadline) {
+            throw new PulumiCliError(
+                `selecting stack ${plan.program.stackName} did not finish within ${timeoutMs / 1000} s (timeoutMs) and the Pulumi CLI was stopped`,
+            );
+        }
+        throw e;
+    }
 }
 
 /** Options checked, the plan, and a signal that interrupts the CLI after `timeoutMs`. */

@@ -16,6 +16,13 @@ export const WATCHDOG = path.join(PACKAGE_ROOT, "automation", "pulumiWatchdog.js
 
 const WRAPPER_PREFIX = "firehose-storage-pulumi-";
 
+/**
+ * When set (milliseconds since the epoch), the watchdog interrupts the CLI at that moment, as a
+ * timed-out operation's AbortSignal would (and SIGKILLs it after the grace period): so the commands the
+ * Automation API runs before the operation, which take no signal (`stack select`), are bounded too.
+ */
+export const DEADLINE_ENV = "FIREHOSE_STORAGE_PULUMI_DEADLINE";
+
 /** The first executable `pulumi` on PATH (as `execFile("pulumi")` would find it), not one of our wrappers. */
 export function pulumiOnPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
     for (const dir of (env.PATH ?? "").split(path.delimiter)) {

@@ -8,7 +8,8 @@
 // state of what it was doing), then SIGKILL after a grace period (FIREHOSE_STORAGE_PULUMI_GRACE_MS,
 // default 10 s); then the watchdog removes the wrapper directory its parent can no longer clean up.
 // SIGINT, SIGTERM and SIGHUP sent to the watchdog are passed on to the group once (the Automation API
-// interrupts with SIGINT), with the same SIGKILL after the grace period. The watchdog exits as the CLI
+// interrupts with SIGINT), with the same SIGKILL after the grace period; so is the operation's deadline
+// (FIREHOSE_STORAGE_PULUMI_DEADLINE, epoch milliseconds) when the embedding API sets one. The watchdog exits as the CLI
 // did: its code, or the same signal.
 "use strict";
 const { spawn } = require("child_process");
@@ -41,11 +42,17 @@ function main() {
     let killer;
     let stopped = false;
     let orphaned = false;
+    // One interruption is passed on (a second SIGINT would make Pulumi cancel without saving state);
+    // the grace period's SIGKILL ends whatever does not stop.
     const stop = (signal) => {
-        stopped = true;
-        signalGroup(child.pid, signal);
-        killer ??= setTimeout(() => signalGroup(child.pid, "SIGKILL"), GRACE_MS);
+        if (!stopped) {
+            stopped = true;
+            signalGroup(child.pid, signal);
+            killer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), GRACE_MS);
+        }
     };
+    const deadline = Number(process.env.FIREHOSE_STORAGE_PULUMI_DEADLINE);
+    const late = Number.isFinite(deadline) ? setTimeout(() => stop("SIGINT"), Math.max(0, deadline - Date.now())) : undefined;
     const watch = setInterval(() => {
         if (process.ppid !== parent) {
             orphaned = true;
@@ -63,6 +70,7 @@ function main() {
     child.once("exit", (code, signal) => {
         clearInterval(watch);
         clearTimeout(killer);
+        clearTimeout(late);
         if (stopped) {
             // Stopped on purpose: nothing the CLI started may stay (plugins, a program's children).
             signalGroup(child.pid, "SIGKILL");

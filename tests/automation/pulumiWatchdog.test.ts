@@ -9,7 +9,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { preview } from "../../automation";
+import { preview, PulumiCliError } from "../../automation";
 import { guardedRoot, pulumiOnPath, WATCHDOG, wrapperScript } from "../../automation/pulumiGuard";
 import { commandLine, descendants, running } from "../helpers/processes";
 
@@ -17,12 +17,13 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const TS_NODE = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
 
 /**
- * A `pulumi` that prints a version, selects any stack, and otherwise (preview) runs `sleep <marker>`,
- * ignoring SIGINT when `stubborn`.
+ * A `pulumi` that prints a version, selects any stack (unless `selects` is false), and otherwise
+ * (preview) runs `sleep <marker>`, ignoring SIGINT when `stubborn`.
  */
-function fakePulumi(dir: string, marker: number, stubborn: boolean): void {
+function fakePulumi(dir: string, marker: number, stubborn: boolean, selects = true): void {
     const trap = stubborn ? "trap '' INT\n" : "";
-    const script = `#!/bin/sh\ncase "$1" in version) echo v3.270.0; exit 0;; stack) exit 0;; esac\n${trap}exec sleep ${marker}\n`;
+    const select = selects ? " stack) exit 0;;" : "";
+    const script = `#!/bin/sh\ncase "$1" in version) echo v3.270.0; exit 0;;${select} esac\n${trap}exec sleep ${marker}\n`;
     fs.writeFileSync(path.join(dir, "pulumi"), script, { mode: 0o755 });
 }
 
@@ -99,6 +100,31 @@ describe("automation: no Pulumi CLI process outlives the embedding process", fun
             assert.equal(fs.existsSync(root), false, "the watchdog removed the wrapper its parent could not");
         });
     }
+
+    it("a `stack select` that hangs is bounded by the operation's timeoutMs too (the watchdog's deadline)", async () => {
+        fakePulumi(dir, 4248, true, false);
+        const saved = { PATH: process.env.PATH, GRACE: process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS };
+        process.env.PATH = `${dir}${path.delimiter}${saved.PATH ?? ""}`;
+        process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = "500";
+        try {
+            const started = Date.now();
+            await assert.rejects(
+                preview({ stack: "dev", timeoutMs: 2000 }),
+                (e: Error) =>
+                    e instanceof PulumiCliError &&
+                    e.message === "selecting stack dev did not finish within 2 s (timeoutMs) and the Pulumi CLI was stopped",
+            );
+            assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+            await until("the stubborn CLI ended", 5000, () => sleepers(4248).length === 0);
+        } finally {
+            process.env.PATH = saved.PATH;
+            if (saved.GRACE === undefined) {
+                delete process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS;
+            } else {
+                process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = saved.GRACE;
+            }
+        }
+    });
 
     it("an operation that times out interrupts the CLI through the watchdog and leaves nothing running", async () => {
         fakePulumi(dir, 4247, true);
