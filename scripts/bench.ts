@@ -18,7 +18,9 @@ import { SecureBucket } from "../components/storage/secureBucket";
 import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
 import { runProgram } from "../gate/runProgram";
-import { BIN, canMeasureCpu, ProcessSample, runCli } from "./benchProcess";
+import { BIN, canMeasureCpu, runCli } from "./benchProcess";
+import { printGoals, WholeProcess } from "./benchGoals";
+import { watchReplans } from "./benchWatch";
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policy-pack");
@@ -44,10 +46,24 @@ interface Sample {
     readonly analyzeMs: number;
     readonly stackMs: number;
     readonly violations: number;
+    /** CPU of this process (program and gate side) and of the pack, for the plan and the analysis. */
+    readonly cpuMs: number;
+}
+
+/** user + system CPU ms of another process (Linux /proc, 100 ticks a second); 0 elsewhere. */
+function processCpuMs(pid: number | undefined): number {
+    try {
+        const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        return (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+        return 0;
+    }
 }
 
 async function sample(n: number, pack: PolicyPackServer, config: PolicyPackConfig): Promise<Sample> {
     const t0 = performance.now();
+    const own0 = process.cpuUsage();
+    const pack0 = processCpuMs(pack.pid);
     const run = await runProgram({
         project: "firehose-storage",
         stack: "bench",
@@ -57,7 +73,9 @@ async function sample(n: number, pack: PolicyPackServer, config: PolicyPackConfi
     });
     const programMs = performance.now() - t0;
     const report = await pack.analyze(run.resources, config, "policy-pack/config/prod.json");
+    const own = process.cpuUsage(own0);
     return {
+        cpuMs: (own.user + own.system) / 1000 + processCpuMs(pack.pid) - pack0,
         resources: run.resources.length,
         programMs,
         analyzeMs: report.timings.analyzeMs,
@@ -83,7 +101,7 @@ async function main(): Promise<void> {
         .parse(process.argv)
         .opts<{ reps: string; sizes: string; processReps: string }>();
     await ensurePackBuilt(PACK_DIR);
-    wholeProcess(Number(o.processReps));
+    const whole = await wholeProcess(Number(o.processReps));
     const reps = Number(o.reps);
     const sizes = o.sizes.split(",").map(Number);
     const config = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", "prod.json"), "utf8")) as PolicyPackConfig;
@@ -112,6 +130,7 @@ async function main(): Promise<void> {
                     programMs: median(runs.map((x) => x.programMs)),
                     analyzeMs: median(runs.map((x) => x.analyzeMs)),
                     stackMs: median(runs.map((x) => x.stackMs)),
+                    cpuMs: median(runs.map((x) => x.cpuMs)),
                 },
             });
         }
@@ -123,7 +142,9 @@ async function main(): Promise<void> {
     console.log(
         `policy pack ${pack.info.name}@${pack.info.version}, ${pack.info.policies.length} policies, config policy-pack/config/prod.json`,
     );
-    console.log(`in-process, node ${process.version}, median of ${reps} run(s) per size after a warm-up run; times in ms\n`);
+    console.log(
+        `in-process, node ${process.version}, median of ${reps} run(s) per size after a warm-up run; times in ms (wall; CPU: this process and the pack)\n`,
+    );
     const head = [
         "instances",
         "resources",
@@ -133,6 +154,7 @@ async function main(): Promise<void> {
         "of which stack",
         "analysis/res",
         "plan+judge",
+        "CPU",
         "violations",
     ];
     const widths = head.map((h) => Math.max(h.length, 9));
@@ -147,6 +169,7 @@ async function main(): Promise<void> {
             s.stackMs.toFixed(0),
             (s.analyzeMs / s.resources).toFixed(2),
             (s.programMs + s.analyzeMs).toFixed(0),
+            s.cpuMs.toFixed(0),
             s.violations,
         ];
         console.log(values.map((v, i) => cell(v, widths[i])).join("  "));
@@ -162,16 +185,32 @@ async function main(): Promise<void> {
                 `stack policies ${ratio((x) => x.stackMs)}, program ${ratio((x) => x.programMs)}`,
         );
     }
+    const hundred = rows.find((r) => r.n === 100);
+    const [prev, last] = rows.slice(-2);
+    const linearity =
+        prev !== undefined && last !== undefined
+            ? { from: prev.n, to: last.n, ratio: last.s.analyzeMs / last.s.resources / (prev.s.analyzeMs / prev.s.resources) }
+            : undefined;
+    printGoals(
+        whole,
+        hundred === undefined
+            ? undefined
+            : {
+                  resources: hundred.s.resources,
+                  planJudgeS: (hundred.s.programMs + hundred.s.analyzeMs) / 1000,
+                  ...(linearity ? { linearity } : {}),
+              },
+    );
 }
 
 /** The whole-process rows: each the median of `reps` fresh processes. */
-function wholeProcess(reps: number): void {
+async function wholeProcess(reps: number): Promise<WholeProcess | undefined> {
     if (reps <= 0) {
-        return;
+        return undefined;
     }
     if (!fs.existsSync(BIN)) {
         console.log(`whole process: ${path.relative(ROOT, BIN)} is missing: run \`npm run build\` first (rows skipped)\n`);
-        return;
+        return undefined;
     }
     const cold = { NODE_DISABLE_COMPILE_CACHE: "1" };
     const rows: [string, string[], NodeJS.ProcessEnv][] = [
@@ -181,7 +220,7 @@ function wholeProcess(reps: number): void {
         ["plan --stack dev --stack prod", ["plan", "--stack", "dev", "--stack", "prod", "--json"], cold],
     ];
     runCli(["plan", "--stack", "prod", "--json"]); // fills the compile cache (Node 22+) for the warm row
-    const med = (xs: readonly ProcessSample[], f: (x: ProcessSample) => number | undefined): number | undefined =>
+    const med = <T>(xs: readonly T[], f: (x: T) => number | undefined): number | undefined =>
         xs.some((x) => f(x) === undefined) ? undefined : median(xs.map((x) => f(x) as number));
     const fmt = (v: number | undefined, digits: number): string => (v === undefined ? "-" : v.toFixed(digits));
     const results = rows.map(([label, argv, env]) => {
@@ -193,9 +232,17 @@ function wholeProcess(reps: number): void {
         canMeasureCpu() ? "CPU = user + system of the CLI and its pack (GNU time); peak = the largest process" : "(no GNU time: wall only)",
     );
     console.log(`\n${"".padEnd(42)}${cell("CPU s", 8)}${cell("wall s", 8)}${cell("peak MiB", 10)}`);
-    for (const r of results) {
+    const watch = await watchReplans(reps);
+    const watchRow = {
+        label: "re-plan of prod in plan --watch (warm)",
+        cpu: med(watch, (x) => x.cpuS),
+        wall: median(watch.map((x) => x.wallS)),
+        rss: undefined,
+    };
+    for (const r of [...results, watchRow]) {
         console.log(`${r.label.padEnd(42)}${cell(fmt(r.cpu, 2), 8)}${cell(fmt(r.wall, 2), 8)}${cell(fmt(r.rss, 0), 10)}`);
     }
+    console.log("(the re-plan: from writing the stack file to the next verdict, the watcher's 120 ms settling included)");
     // CPU when GNU time measured it, else wall: the share an extra stack adds to a run of prod alone.
     const cost = (r: (typeof results)[number]): number => r.cpu ?? (r.wall as number);
     const [prod, , dev, both] = results;
@@ -203,6 +250,12 @@ function wholeProcess(reps: number): void {
     console.log(
         `\nmulti-stack: dev added to prod costs ${(extra * 100).toFixed(0)}% of prod alone (dev alone: ${((cost(dev) / cost(prod)) * 100).toFixed(0)}%)\n`,
     );
+    return {
+        prodCold: { cpuS: prod.cpu, wallS: prod.wall as number, peakMiB: prod.rss },
+        prodWarm: { cpuS: results[1].cpu, wallS: results[1].wall as number, peakMiB: results[1].rss },
+        watchWallS: watchRow.wall,
+        extraStackShare: extra,
+    };
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,87 @@
+/**
+ * The warm re-plan for `npm run bench`: `plan --stack prod --watch` (the compiled CLI) keeps its
+ * pack, and each change of the stack file re-plans. Measured from the write to the next "watching"
+ * line the gate prints (wall), and the CPU the gate and its pack spent meanwhile (from /proc, Linux).
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { descendants } from "../tests/helpers/processes";
+import { BIN } from "./benchProcess";
+
+const ROOT = path.resolve(__dirname, "..");
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+export interface WatchSample {
+    readonly wallS: number;
+    /** The gate and its pack; undefined without /proc. */
+    readonly cpuS: number | undefined;
+}
+
+/** user + system CPU seconds of a process and its descendants (Linux /proc); undefined elsewhere. */
+function treeCpu(pid: number): number | undefined {
+    try {
+        return [pid, ...descendants(pid)]
+            .map((p) => fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" "))
+            .reduce((sum, f) => sum + (Number(f[11]) + Number(f[12])) / TICKS, 0);
+    } catch {
+        return undefined;
+    }
+}
+
+/** `reps` re-plans of prod in one `plan --watch` process, after its first plan. */
+export async function watchReplans(reps: number): Promise<WatchSample[]> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firehose-bench-watch-"));
+    const stackFile = path.join(dir, "Pulumi.prod.yaml");
+    const text = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
+    fs.writeFileSync(stackFile, text);
+    const child = spawn(process.execPath, [BIN, "plan", "--stack", "prod", "--stack-file", stackFile, "--watch", "-q"], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: "1" },
+        stdio: ["ignore", "ignore", "pipe"],
+    });
+    let err = "";
+    let waiting: { count: number; resolve: () => void } | undefined;
+    child.stderr.on("data", (d: Buffer) => {
+        err += d.toString();
+        if (waiting !== undefined && (err.match(/^watching /gm) ?? []).length >= waiting.count) {
+            waiting.resolve();
+        }
+    });
+    const watching = (count: number): Promise<void> =>
+        new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`plan --watch printed no ${count}. "watching" line:\n${err}`)), 120_000);
+            waiting = {
+                count,
+                resolve: () => {
+                    clearTimeout(timer);
+                    resolve();
+                },
+            };
+            if ((err.match(/^watching /gm) ?? []).length >= count) {
+                waiting.resolve();
+            }
+        });
+    try {
+        await watching(1);
+        const samples: WatchSample[] = [];
+        for (let i = 0; i < reps; i++) {
+            const cpu0 = treeCpu(child.pid as number);
+            const t0 = performance.now();
+            fs.writeFileSync(stackFile, `${text.trimEnd()}\n# bench edit ${i}\n`);
+            await watching(i + 2);
+            const cpu1 = treeCpu(child.pid as number);
+            samples.push({
+                wallS: (performance.now() - t0) / 1000,
+                cpuS: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
+            });
+        }
+        return samples;
+    } finally {
+        child.kill("SIGINT");
+        await new Promise((resolve) => child.once("exit", resolve));
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
