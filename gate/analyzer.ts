@@ -17,7 +17,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as path from "path";
 import { configureRequest, initialConfigFromInfo, levelFromPb, policiesFromInfo, RequestBuilder } from "./analyzerWire";
 import { PackProcess, PolicyPackError, startPackProcess } from "./packProcess";
-import { controlsFromInfo, PolicyControls, severityFromPb } from "./policyMetadata";
+import { controlFields, controlsFromInfo, PolicyControls, severityFromPb } from "./policyMetadata";
 import { EnforcementLevel, PolicyMeta, PolicyPackConfig, parsePolicyPackConfig, reconcilePolicyConfig } from "./policyConfig";
 import { RecordedResource } from "./recorder";
 import { mapLimit } from "./mapLimit";
@@ -164,12 +164,8 @@ function toViolation(
     const urn = d.getUrn() !== "" ? d.getUrn() : fallbackUrn;
     const r = urn !== undefined ? byUrn.get(urn) : undefined;
     const c = controls.get(d.getPolicyname());
-    const severity = severityFromPb(d.getSeverity()) ?? c?.severity ?? null;
     return {
-        ...(severity !== null ? { severity } : {}),
-        securityHub: c?.securityHub ?? [],
-        cis: c?.cis ?? [],
-        controlIds: [...(c?.securityHub ?? []), ...(c?.cis ?? []).map((id) => `CIS ${id}`)],
+        ...controlFields(c, severityFromPb(d.getSeverity()) ?? c?.severity ?? null),
         policyName: d.getPolicyname(),
         policyPackName: d.getPolicypackname(),
         description: d.getDescription(),
@@ -270,7 +266,7 @@ export async function startPolicyPack(packDir: string = DEFAULT_PACK_DIR, o: Sta
         const found = [...perResource.flat(), ...stack.getDiagnosticsList().map((d) => [d, undefined] as const)].map(([d, urn]) =>
             toViolation(d, urn, byUrn, controls),
         );
-        const violations = judgeWaivers([...remediationFindings(fixed.records, info.name), ...found], waivers, {
+        const violations = judgeWaivers([...remediationFindings(fixed.records, info.name, controls), ...found], waivers, {
             resources: byUrn,
             level: config.get(WAIVER_POLICY)?.enforcementLevel ?? "advisory",
             packName: info.name,

@@ -52,3 +52,20 @@ export function controlsFromInfo(info: analyzerPb.AnalyzerInfo): Map<string, Pol
         }),
     );
 }
+
+/**
+ * What a finding carries from its policy's controls, violations, remediations and waived findings
+ * alike: the severity (`severity`: the diagnostic's own when it has one, else the policy's), the
+ * Security Hub and CIS ids, and both as reports print them (`S3.8`, `CIS 2.1.4`).
+ */
+export function controlFields(
+    c: PolicyControls | undefined,
+    severity: Severity | null = c?.severity ?? null,
+): { readonly severity?: Severity; readonly securityHub: string[]; readonly cis: string[]; readonly controlIds: string[] } {
+    return {
+        ...(severity !== null ? { severity } : {}),
+        securityHub: [...(c?.securityHub ?? [])],
+        cis: [...(c?.cis ?? [])],
+        controlIds: [...(c?.securityHub ?? []), ...(c?.cis ?? []).map((id) => `CIS ${id}`)],
+    };
+}

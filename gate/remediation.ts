@@ -7,6 +7,7 @@
  */
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Violation } from "./analyzer";
+import { controlFields, PolicyControls } from "./policyMetadata";
 import { decodeWire, RecordedResource } from "./recorder";
 
 export interface RemediationChange {
@@ -84,10 +85,16 @@ export async function remediateResources(
 
 /**
  * The findings of the remediations: a change is `remediated` at level `remediate` (its text lists every
- * change); a remediation that could not run is advisory, with the pack's diagnostic.
+ * change); a remediation that could not run is advisory, with the pack's diagnostic. Each carries its
+ * policy's severity and control ids (`controls`, from the pack's metadata) like any violation.
  */
-export function remediationFindings(records: readonly RemediationRecord[], packName: string): Violation[] {
+export function remediationFindings(
+    records: readonly RemediationRecord[],
+    packName: string,
+    controls: ReadonlyMap<string, PolicyControls> = new Map(),
+): Violation[] {
     return records.map((r) => ({
+        ...controlFields(controls.get(r.policy)),
         policyName: r.policy,
         policyPackName: packName,
         description: r.description,

@@ -12,6 +12,8 @@ import { usePolicyPack } from "./helpers/pack";
 import { RecordedResource } from "../../gate/recorder";
 import { EnforcementLevel } from "../../gate/policyConfig";
 import { verdictOf } from "../../gate/offlineGate";
+import { toFinding } from "../../gate/findings";
+import { PACK_POLICIES } from "../../policy-pack/policies/all";
 
 type Inputs = Record<string, unknown>;
 
@@ -161,6 +163,15 @@ describe("policy pack: remediation at preview (gRPC)", function () {
                 fixed.violations[0].message,
                 new RegExp(`remediated: ${c.path.replace(/[[\].]/g, "\\$&")}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`),
             );
+            // Like any violation, the remediated finding carries its policy's severity and control ids
+            // (the typed metadata) into the JSON report.
+            const meta = PACK_POLICIES.find((p) => p.name === c.policy);
+            const finding = toFinding(fixed.violations[0]);
+            assert.deepEqual(
+                [finding.severity, finding.controlIds, finding.remediated],
+                [meta?.severity, [...(meta?.securityHub ?? []), ...(meta?.cis ?? []).map((id) => `CIS ${id}`)], true],
+            );
+            assert.ok(finding.controlIds.length > 0, `${c.policy} maps to a control`);
             assert.equal(fixed.mandatoryCount, 0);
             assert.equal(verdictOf(fixed.violations), "pass");
 

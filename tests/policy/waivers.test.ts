@@ -10,6 +10,7 @@ import { readPackConfig, usePolicyPack } from "./helpers/pack";
 import { RecordedResource } from "../../gate/recorder";
 import { PolicyPackConfig } from "../../gate/policyConfig";
 import { verdictOf } from "../../gate/offlineGate";
+import { toFinding } from "../../gate/findings";
 import { Waiver } from "../../rules/waivers";
 
 const POLICY = "s3-bucket-versioning";
@@ -55,6 +56,8 @@ describe("policy pack: waivers (gRPC)", function () {
         assert.equal(waived.resourceName, TARGET);
         assert.equal(waived.waived, true);
         assert.deepEqual(waived.waiver, { policy: POLICY, ...LIVE } satisfies Waiver);
+        // Like any violation, the waived finding carries its policy's severity and control ids into the JSON report.
+        assert.deepEqual([toFinding(waived).severity, toFinding(waived).controlIds, toFinding(waived).waived], ["medium", ["S3.14"], true]);
         assert.equal(r.mandatoryCount, 0);
         assert.equal(verdictOf(r.violations), "pass");
         const review = r.violations.filter(of("policy-waivers"));
