@@ -30,8 +30,8 @@ export interface EnvironmentDefaults {
 }
 
 /**
- * What a stack of the environment must keep: the config refuses a `protect`, `allowForceDestroy` or
- * `audit` value that breaks one (config/requirements.ts); the pack judges the rest (config/packConfig.ts).
+ * What a stack of the environment must keep: the config refuses a key's value that breaks one
+ * (config/requirements.ts), and the pack judges them all (config/packConfig.ts).
  */
 export interface StackRequirements {
     /** Data buckets and key protected and retained (`protect`). */

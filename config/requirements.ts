@@ -1,9 +1,10 @@
 /**
- * The requirements of the stack profiles (config/profiles.ts) that only the config can see (the
- * `protect` and `allowForceDestroy` switches, the trail's presence and retention): a value that breaks
- * one is refused, naming the key. The others (KMS, replication, budget, multipart abort) are judged by
- * the policy pack, whose config is generated from the same profile; the profile's defaults meet them
- * all, so only an explicit value can fail the gate. Pure.
+ * The requirements of the stack profiles (config/profiles.ts) that a config key switches: `protect`,
+ * `allowForceDestroy`, the trail's presence and retention, the data bucket's encryption mode,
+ * replication, the budget, malware scanning and the AWS Config rules. A value that breaks one is
+ * refused here, naming the key and saying what the environment requires, rather than accepted and
+ * then failed by the policy pack (whose config is generated from the same profile and still judges
+ * them, with what no key switches: the multipart abort, bucket keys). Pure.
  */
 import { Problem } from "./problems";
 import { StackRequirements } from "./profiles";
@@ -23,6 +24,38 @@ export function requirementProblems(environment: string, r: StackRequirements, s
         "allowForceDestroy",
         s.allowForceDestroy,
         "never force-destroys buckets holding data; remove the key or set false",
+    );
+    if (r.encryptionMode !== undefined) {
+        refuse(
+            s.encryption.mode === r.encryptionMode,
+            "encryption.mode",
+            s.encryption.mode,
+            `encrypts data buckets with "${r.encryptionMode}" (the pack's s3-data-bucket-encryption); remove the key or set "${r.encryptionMode}"`,
+        );
+    }
+    refuse(
+        !r.replication || s.access.replication.enabled,
+        "replication.enabled",
+        s.access.replication.enabled,
+        "replicates the data bucket to a second region (the pack's s3-data-bucket-replication); remove the key or set true",
+    );
+    refuse(
+        !r.budget || s.monitoring.budget.enabled,
+        "budget.enabled",
+        s.monitoring.budget.enabled,
+        "keeps a cost budget (the pack's budget-required); remove the key or set true",
+    );
+    refuse(
+        !r.malwareScan || s.detective.malwareScan.enabled,
+        "malwareScan.enabled",
+        s.detective.malwareScan.enabled,
+        "scans new objects for malware (the pack's s3-data-bucket-malware-scan); remove the key or set true",
+    );
+    refuse(
+        !r.configRules || s.detective.configRules.enabled,
+        "configRules.enabled",
+        s.detective.configRules.enabled,
+        "evaluates the data bucket with AWS Config rules (the pack's s3-data-bucket-config-rules); remove the key or set true",
     );
     if (r.auditMinRetentionDays !== undefined) {
         refuse(

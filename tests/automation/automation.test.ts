@@ -60,7 +60,7 @@ describe("automation: offlinePlan", function () {
     });
 
     it("runs the offline gate in-process and returns the result with its JSON report", async () => {
-        const r = await offlinePlan("prod", { config: ["replication.enabled=false"], pack });
+        const r = await offlinePlan("prod", { config: ["lifecycle.abortIncompleteMultipartUploadDays=30"], pack });
         assert.equal(r.verdict, "fail");
         assert.equal(r.report.verdict, "fail");
         assert.equal(r.report.stack, "prod");
@@ -69,7 +69,7 @@ describe("automation: offlinePlan", function () {
         assert.equal(r.report.policyConfig, "policy-pack/config/prod.json");
         assert.deepEqual(
             r.analysis.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName}@${v.resourceName}`),
-            ["s3-data-bucket-replication@firehose-data"],
+            ["s3-lifecycle-rules@firehose-data-lifecycle", "s3-lifecycle-rules@firehose-data-replica-lifecycle"],
         );
     });
 });

@@ -70,7 +70,7 @@ describe("automation: tenant stacks from typed config", function () {
                 owner: "y",
                 costCenter: "CC-2",
                 encryption: { mode: "sse-kms" },
-                replication: { enabled: false },
+                lifecycle: { abortIncompleteMultipartUploadDays: 30 },
             },
         });
         const r = await t.offlinePlan({ pack });
@@ -79,7 +79,7 @@ describe("automation: tenant stacks from typed config", function () {
         assert.equal(r.verdict, "fail");
         assert.deepEqual(
             r.report.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policy}@${f.resource?.name}`),
-            ["s3-data-bucket-replication@firehose-data"],
+            ["s3-lifecycle-rules@firehose-data-lifecycle", "s3-lifecycle-rules@firehose-data-replica-lifecycle"],
         );
         assert.ok(
             r.report.resources.some(

@@ -106,20 +106,22 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const j = JSON.parse(r.stdout) as JsonReport;
         assert.equal(j.verdict, "fail");
         assert.deepEqual(mandatory(j), [
-            "s3-data-bucket-encryption@firehose-data-encryption",
-            "s3-data-bucket-encryption@firehose-quarantine-encryption",
-            "s3-data-bucket-replication@firehose-data",
+            "s3-lifecycle-rules@firehose-data-lifecycle",
+            "s3-lifecycle-rules@firehose-data-replica-lifecycle",
         ]);
-        assert.equal(j.counts.mandatory, 3);
+        assert.equal(j.counts.mandatory, 2);
         assert.equal(j.exitCode, 1);
     });
 
     it("a broken --config override on the command line: exit 1, violations grouped by policy with level and resource", async () => {
-        const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "replication.enabled=false");
+        const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
         assert.equal(r.code, 1, r.stderr);
-        assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/m);
-        assert.match(r.stdout, /^ {6}firehose-data {2}aws:s3\/bucket:Bucket {2}\[medium, S3\.7\]$/m);
-        assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation\b/m);
+        assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-lifecycle-rules {2}Checks whether/m);
+        assert.match(
+            r.stdout,
+            /^ {6}firehose-data-lifecycle\n {8}aws:s3\/bucketLifecycleConfiguration:BucketLifecycleConfiguration\n {8}\[medium, S3\.13\]$/m,
+        );
+        assert.match(r.stdout, /^✖ FAIL: 2 mandatory violations\b/m);
         assert.doesNotMatch(r.stdout, /Resources \(/, "--no-tree leaves the tree out");
     });
 
@@ -132,12 +134,12 @@ describe("cli: firehose-storage plan (offline gate)", function () {
     });
 
     it("--quiet: only the findings and the verdict", async () => {
-        const r = await cli("plan", "--stack", "prod", "--quiet", "-c", "replication.enabled=false");
+        const r = await cli("plan", "--stack", "prod", "--quiet", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
         assert.equal(r.code, 1, r.stderr);
         const lines = r.stdout.split("\n");
-        assert.equal(lines[0], "Policy violations (1)");
-        assert.match(lines[1], /^ {2}✖ mandatory {2}s3-data-bucket-replication {2}Checks whether/);
-        assert.match(lines.at(-2) ?? "", /^✖ FAIL: 1 mandatory violation, \d+ notes \(stack prod, \d+ resources\)$/);
+        assert.equal(lines[0], "Policy violations (2)");
+        assert.match(lines[1], /^ {2}✖ mandatory {2}s3-lifecycle-rules {2}Checks whether/);
+        assert.match(lines.at(-2) ?? "", /^✖ FAIL: 2 mandatory violations, \d+ notes \(stack prod, \d+ resources\)$/);
         assert.equal(lines.at(-1), "");
         assert.doesNotMatch(r.stdout, /Resources \(|policy pack firehose-storage@|^program /m);
     });
@@ -241,9 +243,8 @@ describe("cli: the bin as a process", function () {
         const j = JSON.parse(stdout) as JsonReport;
         assert.equal(j.verdict, "fail");
         assert.deepEqual(mandatory(j), [
-            "s3-data-bucket-encryption@firehose-data-encryption",
-            "s3-data-bucket-encryption@firehose-quarantine-encryption",
-            "s3-data-bucket-replication@firehose-data",
+            "s3-lifecycle-rules@firehose-data-lifecycle",
+            "s3-lifecycle-rules@firehose-data-replica-lifecycle",
         ]);
     });
 });

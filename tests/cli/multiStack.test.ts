@@ -80,15 +80,24 @@ describe("cli: many stacks in one run, one policy pack", function () {
         assert.deepEqual(Object.keys(multi.timings).sort(), ["packBuildMs", "packStartMs", "totalMs"]);
     });
 
-    it("exit code is the worst verdict: dev passes, prod without replication fails -> exit 1; text: each report, then every verdict", async () => {
-        const r = await cli("plan", "--stack", "dev", "--stack", "prod", "--no-tree", "-c", "replication.enabled=false");
+    it("exit code is the worst verdict: dev passes, prod with a 30-day multipart abort fails -> exit 1; text: each report, then every verdict", async () => {
+        const r = await cli(
+            "plan",
+            "--stack",
+            "dev",
+            "--stack",
+            "prod",
+            "--no-tree",
+            "-c",
+            "lifecycle.abortIncompleteMultipartUploadDays=30",
+        );
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^firehose-storage · stack dev · preview under mocks \(offline\)$/m);
         assert.match(r.stdout, /^firehose-storage · stack prod · preview under mocks \(offline\)$/m);
         assert.match(r.stdout, /^✔ PASS: .*\(stack dev, \d+\s+resources\)$/m);
-        assert.match(r.stdout, /^✖ FAIL: 1 mandatory violation.*\(stack prod, \d+ resources\)$/m);
+        assert.match(r.stdout, /^✖ FAIL: 2 mandatory violations.*\(stack prod, \d+ resources\)$/m);
         assert.match(r.stdout, /^2 stacks, one policy pack: dev ✔ pass · prod ✖ fail \(exit 1\)$/m);
-        const prod = await alone("prod", "-c", "replication.enabled=false");
+        const prod = await alone("prod", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
         assert.equal(prod.code, 1, "the same verdict alone");
     });
 

@@ -101,8 +101,8 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
                 .filter((x) => x.level === "error")
                 .map((x) => x.ruleId)
                 .sort(),
-            // the quarantine bucket takes the data bucket's encryption mode
-            ["s3-data-bucket-encryption", "s3-data-bucket-encryption", "s3-data-bucket-replication"],
+            // the replica's lifecycle is the data bucket's
+            ["s3-lifecycle-rules", "s3-lifecycle-rules"],
         );
         assert.deepEqual(run.results[0].locations, [
             {
@@ -118,7 +118,7 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
         ]);
 
         const { suite, cases } = junitCases(fs.readFileSync(junitFile, "utf8"));
-        assert.equal(suite.failures, "2");
+        assert.equal(suite.failures, "1");
         assert.equal(Number(suite.tests), cases.length);
         assert.ok(cases.length >= 20, `one test case per policy of the pack (${cases.length})`);
         assert.deepEqual(
@@ -126,12 +126,12 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
                 .filter((c) => c.failure !== undefined)
                 .map((c) => c.name)
                 .sort(),
-            ["s3-data-bucket-encryption", "s3-data-bucket-replication"],
+            ["s3-lifecycle-rules"],
         );
-        const replication = cases.find((c) => c.name === "s3-data-bucket-replication");
+        const lifecycle = cases.find((c) => c.name === "s3-lifecycle-rules");
         assert.match(
-            replication?.failure?.["#text"] ?? "",
-            /^\[mandatory\] firehose-data \(aws:s3\/bucket:Bucket\): data bucket firehose-data/,
+            lifecycle?.failure?.["#text"] ?? "",
+            /^\[mandatory\] firehose-data-lifecycle \(aws:s3\/bucketLifecycleConfiguration:BucketLifecycleConfiguration\): /,
         );
     });
 
