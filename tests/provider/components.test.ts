@@ -258,7 +258,7 @@ describe("multi-language package: every component through ComponentProvider.cons
         assert.deepEqual(rep.types, ["pulumi:pulumi:Stack", "firehose-storage:index:Replication"]);
         const Bucket = components.find((c) => c.name === "SecureBucket")!;
         const bucket = await attempt(() => {
-            new Bucket("b", { encryption: "sse-c", objectLock: { mode: "LEGAL_HOLD", days: 1, years: 1 } } as never);
+            new Bucket("b", { encryption: "sse-c", objectLock: { mode: "LEGAL_HOLD", days: 1, years: 1 } });
         });
         assert.equal(
             bucket.error?.message,

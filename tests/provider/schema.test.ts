@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
+import { parse } from "yaml";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { REPLICA_STORAGE_CLASSES } from "../../components/access/replicationArgs";
 import { WRITER_MODES } from "../../components/access/writerAccess";
@@ -133,6 +134,33 @@ describe("multi-language package: the inferred schema", function () {
                 const props = Object.fromEntries(Object.entries(t.properties ?? {}).map(([k, p]) => [k, shapeOf(p)]));
                 assert.deepEqual(props, expected.properties, name);
                 assert.deepEqual([...(t.required ?? [])].sort(), [...expected.required].sort(), `${name} required`);
+            }
+        }
+    });
+
+    it("the README's Pulumi YAML program uses only served components, with their inputs, required ones given, enum values allowed", () => {
+        const readme = fs.readFileSync(path.join(DIR, "..", "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## Using it from any Pulumi language"));
+        const program = parse(section.match(/```yaml\n([\s\S]*?)```/)?.[1] ?? "") as {
+            resources: Record<string, { type: string; properties: Record<string, unknown> }>;
+        };
+        const used = Object.values(program.resources).map((r) => r.type);
+        assert.deepEqual(used, ["firehose-storage:index:SecureBucket", "firehose-storage:index:WriterAccess"]);
+        for (const [name, r] of Object.entries(program.resources)) {
+            const served = schema.resources[r.type];
+            for (const [key, value] of Object.entries(r.properties)) {
+                const p = served.inputProperties[key];
+                assert.ok(p !== undefined, `${name}.${key} is not an input of ${r.type}`);
+                const values = p.$ref === undefined ? undefined : schema.types[p.$ref.slice("#/types/".length)].enum;
+                if (values !== undefined && typeof value === "string" && !value.startsWith("${")) {
+                    assert.ok(
+                        values.some((e) => e.value === value),
+                        `${name}.${key}: ${value}`,
+                    );
+                }
+            }
+            for (const key of served.requiredInputs) {
+                assert.ok(key in r.properties, `${name} lacks required input ${key}`);
             }
         }
     });
