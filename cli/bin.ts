@@ -9,7 +9,24 @@ import * as path from "path";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { isMissingModule, missingModuleMessage } from "./missingModule";
 
+/**
+ * A reader that stops reading (`firehose-storage plan ... | head`) is not a failure of ours: no stack
+ * trace for EPIPE. The run ends (its pack with it) with a failing code it already has, else 141 as
+ * a process killed by SIGPIPE would: a pass nobody could read is not reported as one.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") {
+            throw e;
+        }
+        const code = Number(process.exitCode ?? 0);
+        process.exit(code !== 0 ? code : 141);
+    });
+}
+
 function start(): void {
+    quietOnClosedPipe(process.stdout);
+    quietOnClosedPipe(process.stderr);
     // First: Node's compile cache (22+) and deferred loading of what a plan never uses.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(path.join(PACKAGE_ROOT, "gate", "fastStart.js"));
