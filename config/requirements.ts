@@ -33,30 +33,31 @@ export function requirementProblems(environment: string, r: StackRequirements, s
             `encrypts data buckets with "${r.encryptionMode}" (the pack's s3-data-bucket-encryption); remove the key or set "${r.encryptionMode}"`,
         );
     }
-    refuse(
-        !r.replication || s.access.replication.enabled,
-        "replication.enabled",
-        s.access.replication.enabled,
-        "replicates the data bucket to a second region (the pack's s3-data-bucket-replication); remove the key or set true",
-    );
-    refuse(
-        !r.budget || s.monitoring.budget.enabled,
-        "budget.enabled",
-        s.monitoring.budget.enabled,
-        "keeps a cost budget (the pack's budget-required); remove the key or set true",
-    );
-    refuse(
-        !r.malwareScan || s.detective.malwareScan.enabled,
-        "malwareScan.enabled",
-        s.detective.malwareScan.enabled,
-        "scans new objects for malware (the pack's s3-data-bucket-malware-scan); remove the key or set true",
-    );
-    refuse(
-        !r.configRules || s.detective.configRules.enabled,
-        "configRules.enabled",
-        s.detective.configRules.enabled,
-        "evaluates the data bucket with AWS Config rules (the pack's s3-data-bucket-config-rules); remove the key or set true",
-    );
+    // Switches the environment requires on: [required, the key, its value, what the environment does].
+    const switches: [boolean, string, boolean, string][] = [
+        [
+            r.replication,
+            "replication.enabled",
+            s.access.replication.enabled,
+            "replicates the data bucket to a second region (the pack's s3-data-bucket-replication)",
+        ],
+        [r.budget, "budget.enabled", s.monitoring.budget.enabled, "keeps a cost budget (the pack's budget-required)"],
+        [
+            r.malwareScan,
+            "malwareScan.enabled",
+            s.detective.malwareScan.enabled,
+            "scans new objects for malware (the pack's s3-data-bucket-malware-scan)",
+        ],
+        [
+            r.configRules,
+            "configRules.enabled",
+            s.detective.configRules.enabled,
+            "evaluates the data bucket with AWS Config rules (the pack's s3-data-bucket-config-rules)",
+        ],
+    ];
+    for (const [required, path, on, does] of switches) {
+        refuse(!required || on, path, on, `${does}; remove the key or set true`);
+    }
     if (r.auditMinRetentionDays !== undefined) {
         refuse(
             s.monitoring.audit.enabled,
