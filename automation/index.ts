@@ -39,14 +39,9 @@ export { OptionsError } from "./options";
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
 export const PROJECT_DIR = PACKAGE_ROOT;
 
-export class PulumiCliMissingError extends Error {
-    override name = "PulumiCliMissingError";
-}
+import { PulumiCliError, PulumiCliMissingError } from "./errors";
 
-/** The Pulumi CLI is there but does not answer (or fails) when asked its version. */
-export class PulumiCliError extends Error {
-    override name = "PulumiCliError";
-}
+export { PulumiCliError, PulumiCliMissingError };
 
 export interface DeployOptions {
     readonly stack: string;

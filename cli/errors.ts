@@ -1,5 +1,5 @@
 /** Exit codes and the mapping of what went wrong to one of them. */
-import { PulumiCliError, PulumiCliMissingError } from "../automation";
+import { PulumiCliError, PulumiCliMissingError } from "../automation/errors";
 import { ConfigError } from "../config";
 import { PolicyConfigError, PolicyPackError } from "../gate/analyzer";
 import { stripAnsi } from "../gate/ansi";

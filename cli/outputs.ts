@@ -2,10 +2,9 @@
  * `firehose-storage outputs --stack <name>`: the stack's outputs through the Automation API, secrets
  * masked unless `--show-secrets`. Needs the Pulumi CLI and a backend; without the CLI it exits 2.
  */
-import { OutputMap } from "@pulumi/pulumi/automation";
+import type { OutputMap } from "@pulumi/pulumi/automation";
 import { Command } from "commander";
 import * as path from "path";
-import { stackOutputs } from "../automation";
 import { EXIT } from "./errors";
 import type { CliIo } from "./main";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
@@ -43,6 +42,8 @@ export function addOutputsCommand(root: Command, io: CliIo, setCode: (code: numb
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", PACKAGE_ROOT)
         .addHelpText("after", OUTPUTS_HELP_AFTER)
         .action(async (f: { stack: string; showSecrets: boolean; json: boolean; projectDir: string }) => {
+            // The Automation API loads only when this command runs.
+            const { stackOutputs } = await import("../automation");
             const outputs = await stackOutputs({ stack: f.stack, projectDir: path.resolve(io.cwd, f.projectDir) });
             io.out(formatOutputs(outputs, f));
             setCode(EXIT.ok);

@@ -6,7 +6,6 @@
  */
 import { Command } from "commander";
 import * as path from "path";
-import { stackOutputs } from "../automation";
 import { styleFor } from "../gate/report";
 import { ABSENT, SETTINGS } from "../verify/bucketState";
 import type { VerifyResult } from "../verify/verify";
@@ -87,7 +86,8 @@ export function addVerifyCommand(root: Command, io: CliIo, setCode: (code: numbe
             if (!f.drift && !f.smoke) {
                 throw new UsageError("--no-drift and --no-smoke leave nothing to verify");
             }
-            const bucket: unknown = f.bucket ?? (await stackOutputs({ stack: f.stack, projectDir })).dataBucketName?.value;
+            const bucket: unknown =
+                f.bucket ?? (await (await import("../automation")).stackOutputs({ stack: f.stack, projectDir })).dataBucketName?.value;
             if (typeof bucket !== "string") {
                 throw new UsageError(`stack ${f.stack} has no dataBucketName output: pass --bucket`);
             }
