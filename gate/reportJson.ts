@@ -48,13 +48,8 @@ export interface JsonReport {
     readonly findings: readonly Finding[];
     /** What the pack's remediations changed before judging (policies at level `remediate`). */
     readonly remediations: readonly RemediationRecord[];
-    readonly timings: {
-        readonly packBuildMs: number;
-        readonly programMs: number;
-        readonly packStartMs: number;
-        readonly analyzeMs: number;
-        readonly totalMs: number;
-    };
+    /** The gate's timings (gate/offlineGate.ts), in whole milliseconds. */
+    readonly timings: GateResult["timings"];
 }
 
 export interface JsonErrorDocument {

@@ -46,6 +46,23 @@ async function until(what: string, ms: number, ok: () => boolean): Promise<void>
     }
 }
 
+/** Runs `fn` with `dir` (the fake CLI) first on PATH and a 500 ms grace; restores both after. */
+async function withFakeOnPath(dir: string, fn: () => Promise<void>): Promise<void> {
+    const saved = { PATH: process.env.PATH, GRACE: process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS };
+    process.env.PATH = `${dir}${path.delimiter}${saved.PATH ?? ""}`;
+    process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = "500";
+    try {
+        await fn();
+    } finally {
+        process.env.PATH = saved.PATH;
+        if (saved.GRACE === undefined) {
+            delete process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS;
+        } else {
+            process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = saved.GRACE;
+        }
+    }
+}
+
 describe("automation: no Pulumi CLI process outlives the embedding process", function () {
     this.timeout(120_000);
     let dir: string;
@@ -103,10 +120,7 @@ describe("automation: no Pulumi CLI process outlives the embedding process", fun
 
     it("a `stack select` that hangs is bounded by the operation's timeoutMs too (the watchdog's deadline)", async () => {
         fakePulumi(dir, 4248, true, false);
-        const saved = { PATH: process.env.PATH, GRACE: process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS };
-        process.env.PATH = `${dir}${path.delimiter}${saved.PATH ?? ""}`;
-        process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = "500";
-        try {
+        await withFakeOnPath(dir, async () => {
             const started = Date.now();
             await assert.rejects(
                 preview({ stack: "dev", timeoutMs: 2000 }),
@@ -116,22 +130,12 @@ describe("automation: no Pulumi CLI process outlives the embedding process", fun
             );
             assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
             await until("the stubborn CLI ended", 5000, () => sleepers(4248).length === 0);
-        } finally {
-            process.env.PATH = saved.PATH;
-            if (saved.GRACE === undefined) {
-                delete process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS;
-            } else {
-                process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = saved.GRACE;
-            }
-        }
+        });
     });
 
     it("an operation that times out interrupts the CLI through the watchdog and leaves nothing running", async () => {
         fakePulumi(dir, 4247, true);
-        const saved = { PATH: process.env.PATH, GRACE: process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS };
-        process.env.PATH = `${dir}${path.delimiter}${saved.PATH ?? ""}`;
-        process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = "500";
-        try {
+        await withFakeOnPath(dir, async () => {
             const started = Date.now();
             await assert.rejects(preview({ stack: "dev", timeoutMs: 3000 }));
             assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
@@ -140,13 +144,6 @@ describe("automation: no Pulumi CLI process outlives the embedding process", fun
                 descendants(process.pid).filter((pid) => commandLine(pid).includes(WATCHDOG)),
                 [],
             );
-        } finally {
-            process.env.PATH = saved.PATH;
-            if (saved.GRACE === undefined) {
-                delete process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS;
-            } else {
-                process.env.FIREHOSE_STORAGE_PULUMI_GRACE_MS = saved.GRACE;
-            }
-        }
+        });
     });
 });
