@@ -18,7 +18,7 @@ import { SecureBucket } from "../components/storage/secureBucket";
 import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
 import { runProgram } from "../gate/runProgram";
-import { BIN, canMeasureCpu, runCli } from "./benchProcess";
+import { BIN, canMeasureCpu, cpuSecondsOf, runCli } from "./benchProcess";
 import { printGoals, WholeProcess } from "./benchGoals";
 import { watchReplans } from "./benchWatch";
 
@@ -50,15 +50,8 @@ interface Sample {
     readonly cpuMs: number;
 }
 
-/** user + system CPU ms of another process (Linux /proc, 100 ticks a second); 0 elsewhere. */
-function processCpuMs(pid: number | undefined): number {
-    try {
-        const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-        return (Number(f[11]) + Number(f[12])) * 10;
-    } catch {
-        return 0;
-    }
-}
+/** user + system CPU ms of another process (Linux /proc); 0 elsewhere. */
+const processCpuMs = (pid: number | undefined): number => (cpuSecondsOf(pid) ?? 0) * 1000;
 
 async function sample(n: number, pack: PolicyPackServer, config: PolicyPackConfig): Promise<Sample> {
     const t0 = performance.now();

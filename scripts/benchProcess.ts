@@ -20,6 +20,16 @@ export interface ProcessSample {
     readonly code: number | null;
 }
 
+/** user + system CPU seconds of a live process, from /proc (Linux; USER_HZ 100); undefined elsewhere or once it is gone. */
+export function cpuSecondsOf(pid: number | undefined): number | undefined {
+    try {
+        const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+        return undefined;
+    }
+}
+
 export const canMeasureCpu = (): boolean => fs.existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%U", "true"]).status === 0;
 
 /** Runs `node cli/bin.js <argv>` once; `env` adds to ours. */

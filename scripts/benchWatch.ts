@@ -8,11 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { descendants } from "../tests/helpers/processes";
-import { BIN } from "./benchProcess";
+import { BIN, cpuSecondsOf } from "./benchProcess";
 
 const ROOT = path.resolve(__dirname, "..");
-/** Clock ticks per second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
-const TICKS = 100;
 
 export interface WatchSample {
     readonly wallS: number;
@@ -22,13 +20,8 @@ export interface WatchSample {
 
 /** user + system CPU seconds of a process and its descendants (Linux /proc); undefined elsewhere. */
 function treeCpu(pid: number): number | undefined {
-    try {
-        return [pid, ...descendants(pid)]
-            .map((p) => fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" "))
-            .reduce((sum, f) => sum + (Number(f[11]) + Number(f[12])) / TICKS, 0);
-    } catch {
-        return undefined;
-    }
+    const each = [pid, ...descendants(pid)].map(cpuSecondsOf);
+    return each.some((s) => s === undefined) ? undefined : each.reduce((sum: number, s) => sum + (s as number), 0);
 }
 
 /** `reps` re-plans of prod in one `plan --watch` process, after its first plan. */
