@@ -35,6 +35,11 @@ export interface CliIo {
     readonly cwd: string;
     /** Starts the policy pack; tests pass one that reuses a running pack. @default - a new pack per run */
     readonly startPack?: (packDir: string) => Promise<PolicyPackServer>;
+    /**
+     * The command owns a fresh process (the bin): a plan's timing line counts the process's start-up
+     * (Node and module loading). Not for `runCli` in a long-lived process, nor `--watch`'s re-plans.
+     */
+    readonly freshProcess?: boolean;
 }
 
 /** The `version` of the package's package.json. */
@@ -104,6 +109,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<v
         columns: process.stdout.columns,
         env: process.env,
         cwd: process.cwd(),
+        freshProcess: true,
     };
     const stopInterruptReports = reportOnInterrupt(io, argv);
     const stopParentWatch = watchParent(hangUp);

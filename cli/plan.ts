@@ -156,8 +156,8 @@ export async function plan(
     const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(io.cwd, p));
     const { projectDir } = target;
     const bar = progress(io, !f.json && !f.quiet);
-    // A fresh process (not --watch, which passes its own gate): Node and module loading so far.
-    const startupMs = gate === runOfflineGate ? performance.now() : undefined;
+    // In a fresh process, Node and module loading so far.
+    const startupMs = io.freshProcess === true ? performance.now() : undefined;
     try {
         const result = await gate({
             ...(await gateOptionsOf(f, io, target)),

@@ -63,7 +63,7 @@ export async function watchPlan(f: Omit<PlanFlags, "stack"> & { readonly stack: 
         io.startPack !== undefined
             ? await io.startPack(packDir)
             : await startPolicyPack(packDir, { callTimeoutMs: f.policyTimeout * 1000 });
-    const warm: CliIo = { ...io, startPack: () => Promise.resolve(pack) };
+    const warm: CliIo = { ...io, freshProcess: false, startPack: () => Promise.resolve(pack) };
     const planOnce = async (gate: RunGate): Promise<void> => {
         try {
             await plan({ ...f, build: false }, warm, target, gate);
