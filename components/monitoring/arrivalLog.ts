@@ -10,7 +10,8 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";
-import { eventsToLogGroupPolicy, logGroupArnOf, logGroupKeyPolicy } from "./policies/arrivalLogStatements";
+import { eventsToLogGroupPolicy, logGroupKeyPolicy } from "./policies/arrivalLogStatements";
+import { logGroupArn } from "../../rules/arn";
 
 export const ARRIVAL_LOG_TYPE = "firehose-storage:monitoring:ArrivalLog";
 
@@ -44,7 +45,7 @@ export function arrivalLogProblems(args: ArrivalLogArgs): Problem[] {
 }
 
 export class ArrivalLog extends pulumi.ComponentResource {
-    /** `arn:aws:logs:<region>:<account>:log-group:<name>` (without `:*`): the EventBridge target ARN. */
+    /** `arn:<partition>:logs:<region>:<account>:log-group:<name>` (without `:*`): the EventBridge target ARN. */
     public readonly logGroupArn: pulumi.Output<string>;
     /** The log group's name. */
     public readonly logGroupName: pulumi.Output<string>;
@@ -59,7 +60,7 @@ export class ArrivalLog extends pulumi.ComponentResource {
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: "monitoring" });
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
         // The ARN from the exact name: known before the group exists, so the key policy can name it.
-        const arn = accountId.apply((id) => logGroupArnOf(args.region, id, args.logGroupName));
+        const arn = accountId.apply((id) => logGroupArn(args.region, id, args.logGroupName));
 
         const key = new aws.kms.Key(
             `${name}-key`,

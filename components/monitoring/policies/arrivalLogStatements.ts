@@ -3,12 +3,9 @@
  * policy that lets EventBridge write events into it.
  */
 import { ALL_KMS_ACTIONS } from "../../../rules/actions";
+import { accountRootArn } from "../../../rules/arn";
 import { policyDocument, PolicyDocument } from "../../../rules/document";
-
-/** `arn:aws:logs:<region>:<account>:log-group:<name>`, computable before the group exists. */
-export function logGroupArnOf(region: string, accountId: string, name: string): string {
-    return `arn:aws:logs:${region}:${accountId}:log-group:${name}`;
-}
+import { partitionOfRegion } from "../../../rules/regions";
 
 /** What CloudWatch Logs needs of a key that encrypts a log group (AWS's documented list). */
 export const LOGS_KMS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
@@ -23,7 +20,7 @@ export function logGroupKeyPolicy(accountId: string, region: string, logGroupArn
         {
             Sid: "EnableAccountAdministration",
             Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+            Principal: { AWS: accountRootArn(partitionOfRegion(region), accountId) },
             Action: ALL_KMS_ACTIONS,
             Resource: "*",
         },
