@@ -46,7 +46,7 @@ export interface StackRequirements {
     readonly budget: boolean;
     /** A CloudTrail trail kept at least this many days (`audit.*`); undefined: optional. */
     readonly auditMinRetentionDays: number | undefined;
-    /** Incomplete multipart uploads aborted within this many days (the pack's s3-lifecycle-rules). */
+    /** Incomplete multipart uploads aborted within this many days (`lifecycle.abortIncompleteMultipartUploadDays`; the pack's s3-lifecycle-rules). */
     readonly maxAbortDays: number;
     /** SSE-KMS buckets use an S3 Bucket Key (`SecureBucket` always does; the pack's s3-bucket-encryption). */
     readonly bucketKeyForKms: boolean;

@@ -1,10 +1,10 @@
 /**
- * The requirements of the stack profiles (config/profiles.ts) that a config key switches: `protect`,
+ * The requirements of the stack profiles (config/profiles.ts) that a config key sets: `protect`,
  * `allowForceDestroy`, the trail's presence and retention, the data bucket's encryption mode,
- * replication, the budget, malware scanning and the AWS Config rules. A value that breaks one is
- * refused here, naming the key and saying what the environment requires, rather than accepted and
- * then failed by the policy pack (whose config is generated from the same profile and still judges
- * them, with what no key switches: the multipart abort, bucket keys). Pure.
+ * replication, the budget, malware scanning, the AWS Config rules and the multipart-upload abort. A
+ * value that breaks one is refused here, naming the key and saying what the environment requires,
+ * rather than accepted and then failed by the policy pack (whose config is generated from the same
+ * profile and still judges them, with what no key sets: bucket keys). Pure.
  */
 import { Problem } from "./problems";
 import { StackRequirements } from "./profiles";
@@ -33,6 +33,12 @@ export function requirementProblems(environment: string, r: StackRequirements, s
             `encrypts data buckets with "${r.encryptionMode}" (the pack's s3-data-bucket-encryption); remove the key or set "${r.encryptionMode}"`,
         );
     }
+    refuse(
+        s.lifecycle.abortIncompleteMultipartUploadDays <= r.maxAbortDays,
+        "lifecycle.abortIncompleteMultipartUploadDays",
+        s.lifecycle.abortIncompleteMultipartUploadDays,
+        `aborts incomplete multipart uploads within ${r.maxAbortDays} days (the pack's s3-lifecycle-rules); remove the key or set at most ${r.maxAbortDays}`,
+    );
     // Switches the environment requires on: [required, the key, its value, what the environment does].
     const switches: [boolean, string, boolean, string][] = [
         [

@@ -8,6 +8,7 @@ import * as path from "path";
 import { ADVISORY_CONFIG_FILE, automationPlan, DEFAULT_POLICY_CONFIG, offlinePlan, PROJECT_DIR } from "../../automation";
 import { PolicyConfigError, PolicyPackServer } from "../../gate/analyzer";
 import { realPack } from "../helpers/realPack";
+import { stricterPackConfig } from "../helpers/stricterPack";
 
 const PACK = path.join(PROJECT_DIR, "policy-pack");
 
@@ -59,14 +60,23 @@ describe("automation: offlinePlan", function () {
         pack = await realPack();
     });
 
-    it("runs the offline gate in-process and returns the result with its JSON report", async () => {
-        const r = await offlinePlan("prod", { config: ["lifecycle.abortIncompleteMultipartUploadDays=30"], pack });
+    it("runs the offline gate in-process with the config overrides and returns the result with its JSON report", async () => {
+        const strict = stricterPackConfig(3);
+        const r = await offlinePlan("prod", { config: ["lifecycle.abortIncompleteMultipartUploadDays=4"], policyConfigFile: strict, pack });
+        const lifecycle = r.plan.resources.find((res) => res.name === "firehose-data-lifecycle");
+        assert.deepEqual(
+            (lifecycle?.inputs.rules as { abortIncompleteMultipartUpload?: unknown }[]).flatMap(
+                (rule) => rule.abortIncompleteMultipartUpload ?? [],
+            ),
+            [{ daysAfterInitiation: 4 }],
+            "the override reached the program",
+        );
         assert.equal(r.verdict, "fail");
         assert.equal(r.report.verdict, "fail");
         assert.equal(r.report.stack, "prod");
         assert.equal(r.report.counts.resources, r.plan.resources.length);
         assert.equal(r.report.resources.length, r.plan.resources.length);
-        assert.equal(r.report.policyConfig, "policy-pack/config/prod.json");
+        assert.equal(r.report.policyConfig, strict);
         assert.deepEqual(
             r.analysis.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName}@${v.resourceName}`),
             ["s3-lifecycle-rules@firehose-data-lifecycle", "s3-lifecycle-rules@firehose-data-replica-lifecycle"],

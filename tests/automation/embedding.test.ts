@@ -10,6 +10,7 @@ import { ConfigError, engineConfig, PulumiCliMissingError, tenantStack } from ".
 import { PolicyPackServer } from "../../gate/analyzer";
 import { provisionTenants } from "../../examples/twoTenants";
 import { realPack } from "../helpers/realPack";
+import { stricterPackConfig } from "../helpers/stricterPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const cliOnPath = (process.env.PATH ?? "").split(path.delimiter).some((d) => d !== "" && fs.existsSync(path.join(d, "pulumi")));
@@ -61,30 +62,44 @@ describe("automation: tenant stacks from typed config", function () {
         });
     });
 
-    it("offlinePlan judges the same settings with the environment's pack config", async () => {
-        const t = tenantStack({
-            stack: "tenant-y",
-            region: "us-east-1",
-            config: {
-                environment: "prod",
-                owner: "y",
-                costCenter: "CC-2",
-                encryption: { mode: "sse-kms" },
-                lifecycle: { abortIncompleteMultipartUploadDays: 30 },
+    it("refuses a value the environment's pack would fail, before anything runs", () => {
+        assert.throws(
+            () =>
+                tenantStack({
+                    stack: "tenant-late",
+                    region: "us-east-1",
+                    config: { environment: "prod", owner: "o", costCenter: "c", lifecycle: { abortIncompleteMultipartUploadDays: 30 } },
+                }),
+            (e: unknown) => {
+                assert.ok(e instanceof ConfigError);
+                assert.deepEqual(
+                    e.problems.map((p) => [p.path, p.value]),
+                    [["lifecycle.abortIncompleteMultipartUploadDays", 30]],
+                );
+                return true;
             },
-        });
-        const r = await t.offlinePlan({ pack });
+        );
+    });
+
+    it("offlinePlan judges the same settings with the environment's pack config, or with the given one", async () => {
+        const config = { environment: "prod", owner: "y", costCenter: "CC-2", encryption: { mode: "sse-kms" } } as const;
+        const r = await tenantStack({ stack: "tenant-y", region: "us-east-1", config }).offlinePlan({ pack });
         assert.equal(r.report.stack, "tenant-y");
         assert.equal(r.report.policyConfig, "policy-pack/config/prod.json");
-        assert.equal(r.verdict, "fail");
-        assert.deepEqual(
-            r.report.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policy}@${f.resource?.name}`),
-            ["s3-lifecycle-rules@firehose-data-lifecycle", "s3-lifecycle-rules@firehose-data-replica-lifecycle"],
-        );
+        assert.equal(r.verdict, "pass");
         assert.ok(
             r.report.resources.some(
                 (res) => res.urn === "urn:pulumi:tenant-y::firehose-storage::pulumi:pulumi:Stack::firehose-storage-tenant-y",
             ),
+        );
+        // The same settings (7-day multipart abort) by a pack allowing 3 days.
+        const strict = stricterPackConfig(3);
+        const s = await tenantStack({ stack: "tenant-y", region: "us-east-1", config, policyConfigFile: strict }).offlinePlan({ pack });
+        assert.equal(s.report.policyConfig, strict);
+        assert.equal(s.verdict, "fail");
+        assert.deepEqual(
+            s.report.findings.filter((f) => f.level === "mandatory").map((f) => `${f.policy}@${f.resource?.name}`),
+            ["s3-lifecycle-rules@firehose-data-lifecycle", "s3-lifecycle-rules@firehose-data-replica-lifecycle"],
         );
     });
 

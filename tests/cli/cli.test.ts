@@ -11,11 +11,16 @@ import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { JsonReport } from "../../gate/reportJson";
 import { realPack } from "../helpers/realPack";
+import { stricterPackConfig } from "../helpers/stricterPack";
 import { usageErrorTests } from "./usageErrors";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");
 const ANSI = /\u001b\[/;
+/** Prod's pack config with a 3-day multipart-abort limit: prod as shipped (7 days) fails it. */
+const STRICT = stricterPackConfig(3);
+const ABORT_REFUSED =
+    /^error: invalid stack configuration \(1 problem\):\n {2}- firehose-storage:lifecycle\.abortIncompleteMultipartUploadDays: got 30; prod aborts incomplete multipart uploads within 7 days \(the pack's s3-lifecycle-rules\); remove the key or set at most 7$/m;
 
 /** `policy@resource` of the mandatory violations, sorted. */
 function mandatory(r: JsonReport): string[] {
@@ -100,21 +105,9 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         assert.deepEqual(wide, []);
     });
 
-    it("a broken test stack file: the expected mandatory violations, FAIL, exit 1", async () => {
-        const r = await cli("plan", "--stack", "prod", "--stack-file", BROKEN, "--json");
-        assert.equal(r.code, 1, r.stderr);
-        const j = JSON.parse(r.stdout) as JsonReport;
-        assert.equal(j.verdict, "fail");
-        assert.deepEqual(mandatory(j), [
-            "s3-lifecycle-rules@firehose-data-lifecycle",
-            "s3-lifecycle-rules@firehose-data-replica-lifecycle",
-        ]);
-        assert.equal(j.counts.mandatory, 2);
-        assert.equal(j.exitCode, 1);
-    });
-
-    it("a broken --config override on the command line: exit 1, violations grouped by policy with level and resource", async () => {
-        const r = await cli("plan", "--stack", "prod", "--no-tree", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
+    it("a -c override is what the gate judges: over a stricter pack's limit, exit 1 with violations grouped by policy; within it, exit 0", async () => {
+        const abort = (days: number) => ["-c", `lifecycle.abortIncompleteMultipartUploadDays=${days}`];
+        const r = await cli("plan", "--stack", "prod", "--no-tree", "--policy-config", STRICT, ...abort(4));
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^ {2}✖ mandatory {2}s3-lifecycle-rules {2}Checks whether/m);
         assert.match(
@@ -123,6 +116,8 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         );
         assert.match(r.stdout, /^✖ FAIL: 2 mandatory violations\b/m);
         assert.doesNotMatch(r.stdout, /Resources \(/, "--no-tree leaves the tree out");
+        const within = await cli("plan", "--stack", "prod", "--quiet", "--policy-config", STRICT, ...abort(3));
+        assert.equal(within.code, 0, within.stdout + within.stderr);
     });
 
     it("--policy-config overrides the stack's pack config (dev judged by prod's rules fails)", async () => {
@@ -134,7 +129,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
     });
 
     it("--quiet: only the findings and the verdict", async () => {
-        const r = await cli("plan", "--stack", "prod", "--quiet", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
+        const r = await cli("plan", "--stack", "prod", "--quiet", "--policy-config", STRICT);
         assert.equal(r.code, 1, r.stderr);
         const lines = r.stdout.split("\n");
         assert.equal(lines[0], "Policy violations (2)");
@@ -159,6 +154,16 @@ describe("cli: firehose-storage plan (offline gate)", function () {
         const cases: [string, string[], RegExp][] = [
             ["no such stack", ["plan", "--stack", "nope"], /Pulumi\.nope\.yaml does not exist/],
             ["invalid config value", ["plan", "--stack", "dev", "-c", "keyLayout=diagonal"], /firehose-storage:keyLayout: got "diagonal"/],
+            [
+                "a -c value the pack would fail (a 30-day multipart abort): refused by the config, naming the key and the limit",
+                ["plan", "--stack", "prod", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30"],
+                ABORT_REFUSED,
+            ],
+            [
+                "a stack file with the same value (--stack-file): refused alike",
+                ["plan", "--stack", "prod", "--stack-file", BROKEN],
+                ABORT_REFUSED,
+            ],
             ["malformed --config", ["plan", "--stack", "dev", "-c", "keyLayout"], /--config "keyLayout": must be key=value/],
             [
                 "missing --policy-config file",
@@ -230,11 +235,11 @@ describe("cli: firehose-storage plan (offline gate)", function () {
 });
 
 describe("cli: the bin as a process", function () {
-    it("cli/bin.ts (through ts-node) plan on the broken stack file: exit 1, clean JSON on stdout", async function () {
+    it("cli/bin.ts (through ts-node) plan of prod judged by a stricter pack config: exit 1, clean JSON on stdout", async function () {
         this.timeout(120_000);
         const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
             const tsNode = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
-            const argv = ["-r", tsNode, path.join(ROOT, "cli", "bin.ts"), "plan", "--stack", "prod", "--stack-file", BROKEN, "--json"];
+            const argv = ["-r", tsNode, path.join(ROOT, "cli", "bin.ts"), "plan", "--stack", "prod", "--policy-config", STRICT, "--json"];
             const child = execFile(process.execPath, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (_e, out) =>
                 resolve({ code: child.exitCode, stdout: out }),
             );

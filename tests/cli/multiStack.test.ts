@@ -80,25 +80,17 @@ describe("cli: many stacks in one run, one policy pack", function () {
         assert.deepEqual(Object.keys(multi.timings).sort(), ["packBuildMs", "packStartMs", "totalMs"]);
     });
 
-    it("exit code is the worst verdict: dev passes, prod with a 30-day multipart abort fails -> exit 1; text: each report, then every verdict", async () => {
-        const r = await cli(
-            "plan",
-            "--stack",
-            "dev",
-            "--stack",
-            "prod",
-            "--no-tree",
-            "-c",
-            "lifecycle.abortIncompleteMultipartUploadDays=30",
-        );
+    it("exit code is the worst verdict: by prod's pack config, prod passes and dev fails -> exit 1; text: each report, then every verdict", async () => {
+        const prodRules = ["--policy-config", "policy-pack/config/prod.json"];
+        const r = await cli("plan", "--stack", "dev", "--stack", "prod", "--no-tree", ...prodRules);
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stdout, /^firehose-storage · stack dev · preview under mocks \(offline\)$/m);
         assert.match(r.stdout, /^firehose-storage · stack prod · preview under mocks \(offline\)$/m);
-        assert.match(r.stdout, /^✔ PASS: .*\(stack dev, \d+\s+resources\)$/m);
-        assert.match(r.stdout, /^✖ FAIL: 2 mandatory violations.*\(stack prod, \d+ resources\)$/m);
-        assert.match(r.stdout, /^2 stacks, one policy pack: dev ✔ pass · prod ✖ fail \(exit 1\)$/m);
-        const prod = await alone("prod", "-c", "lifecycle.abortIncompleteMultipartUploadDays=30");
-        assert.equal(prod.code, 1, "the same verdict alone");
+        assert.match(r.stdout, /^✖ FAIL: \d+ mandatory violations.*\(stack dev, \d+\s+resources\)$/m);
+        assert.match(r.stdout, /^✔ PASS: .*\(stack prod, \d+\s+resources\)$/m);
+        assert.match(r.stdout, /^2 stacks, one policy pack: dev ✖ fail · prod ✔ pass \(exit 1\)$/m);
+        const dev = await alone("dev", ...prodRules);
+        assert.equal(dev.code, 1, "the same verdict alone");
     });
 
     it("--all-stacks plans every Pulumi.<stack>.yaml of the project, in name order", async () => {

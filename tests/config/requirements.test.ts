@@ -68,3 +68,17 @@ describe("stack requirements: prod refuses a key that breaks one", () => {
         assert.deepEqual(resolve(PROD).encryption.mode, "sse-kms");
     });
 });
+
+describe("stack requirements: every environment refuses a multipart abort later than its pack allows", () => {
+    for (const environment of ["dev", "prod"]) {
+        it(`${environment}: 8 days refused, naming the key and the limit; 7 and 1 accepted`, () => {
+            assert.deepEqual(problems({ environment, lifecycle: { abortIncompleteMultipartUploadDays: 8 } }), [
+                `firehose-storage:lifecycle.abortIncompleteMultipartUploadDays: got 8; ${environment} aborts incomplete multipart uploads within 7 days (the pack's s3-lifecycle-rules); remove the key or set at most 7`,
+            ]);
+            for (const days of [7, 1]) {
+                const s = resolve({ environment, lifecycle: { abortIncompleteMultipartUploadDays: days } });
+                assert.equal(s.lifecycle.abortIncompleteMultipartUploadDays, days);
+            }
+        });
+    }
+});

@@ -1,8 +1,8 @@
 /**
- * `plan --json`, `--sarif`, `--junit` on real runs (the shipped prod stack, the broken stack file, a
- * usage error): the JSON validated against schema/report.schema.json, the SARIF against the official
- * SARIF 2.1.0 schema (tests/fixtures/sarif, vendored from oasis-tcs/sarif-spec), the JUnit parsed by
- * an XML parser; then the findings' marks (severity, control ids, waived, remediated) on synthetic
+ * `plan --json`, `--sarif`, `--junit` on real runs (the shipped prod stack, alone and judged by a
+ * stricter pack config, a usage error): the JSON validated against schema/report.schema.json, the
+ * SARIF against the official SARIF 2.1.0 schema (tests/fixtures/sarif, vendored from
+ * oasis-tcs/sarif-spec), the JUnit parsed by an XML parser; then the findings' marks (severity, control ids, waived, remediated) on synthetic
  * reports.
  */
 import * as assert from "node:assert/strict";
@@ -18,9 +18,9 @@ import { toJunit } from "../../gate/junit";
 import { JsonReport, REPORT_SCHEMA_FILE } from "../../gate/reportJson";
 import { toSarif } from "../../gate/sarif";
 import { realPack } from "../helpers/realPack";
+import { stricterPackConfig } from "../helpers/stricterPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const BROKEN = path.join("tests", "fixtures", "Pulumi.broken.yaml");
 
 function reportValidator(): ValidateFunction {
     return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(fs.readFileSync(REPORT_SCHEMA_FILE, "utf8")) as object);
@@ -80,10 +80,11 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
         assert.equal(validateSarif({ version: "2.1.0", runs: [{ tool: { driver: {} } }] }), false, "driver.name is required");
     });
 
-    it("the broken stack: the JSON report validates; SARIF has an error result per mandatory violation; JUnit fails those policies", async () => {
-        const sarifFile = path.join(dir, "broken.sarif");
-        const junitFile = path.join(dir, "broken.xml");
-        const r = await cli("plan", "--stack", "prod", "--stack-file", BROKEN, "--json", "--sarif", sarifFile, "--junit", junitFile);
+    it("prod judged by a stricter pack config: the JSON report validates; SARIF has an error result per mandatory violation; JUnit fails those policies", async () => {
+        const sarifFile = path.join(dir, "strict.sarif");
+        const junitFile = path.join(dir, "strict.xml");
+        const strict = stricterPackConfig(3); // prod aborts multipart uploads after 7 days
+        const r = await cli("plan", "--stack", "prod", "--policy-config", strict, "--json", "--sarif", sarifFile, "--junit", junitFile);
         assert.equal(r.code, 1, r.stderr);
         const report = JSON.parse(r.stdout) as JsonReport;
         assertValid(validateReport, report, "report");
@@ -106,7 +107,7 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
         );
         assert.deepEqual(run.results[0].locations, [
             {
-                physicalLocation: { artifactLocation: { uri: "tests/fixtures/Pulumi.broken.yaml" }, region: { startLine: 1 } },
+                physicalLocation: { artifactLocation: { uri: "Pulumi.prod.yaml" }, region: { startLine: 1 } },
                 logicalLocations: [
                     {
                         fullyQualifiedName: report.findings[0].resource?.urn,
