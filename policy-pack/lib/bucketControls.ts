@@ -4,39 +4,25 @@
  * enabled, and encryption in effect. Each reads the separate resource and the bucket's inline input
  * alike (lib/inline.ts); `what` names both forms.
  */
-import { StackResource } from "./check";
 import { Control } from "./dataBucketControl";
 import { encryptionEffect, versioningEffect } from "./effect";
-import { isAnyPrincipal, knownItems, matchesInsecureTransport, parsePolicyDocument } from "./iam";
+import { hasStatement, isAnyPrincipal, knownItems, matchesInsecureTransport, Statement } from "./iam";
 import { bool, UNKNOWN } from "./unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 
 /** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
-function tlsOnly(policy: StackResource): true | string | typeof UNKNOWN {
-    const doc = parsePolicyDocument(policy.props.policy);
-    if (doc === UNKNOWN) {
-        return UNKNOWN;
+function isTlsOnly(s: Statement): boolean | typeof UNKNOWN {
+    const anyone = isAnyPrincipal(s.principal);
+    const insecure = matchesInsecureTransport(s.condition);
+    const actions = knownItems(s.actions);
+    const resources = knownItems(s.resources);
+    const allActions = actions.items.some((a) => a === "*" || a.toLowerCase() === "s3:*");
+    const coversObjects = resources.items.some((r) => r === "*" || r.endsWith("/*"));
+    const coversBucket = resources.items.some((r) => r === "*" || (r.startsWith("arn:") && !r.includes("/")));
+    if (s.effect === "Deny" && anyone === true && insecure === true && allActions && coversObjects && coversBucket) {
+        return true;
     }
-    if ("error" in doc) {
-        return `policy ${doc.error}`;
-    }
-    let unknown = false;
-    for (const s of doc.statements) {
-        const anyone = isAnyPrincipal(s.principal);
-        const insecure = matchesInsecureTransport(s.condition);
-        const actions = knownItems(s.actions);
-        const resources = knownItems(s.resources);
-        const allActions = actions.items.some((a) => a === "*" || a.toLowerCase() === "s3:*");
-        const coversObjects = resources.items.some((r) => r === "*" || r.endsWith("/*"));
-        const coversBucket = resources.items.some((r) => r === "*" || (r.startsWith("arn:") && !r.includes("/")));
-        if (s.effect === "Deny" && anyone === true && insecure === true && allActions && coversObjects && coversBucket) {
-            return true;
-        }
-        unknown ||= s.effect === UNKNOWN || anyone === UNKNOWN || insecure === UNKNOWN || actions.unknown || resources.unknown;
-    }
-    return unknown
-        ? UNKNOWN
-        : 'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".';
+    return s.effect === UNKNOWN || anyone === UNKNOWN || insecure === UNKNOWN || actions.unknown || resources.unknown ? UNKNOWN : false;
 }
 
 /** All four Block Public Access flags true (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html). */
@@ -54,7 +40,12 @@ export const TLS_ONLY: Control<object> = {
     what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy or the bucket's policy input)",
     fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
     defaults: {},
-    judge: tlsOnly,
+    judge: (c) =>
+        hasStatement(
+            c.props.policy,
+            isTlsOnly,
+            'has no statement denying plain HTTP: add Deny, Principal "*", Action "s3:*", Resource [bucketArn, bucketArn/*], Condition Bool aws:SecureTransport "false".',
+        ),
 };
 
 export const PUBLIC_ACCESS_BLOCK: Control<object> = {

@@ -149,11 +149,22 @@ function withDefaults<C extends object>(defaults: C, given: object): C {
 /** A policy's config as the pack config gives it: its knobs and its waivers (rules/waivers.ts). */
 type GivenConfig = { readonly waivers?: readonly PolicyWaiver[] } & Record<string, unknown>;
 
-/** The policy's config schema with the `waivers` every policy takes, so the CLI validates them too. */
-function withWaivers(schema: PolicyConfigSchema | undefined): PolicyConfigSchema {
+/**
+ * The policy's config schema as the engine and the CLI read it: each knob's `default` is the check's
+ * typed `defaults` (stated once, not again in the schema), and the `waivers` every policy takes are
+ * added so the CLI validates them too.
+ */
+function configSchemaOf(schema: PolicyConfigSchema | undefined, defaults: object): PolicyConfigSchema {
+    const knobs = Object.entries(schema?.properties ?? {}).map(([key, property]) => {
+        const value: unknown = (defaults as Record<string, unknown>)[key];
+        return [
+            key,
+            value === undefined ? property : { ...property, default: Array.isArray(value) ? [...(value as unknown[])] : value },
+        ] as const;
+    });
     return {
         ...schema,
-        properties: { ...schema?.properties, waivers: WAIVERS_SCHEMA as unknown as PolicyConfigSchema["properties"][string] },
+        properties: { ...Object.fromEntries(knobs), waivers: WAIVERS_SCHEMA as unknown as PolicyConfigSchema["properties"][string] },
     };
 }
 
@@ -176,7 +187,7 @@ export function resourcePolicy<C extends object>(meta: PolicyMeta, check: Resour
     return {
         ...meta,
         ...sdkMeta(meta),
-        configSchema: withWaivers(meta.configSchema),
+        configSchema: configSchemaOf(meta.configSchema, check.defaults),
         check,
         validateResource: (args, reportViolation) => {
             const { waivers, given } = splitConfig(args);
@@ -221,7 +232,7 @@ export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackChec
         ...meta,
         ...sdkMeta(meta),
         check,
-        configSchema: withWaivers(meta.configSchema),
+        configSchema: configSchemaOf(meta.configSchema, check.defaults),
         validateStack: (args, reportViolation) => {
             const { waivers, given } = splitConfig(args);
             const resources = stackResources(args.resources);

@@ -93,3 +93,14 @@ export const CIS_ITEMS: readonly ExternalControl[] = [
 ];
 
 export const EXTERNAL_CONTROLS: readonly ExternalControl[] = [...SECURITY_HUB_S3, ...CIS_ITEMS];
+
+const SECURITY_HUB_GUIDE = "https://docs.aws.amazon.com/securityhub/latest/userguide";
+
+/**
+ * The Security Hub user guide's page for a control (`S3.8` -> `.../s3-controls.html#s3-8`), or for a
+ * service's controls when given the service alone (`S3` -> `.../s3-controls.html`).
+ */
+export function securityHubUrl(id: string): string {
+    const [service, n] = id.toLowerCase().split(".");
+    return `${SECURITY_HUB_GUIDE}/${service}-controls.html${n === undefined ? "" : `#${service}-${n}`}`;
+}

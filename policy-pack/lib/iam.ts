@@ -177,3 +177,31 @@ export function knownItems(v: Maybe<readonly Maybe<string>[]>): { readonly items
     }
     return { items: v.filter((x): x is string => x !== UNKNOWN), unknown: v.some((x) => x === UNKNOWN) };
 }
+
+/**
+ * Whether some statement of a policy document is one `matches` accepts: `true`; `UNKNOWN` when none
+ * is but one `matches` could not judge may be once its values are known; `policy <error>` for a
+ * document that does not parse; else `missing`.
+ */
+export function hasStatement(
+    policy: unknown,
+    matches: (s: Statement) => boolean | typeof UNKNOWN,
+    missing: string,
+): true | string | typeof UNKNOWN {
+    const doc = parsePolicyDocument(policy);
+    if (doc === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if ("error" in doc) {
+        return `policy ${doc.error}`;
+    }
+    let unknown = false;
+    for (const s of doc.statements) {
+        const verdict = matches(s);
+        if (verdict === true) {
+            return true;
+        }
+        unknown ||= verdict === UNKNOWN;
+    }
+    return unknown ? UNKNOWN : missing;
+}

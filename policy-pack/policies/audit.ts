@@ -1,21 +1,31 @@
 /** Resource policies for the audit trail. */
-import { label, resourcePolicy, ResourceView, stackPolicy, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, label, PolicyMeta, resourcePolicy, stackPolicy, unverified, violation } from "../lib/check";
 import { T } from "../lib/types";
 import { arr, bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
-/** One check for a boolean trail setting that must be true; `absentMeans` is the AWS default. */
-function trailFlag(r: ResourceView, key: string, absentMeans: boolean, fix: string) {
-    const v = bool(r.props[key]);
-    if (v === UNKNOWN) {
-        return [unverified(`${key} of ${label(r)} is unknown`)];
-    }
-    return (v ?? absentMeans) ? [] : [violation(`${label(r)} has ${key} off: ${fix}`)];
+/**
+ * A trail policy for a boolean setting that must be true: absent counts as off (the AWS default of
+ * both settings judged here), unknown is unverified, off is a violation saying `fix`.
+ */
+function trailFlagPolicy(meta: PolicyMeta, key: string, fix: string): CheckedResourcePolicy {
+    return resourcePolicy(meta, {
+        types: T.trail,
+        defaults: {},
+        check: (r) => {
+            const v = bool(r.props[key]);
+            if (v === UNKNOWN) {
+                return [unverified(`${key} of ${label(r)} is unknown`)];
+            }
+            return v === true ? [] : [violation(`${label(r)} has ${key} off: ${fix}`)];
+        },
+    });
 }
 
 /**
  * Checks whether a CloudTrail trail validates log files (digest files prove logs were not changed).
  */
-export const cloudtrailLogFileValidation = resourcePolicy(
+export const cloudtrailLogFileValidation = trailFlagPolicy(
     {
         name: "cloudtrail-log-file-validation",
         description: "Checks whether a CloudTrail trail has log file validation enabled.",
@@ -25,19 +35,16 @@ export const cloudtrailLogFileValidation = resourcePolicy(
         cis: ["3.2"],
         topics: ["audit", "logging"],
         remediation: "Set enableLogFileValidation: true on the trail.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4",
+        docUrl: securityHubUrl("CloudTrail.4"),
     },
-    {
-        types: T.trail,
-        defaults: {},
-        check: (r) => trailFlag(r, "enableLogFileValidation", false, "set enableLogFileValidation: true."),
-    },
+    "enableLogFileValidation",
+    "set enableLogFileValidation: true.",
 );
 
 /**
  * Checks whether a CloudTrail trail is multi-region (and so records activity in every region).
  */
-export const cloudtrailMultiRegion = resourcePolicy(
+export const cloudtrailMultiRegion = trailFlagPolicy(
     {
         name: "cloudtrail-multi-region",
         description: "Checks whether a CloudTrail trail is multi-region.",
@@ -47,13 +54,10 @@ export const cloudtrailMultiRegion = resourcePolicy(
         cis: ["3.1"],
         topics: ["audit", "logging"],
         remediation: "Set isMultiRegionTrail: true and keep includeGlobalServiceEvents on.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1",
+        docUrl: securityHubUrl("CloudTrail.1"),
     },
-    {
-        types: T.trail,
-        defaults: {},
-        check: (r) => trailFlag(r, "isMultiRegionTrail", false, "set isMultiRegionTrail: true (and keep includeGlobalServiceEvents on)."),
-    },
+    "isMultiRegionTrail",
+    "set isMultiRegionTrail: true (and keep includeGlobalServiceEvents on).",
 );
 
 type Access = "write" | "read";
@@ -120,7 +124,7 @@ export const cloudtrailS3DataEvents = stackPolicy(
         topics: ["audit", "logging", "storage"],
         remediation:
             "Add an advanced event selector with eventCategory Data and resources.type AWS::S3::Object (no resources.ARN) to a multi-Region trail.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-22",
+        docUrl: securityHubUrl("S3.22"),
     },
     {
         defaults: {},

@@ -5,11 +5,10 @@
  */
 import { Control, dataBucketPolicy } from "../lib/dataBucketControl";
 import { objectLockEffect } from "../lib/effect";
-import { globMatches, isAnyPrincipal, knownItems, parsePolicyDocument } from "../lib/iam";
+import { globMatches, hasStatement, isAnyPrincipal, knownItems, Statement } from "../lib/iam";
 import { arr, bool, isUnknown, UNKNOWN } from "../lib/unknown";
 import { MFA_GUARDED_ACTIONS } from "../../rules/actions";
-
-const SH = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
+import { securityHubUrl } from "../lib/controls";
 
 /** A notification configuration that sends at least one event somewhere (EventBridge, SNS, SQS, Lambda). */
 const NOTIFICATIONS: Control<object> = {
@@ -43,7 +42,7 @@ export const s3DataBucketEventNotifications = dataBucketPolicy(
         cis: [],
         topics: ["storage", "monitoring"],
         remediation: NOTIFICATIONS.fix,
-        docUrl: `${SH}#s3-11`,
+        docUrl: securityHubUrl("S3.11"),
     },
     NOTIFICATIONS,
 );
@@ -70,9 +69,9 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
         topics: ["storage", "resilience"],
         remediation:
             "Create the bucket with objectLockEnabled: true and attach an aws.s3.BucketObjectLockConfiguration with a default retention.",
-        docUrl: `${SH}#s3-15`,
+        docUrl: securityHubUrl("S3.15"),
         configSchema: {
-            properties: { requireObjectLock: { type: "boolean", default: false, description: "Require Object Lock on data buckets." } },
+            properties: { requireObjectLock: { type: "boolean", description: "Require Object Lock on data buckets." } },
         },
     },
     {
@@ -86,39 +85,23 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
 );
 
 /** A Deny of the permanent deletes to anyone without MFA (`aws:MultiFactorAuthPresent` false). */
-function deniesDeletesWithoutMfa(policy: unknown): true | string | typeof UNKNOWN {
-    const doc = parsePolicyDocument(policy);
-    if (doc === UNKNOWN) {
+function deniesDeletesWithoutMfa(s: Statement): boolean | typeof UNKNOWN {
+    const actions = knownItems(s.actions);
+    const cond = s.condition;
+    if (cond === UNKNOWN || s.effect === UNKNOWN || actions.unknown) {
         return UNKNOWN;
     }
-    if ("error" in doc) {
-        return `policy ${doc.error}`;
-    }
-    let unknown = false;
-    for (const s of doc.statements) {
-        const actions = knownItems(s.actions);
-        const cond = s.condition;
-        if (cond === UNKNOWN || s.effect === UNKNOWN || actions.unknown) {
-            unknown = true;
-            continue;
-        }
-        const mfaKey = Object.entries(cond ?? {}).some(
-            ([op, block]) =>
-                /^Bool(IfExists)?$/.test(op) &&
-                block !== null &&
-                typeof block === "object" &&
-                Object.entries(block as Record<string, unknown>).some(
-                    ([k, v]) => k.toLowerCase() === "aws:multifactorauthpresent" && (v === "false" || v === false || isUnknown(v)),
-                ),
-        );
-        const covers = ["s3:DeleteObjectVersion", "s3:DeleteBucket"].every((a) => actions.items.some((p) => globMatches(p, a)));
-        if (s.effect === "Deny" && isAnyPrincipal(s.principal) === true && mfaKey && covers) {
-            return true;
-        }
-    }
-    return unknown
-        ? UNKNOWN
-        : `has no Deny of ${MFA_GUARDED_ACTIONS.join(", ")} without MFA (Condition BoolIfExists aws:MultiFactorAuthPresent "false").`;
+    const mfaKey = Object.entries(cond ?? {}).some(
+        ([op, block]) =>
+            /^Bool(IfExists)?$/.test(op) &&
+            block !== null &&
+            typeof block === "object" &&
+            Object.entries(block as Record<string, unknown>).some(
+                ([k, v]) => k.toLowerCase() === "aws:multifactorauthpresent" && (v === "false" || v === false || isUnknown(v)),
+            ),
+    );
+    const covers = ["s3:DeleteObjectVersion", "s3:DeleteBucket"].every((a) => actions.items.some((p) => globMatches(p, a)));
+    return s.effect === "Deny" && isAnyPrincipal(s.principal) === true && mfaKey && covers;
 }
 
 /**
@@ -141,13 +124,18 @@ export const s3DataBucketMfaDelete = dataBucketPolicy(
         topics: ["storage", "resilience"],
         remediation:
             "Add the DenyDestructiveWithoutMfa statement (SecureBucket does); enable MFA delete as root if Security Hub S3.20 must pass.",
-        docUrl: `${SH}#s3-20`,
+        docUrl: securityHubUrl("S3.20"),
     },
     {
         kind: "policy",
         what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy or the bucket's policy input)",
         fix: "attach a bucket policy with a Deny of deletes without aws:MultiFactorAuthPresent (SecureBucket does).",
         defaults: {},
-        judge: (c) => deniesDeletesWithoutMfa(c.props.policy),
+        judge: (c) =>
+            hasStatement(
+                c.props.policy,
+                deniesDeletesWithoutMfa,
+                `has no Deny of ${MFA_GUARDED_ACTIONS.join(", ")} without MFA (Condition BoolIfExists aws:MultiFactorAuthPresent "false").`,
+            ),
     },
 );

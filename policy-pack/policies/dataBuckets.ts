@@ -11,6 +11,7 @@ import { dataBucketPolicy } from "../lib/dataBucketControl";
 import { encryptionEffect, KMS_ALGORITHMS, lifecycleEffect, loggingEffect, replicationEffect, sseAlgorithm } from "../lib/effect";
 import { UNKNOWN } from "../lib/unknown";
 import { NOT_REPLICATED_ROLES } from "../../rules/buckets";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether every data bucket has a bucket policy that denies requests without TLS.
@@ -25,7 +26,7 @@ export const s3DataBucketTlsOnly = dataBucketPolicy(
         cis: ["2.1.1"],
         topics: ["storage", "encryption-in-transit"],
         remediation: "Attach a bucket policy with a Deny on aws:SecureTransport false for the bucket and its objects.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5",
+        docUrl: securityHubUrl("S3.5"),
     },
     TLS_ONLY,
 );
@@ -43,7 +44,7 @@ export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
         cis: ["2.1.4"],
         topics: ["storage", "network"],
         remediation: "Attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
+        docUrl: securityHubUrl("S3.8"),
     },
     PUBLIC_ACCESS_BLOCK,
 );
@@ -61,7 +62,7 @@ export const s3DataBucketVersioning = dataBucketPolicy(
         cis: [],
         topics: ["storage", "resilience"],
         remediation: "Attach an aws.s3.BucketVersioning with status Enabled.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14",
+        docUrl: securityHubUrl("S3.14"),
     },
     VERSIONING,
 );
@@ -84,8 +85,8 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
         cis: [],
         topics: ["storage", "encryption"],
         remediation: "Attach an aws.s3.BucketServerSideEncryptionConfiguration (SSE-KMS where requireKms).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-17",
-        configSchema: { properties: { requireKms: { type: "boolean", default: false, description: "Data buckets must use SSE-KMS." } } },
+        docUrl: securityHubUrl("S3.17"),
+        configSchema: { properties: { requireKms: { type: "boolean", description: "Data buckets must use SSE-KMS." } } },
     },
     {
         kind: "encryption",
@@ -120,7 +121,7 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
         cis: [],
         topics: ["storage", "logging"],
         remediation: "Attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9",
+        docUrl: securityHubUrl("S3.9"),
     },
     {
         kind: "logging",
@@ -144,7 +145,7 @@ export const s3DataBucketLifecycle = dataBucketPolicy(
         cis: [],
         topics: ["storage", "cost"],
         remediation: "Attach an aws.s3.BucketLifecycleConfiguration with an Enabled rule for the whole bucket (filter {}).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13",
+        docUrl: securityHubUrl("S3.13"),
     },
     {
         kind: "lifecycle",
@@ -174,9 +175,9 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         cis: [],
         topics: ["storage", "resilience", "disaster-recovery"],
         remediation: "Attach an aws.s3.BucketReplicationConfig with an Enabled whole-bucket rule to a bucket in another region.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-7",
+        docUrl: securityHubUrl("S3.7"),
         configSchema: {
-            properties: { requireReplication: { type: "boolean", default: false, description: "Require replication of data buckets." } },
+            properties: { requireReplication: { type: "boolean", description: "Require replication of data buckets." } },
         },
     },
     {

@@ -4,7 +4,7 @@
  * off by default (the stack decides); prod's pack config requires them.
  */
 import { BucketEntry, buildBucketIndex } from "../lib/bucketIndex";
-import { Finding, label, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { CheckedStackPolicy, Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "../lib/check";
 import { arr, obj, str, UNKNOWN } from "../lib/unknown";
 
 const MALWARE_PLAN = "aws:guardduty/malwareProtectionPlan:MalwareProtectionPlan";
@@ -16,15 +16,45 @@ function primaryDataBuckets(resources: readonly StackResource[]): { index: Retur
     return { index, buckets: index.buckets.filter((b) => b.isData && (typeof b.role !== "string" || b.role === "data")) };
 }
 
-/** Joins each resource of `type` to the bucket its `input` names; undefined targets are unknown. */
-function joined(
-    resources: readonly StackResource[],
-    index: ReturnType<typeof buildBucketIndex>,
-    type: string,
-    input: string,
-    value: (r: StackResource) => unknown,
-): { bucketUrn: string | undefined; resource: StackResource }[] {
-    return resources.filter((r) => r.type === type).map((r) => ({ bucketUrn: index.resolve(r, input, value(r))?.urn, resource: r }));
+/** What a detective control asks of every primary data bucket, when its switch is on. */
+interface DetectiveControl<C extends object> {
+    readonly defaults: C;
+    /** Whether the stack's config turns the control on. */
+    readonly required: (config: C) => boolean;
+    /** The type of the resources that protect a bucket, and the input (read by `value`) naming it. */
+    readonly type: string;
+    readonly input: string;
+    readonly value: (r: StackResource) => unknown;
+    /**
+     * Judges one bucket by the resources of `type` that name it; `unjoined`: some resource of `type`
+     * names a bucket not known until the update.
+     */
+    readonly judge: (bucket: BucketEntry, mine: StackResource[], unjoined: boolean, config: C) => Finding[];
+}
+
+/** A stack policy running one detective control over every primary data bucket: one join per run. */
+function detectivePolicy<C extends object>(meta: PolicyMeta, control: DetectiveControl<C>): CheckedStackPolicy {
+    return stackPolicy<C>(meta, {
+        defaults: control.defaults,
+        check: (resources, config) => {
+            if (!control.required(config)) {
+                return [];
+            }
+            const { index, buckets } = primaryDataBuckets(resources);
+            const joined = resources
+                .filter((r) => r.type === control.type)
+                .map((r) => ({ bucketUrn: index.resolve(r, control.input, control.value(r))?.urn, resource: r }));
+            const unjoined = joined.some((j) => j.bucketUrn === undefined);
+            return buckets.flatMap((b) =>
+                control.judge(
+                    b,
+                    joined.filter((j) => j.bucketUrn === b.bucket.urn).map((j) => j.resource),
+                    unjoined,
+                    config,
+                ),
+            );
+        },
+    });
 }
 
 export interface MalwareScanConfig {
@@ -41,7 +71,7 @@ export interface MalwareScanConfig {
  * @securityhub -
  * @cis -
  */
-export const s3DataBucketMalwareScan = stackPolicy<MalwareScanConfig>(
+export const s3DataBucketMalwareScan = detectivePolicy<MalwareScanConfig>(
     {
         name: "s3-data-bucket-malware-scan",
         description:
@@ -55,53 +85,46 @@ export const s3DataBucketMalwareScan = stackPolicy<MalwareScanConfig>(
         docUrl: "https://docs.aws.amazon.com/guardduty/latest/ug/gdu-malware-protection-s3.html",
         configSchema: {
             properties: {
-                requireMalwareScan: { type: "boolean", default: false, description: "Require malware scanning of data buckets." },
+                requireMalwareScan: { type: "boolean", description: "Require malware scanning of data buckets." },
             },
         },
     },
     {
         defaults: { requireMalwareScan: false },
-        check: (resources, config) => {
-            if (!config.requireMalwareScan) {
+        required: (config) => config.requireMalwareScan,
+        type: MALWARE_PLAN,
+        input: "protectedResource",
+        value: (r) => {
+            const pr = obj(r.props.protectedResource);
+            const s3 = pr === UNKNOWN ? UNKNOWN : obj(pr?.s3Bucket);
+            return s3 === UNKNOWN ? UNKNOWN : s3?.bucketName;
+        },
+        judge: (b, mine, unjoined) => {
+            if (mine.length === 0) {
+                return [
+                    unjoined
+                        ? unverified(
+                              `data bucket ${label(b.bucket)}: a Malware Protection plan names a bucket not known until the update`,
+                              b.bucket.urn,
+                          )
+                        : violation(
+                              `data bucket ${label(b.bucket)} has no GuardDuty Malware Protection plan: add an aws.guardduty.MalwareProtectionPlan for it (config malwareScan.enabled).`,
+                              b.bucket.urn,
+                          ),
+                ];
+            }
+            const tagging = mine.map((p) => taggingOf(p));
+            if (tagging.includes(true)) {
                 return [];
             }
-            const { index, buckets } = primaryDataBuckets(resources);
-            const plans = joined(resources, index, MALWARE_PLAN, "protectedResource", (r) => {
-                const pr = obj(r.props.protectedResource);
-                const s3 = pr === UNKNOWN ? UNKNOWN : obj(pr?.s3Bucket);
-                return s3 === UNKNOWN ? UNKNOWN : s3?.bucketName;
-            });
-            const findings: Finding[] = [];
-            for (const b of buckets) {
-                const mine = plans.filter((p) => p.bucketUrn === b.bucket.urn).map((p) => p.resource);
-                if (mine.length === 0) {
-                    findings.push(
-                        plans.some((p) => p.bucketUrn === undefined)
-                            ? unverified(
-                                  `data bucket ${label(b.bucket)}: a Malware Protection plan names a bucket not known until the update`,
-                                  b.bucket.urn,
-                              )
-                            : violation(
-                                  `data bucket ${label(b.bucket)} has no GuardDuty Malware Protection plan: add an aws.guardduty.MalwareProtectionPlan for it (config malwareScan.enabled).`,
-                                  b.bucket.urn,
-                              ),
-                    );
-                    continue;
-                }
-                const tagging = mine.map((p) => taggingOf(p));
-                if (tagging.includes(true)) {
-                    continue;
-                }
-                findings.push(
-                    tagging.includes(UNKNOWN)
-                        ? unverified(`the tagging action of the Malware Protection plan of ${label(b.bucket)} is unknown`, b.bucket.urn)
-                        : violation(
-                              `the Malware Protection plan of ${label(b.bucket)} does not tag scanned objects: set actions [{ taggings: [{ status: "ENABLED" }] }] so infected objects can be withheld by tag.`,
-                              mine[0].urn,
-                          ),
-                );
-            }
-            return findings;
+            return [
+                tagging.includes(UNKNOWN)
+                    ? unverified(`the tagging action of the Malware Protection plan of ${label(b.bucket)} is unknown`, b.bucket.urn)
+                    : violation(
+                          `the Malware Protection plan of ${label(b.bucket)} does not tag scanned objects: set actions [{ taggings: [{ status: "ENABLED" }] }] so infected objects can be withheld by tag.`,
+                          mine[0].urn,
+                      ),
+            ];
         },
     },
 );
@@ -156,7 +179,7 @@ export const REQUIRED_CONFIG_RULES = [
  * @securityhub Config.1
  * @cis -
  */
-export const s3DataBucketConfigRules = stackPolicy<ConfigRulesRequiredConfig>(
+export const s3DataBucketConfigRules = detectivePolicy<ConfigRulesRequiredConfig>(
     {
         name: "s3-data-bucket-config-rules",
         description:
@@ -170,11 +193,10 @@ export const s3DataBucketConfigRules = stackPolicy<ConfigRulesRequiredConfig>(
         docUrl: "https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html",
         configSchema: {
             properties: {
-                requireConfigRules: { type: "boolean", default: false, description: "Require AWS Config rules on data buckets." },
+                requireConfigRules: { type: "boolean", description: "Require AWS Config rules on data buckets." },
                 requiredRules: {
                     type: "array",
                     items: { type: "string" },
-                    default: REQUIRED_CONFIG_RULES,
                     description: "Managed-rule source identifiers every data bucket must be in the scope of.",
                 },
             },
@@ -182,42 +204,35 @@ export const s3DataBucketConfigRules = stackPolicy<ConfigRulesRequiredConfig>(
     },
     {
         defaults: { requireConfigRules: false, requiredRules: REQUIRED_CONFIG_RULES },
-        check: (resources, config) => {
-            if (!config.requireConfigRules) {
+        required: (config) => config.requireConfigRules,
+        type: CONFIG_RULE,
+        input: "scope",
+        value: (r) => {
+            const scope = obj(r.props.scope);
+            return scope === UNKNOWN ? UNKNOWN : scope?.complianceResourceId;
+        },
+        judge: (b, mine, unjoined, config) => {
+            const have = new Set(
+                mine.map((r) => {
+                    const source = obj(r.props.source);
+                    return source === UNKNOWN ? UNKNOWN : str(source?.sourceIdentifier);
+                }),
+            );
+            const missing = config.requiredRules.filter((id) => !have.has(id));
+            if (missing.length === 0) {
                 return [];
             }
-            const { index, buckets } = primaryDataBuckets(resources);
-            const rules = joined(resources, index, CONFIG_RULE, "scope", (r) => {
-                const scope = obj(r.props.scope);
-                return scope === UNKNOWN ? UNKNOWN : scope?.complianceResourceId;
-            });
-            const findings: Finding[] = [];
-            for (const b of buckets) {
-                const have = new Set(
-                    rules
-                        .filter((r) => r.bucketUrn === b.bucket.urn)
-                        .map((r) => {
-                            const source = obj(r.resource.props.source);
-                            return source === UNKNOWN ? UNKNOWN : str(source?.sourceIdentifier);
-                        }),
-                );
-                const missing = config.requiredRules.filter((id) => !have.has(id));
-                if (missing.length === 0) {
-                    continue;
-                }
-                findings.push(
-                    have.has(UNKNOWN) || rules.some((r) => r.bucketUrn === undefined)
-                        ? unverified(
-                              `data bucket ${label(b.bucket)}: some AWS Config rules' scope or source is not known until the update`,
-                              b.bucket.urn,
-                          )
-                        : violation(
-                              `data bucket ${label(b.bucket)} is not evaluated by AWS Config rule(s) ${missing.join(", ")}: add aws.cfg.Rule resources with scope.complianceResourceId = the bucket (config configRules.enabled).`,
-                              b.bucket.urn,
-                          ),
-                );
-            }
-            return findings;
+            return [
+                have.has(UNKNOWN) || unjoined
+                    ? unverified(
+                          `data bucket ${label(b.bucket)}: some AWS Config rules' scope or source is not known until the update`,
+                          b.bucket.urn,
+                      )
+                    : violation(
+                          `data bucket ${label(b.bucket)} is not evaluated by AWS Config rule(s) ${missing.join(", ")}: add aws.cfg.Rule resources with scope.complianceResourceId = the bucket (config configRules.enabled).`,
+                          b.bucket.urn,
+                      ),
+            ];
         },
     },
 );

@@ -1,5 +1,5 @@
 /** Resource policies for IAM: what identity policies may grant, and long-term credentials. */
-import { Finding, label, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, Finding, label, PolicyMeta, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
 import {
     globMatches,
     grantsS3,
@@ -14,11 +14,17 @@ import {
 import { documentsOf, IDENTITY_DOCUMENT_TYPES } from "../lib/documents";
 import { T } from "../lib/types";
 import { UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
 /**
- * Runs `judge` on every Allow statement of every document; unknown documents and effects become
- * `unverified`. One function for every identity-document type (lib/documents.ts).
+ * A policy over identity policies (every identity-document type, lib/documents.ts) that runs `judge`
+ * on every Allow statement of every document; unknown documents and effects become `unverified`.
  */
+function allowsPolicy(meta: PolicyMeta, judge: (s: Statement, at: string) => Finding[]): CheckedResourcePolicy {
+    return resourcePolicy(meta, { types: IDENTITY_DOCUMENT_TYPES, defaults: {}, check: (r) => judgeAllows(r, judge) });
+}
+
+/** `judge` on every Allow statement of every identity document of `r`. */
 function judgeAllows(r: ResourceView, judge: (s: Statement, at: string) => Finding[]): Finding[] {
     const findings: Finding[] = [];
     for (const d of documentsOf(r).filter((doc) => doc.kind === "identity")) {
@@ -43,13 +49,11 @@ function judgeAllows(r: ResourceView, judge: (s: Statement, at: string) => Findi
     return findings;
 }
 
-const IAM_POLICY_TYPES = IDENTITY_DOCUMENT_TYPES;
-
 /**
  * Checks whether an IAM policy allows a whole service (`*`, `s3:*`, any `<service>:*`) or uses
  * `NotAction` in an Allow.
  */
-export const iamNoWildcardActions = resourcePolicy(
+export const iamNoWildcardActions = allowsPolicy(
     {
         name: "iam-no-wildcard-actions",
         description: "Checks whether an IAM policy allows `*` or a whole service such as `s3:*`.",
@@ -59,29 +63,22 @@ export const iamNoWildcardActions = resourcePolicy(
         cis: ["1.16"],
         topics: ["iam", "least-privilege"],
         remediation: "List the individual actions the principal needs; do not use NotAction in an Allow.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
+        docUrl: securityHubUrl("IAM.1"),
     },
-    {
-        types: IAM_POLICY_TYPES,
-        defaults: {},
-        check: (r) =>
-            judgeAllows(r, (s, at) => {
-                const actions = knownItems(s.actions);
-                const wild = actions.items.filter(isServiceWildcard);
-                const findings: Finding[] = [];
-                if (wild.length > 0) {
-                    findings.push(violation(`${at} allows ${wild.join(", ")}: list the individual actions the principal needs.`));
-                }
-                if (s.notActions === UNKNOWN || s.notActions.length > 0) {
-                    findings.push(
-                        violation(`${at} uses NotAction in an Allow, which grants every other action: list the actions instead.`),
-                    );
-                }
-                if (actions.unknown) {
-                    findings.push(unverified(`some Action of ${at} is unknown`));
-                }
-                return findings;
-            }),
+    (s, at) => {
+        const actions = knownItems(s.actions);
+        const wild = actions.items.filter(isServiceWildcard);
+        const findings: Finding[] = [];
+        if (wild.length > 0) {
+            findings.push(violation(`${at} allows ${wild.join(", ")}: list the individual actions the principal needs.`));
+        }
+        if (s.notActions === UNKNOWN || s.notActions.length > 0) {
+            findings.push(violation(`${at} uses NotAction in an Allow, which grants every other action: list the actions instead.`));
+        }
+        if (actions.unknown) {
+            findings.push(unverified(`some Action of ${at} is unknown`));
+        }
+        return findings;
     },
 );
 
@@ -96,32 +93,35 @@ function wideResources(s: Statement, isWide: (r: string) => boolean): { readonly
 }
 
 /**
- * A statement that grants some of the `granted` actions on a resource `isWide` matches: a violation
- * explained by `explain`; when either side is unknown in preview, an unverified finding; else nothing.
+ * A policy over identity policies against granting actions on every resource: an Allow statement that
+ * grants some of the `granted` actions on a resource `isWide` matches is a violation explained by
+ * `explain` (given the statement's place); when either side is unknown in preview, an unverified
+ * finding.
  */
-function judgeWideGrant(
-    s: Statement,
-    at: string,
+function wideGrantPolicy(
+    meta: PolicyMeta,
     granted: (action: string) => boolean,
     isWide: (resource: string) => boolean,
-    explain: (actions: string[], wide: string[]) => string,
-): Finding[] {
-    const actions = knownItems(s.actions);
-    const hits = actions.items.filter(granted);
-    const res = wideResources(s, isWide);
-    if (hits.length > 0 && res.wide.length > 0) {
-        return [violation(explain(hits, res.wide))];
-    }
-    return (hits.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
-        ? [unverified(`the Action or Resource of ${at} is unknown`)]
-        : [];
+    explain: (at: string, actions: string[], wide: string[]) => string,
+): CheckedResourcePolicy {
+    return allowsPolicy(meta, (s, at) => {
+        const actions = knownItems(s.actions);
+        const hits = actions.items.filter(granted);
+        const res = wideResources(s, isWide);
+        if (hits.length > 0 && res.wide.length > 0) {
+            return [violation(explain(at, hits, res.wide))];
+        }
+        return (hits.length > 0 && res.unknown) || (actions.unknown && res.wide.length > 0)
+            ? [unverified(`the Action or Resource of ${at} is unknown`)]
+            : [];
+    });
 }
 
 /**
  * Checks whether an IAM policy allows S3 actions on every resource (`Resource: "*"` or
  * `arn:aws:s3:::*`). The few S3 actions that only accept `*` (ListAllMyBuckets, ...) are exempt.
  */
-export const iamNoS3OnAllResources = resourcePolicy(
+export const iamNoS3OnAllResources = wideGrantPolicy(
     {
         name: "iam-no-s3-on-all-resources",
         description: 'Checks whether an IAM policy allows S3 actions on Resource "*".',
@@ -133,27 +133,16 @@ export const iamNoS3OnAllResources = resourcePolicy(
         remediation: "Scope Resource to the bucket ARN and its key prefixes.",
         docUrl: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
     },
-    {
-        types: IAM_POLICY_TYPES,
-        defaults: {},
-        check: (r) =>
-            judgeAllows(r, (s, at) =>
-                judgeWideGrant(
-                    s,
-                    at,
-                    (a) => grantsS3(a) && !S3_ACTIONS_WITHOUT_RESOURCE.has(a.toLowerCase()),
-                    isAllS3Resources,
-                    (granted, wide) =>
-                        `${at} allows ${granted.join(", ")} on ${wide.join(", ")}: scope Resource to the bucket ARN and its key prefixes.`,
-                ),
-            ),
-    },
+    (a) => grantsS3(a) && !S3_ACTIONS_WITHOUT_RESOURCE.has(a.toLowerCase()),
+    isAllS3Resources,
+    (at, granted, wide) =>
+        `${at} allows ${granted.join(", ")} on ${wide.join(", ")}: scope Resource to the bucket ARN and its key prefixes.`,
 );
 
 /**
  * Checks whether an IAM policy allows `iam:PassRole` (directly or by wildcard) on every role.
  */
-export const iamNoPassRoleOnAll = resourcePolicy(
+export const iamNoPassRoleOnAll = wideGrantPolicy(
     {
         name: "iam-no-passrole-on-all",
         description: 'Checks whether an IAM policy allows iam:PassRole on Resource "*".',
@@ -165,21 +154,10 @@ export const iamNoPassRoleOnAll = resourcePolicy(
         remediation: "Name the role ARNs that may be passed in Resource.",
         docUrl: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
     },
-    {
-        types: IAM_POLICY_TYPES,
-        defaults: {},
-        check: (r) =>
-            judgeAllows(r, (s, at) =>
-                judgeWideGrant(
-                    s,
-                    at,
-                    (a) => globMatches(a, "iam:PassRole"),
-                    isAllRoles,
-                    (granted, wide) =>
-                        `${at} allows iam:PassRole (${granted.join(", ")}) on ${wide.join(", ")}: name the role ARNs that may be passed.`,
-                ),
-            ),
-    },
+    (a) => globMatches(a, "iam:PassRole"),
+    isAllRoles,
+    (at, granted, wide) =>
+        `${at} allows iam:PassRole (${granted.join(", ")}) on ${wide.join(", ")}: name the role ARNs that may be passed.`,
 );
 
 /**
@@ -196,7 +174,7 @@ export const iamUserAccessKeys = resourcePolicy(
         cis: ["1.14"],
         topics: ["iam", "credentials"],
         remediation: "Prefer an IAM role the workload assumes; rotate an unavoidable key within 90 days.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3",
+        docUrl: securityHubUrl("IAM.3"),
     },
     {
         types: T.accessKey,

@@ -4,6 +4,7 @@ import { KMS_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { enableKeyRotation } from "../lib/remediate";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether a customer managed symmetric KMS key rotates its key material (Security Hub KMS.4,
@@ -20,7 +21,7 @@ export const kmsKeyRotation = resourcePolicy(
         cis: ["3.6"],
         topics: ["encryption", "key-management"],
         remediation: "Set enableKeyRotation: true on the aws.kms.Key.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4",
+        docUrl: securityHubUrl("KMS.4"),
     },
     {
         types: T.kmsKey,
@@ -60,7 +61,7 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["encryption", "key-management", "access-control"],
         remediation: 'Name the principals, or condition the "*" statement on a fixed kms:CallerAccount / aws:PrincipalOrgID.',
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5",
+        docUrl: securityHubUrl("KMS.5"),
     },
     [...T.kmsKey, ...T.kmsKeyPolicy],
     KMS_PUBLIC,

@@ -3,6 +3,7 @@ import { buildBucketIndex } from "../lib/bucketIndex";
 import { ENCRYPTION_PRESENT, PUBLIC_ACCESS_BLOCK, TLS_ONLY, VERSIONING } from "../lib/bucketControls";
 import { stackPolicy } from "../lib/check";
 import { judgeControl } from "../lib/dataBucketControl";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether every log-target bucket (Role access-logs / audit-logs) has the protections a data
@@ -20,7 +21,7 @@ export const s3LogBucketProtections = stackPolicy(
         cis: ["2.1.1", "2.1.4"],
         topics: ["storage", "logging", "audit"],
         remediation: "Give the log bucket a TLS-only policy, a public access block, versioning and SSE-S3 encryption (SecureBucket does).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html",
+        docUrl: securityHubUrl("S3"),
     },
     {
         defaults: {},

@@ -1,6 +1,7 @@
 /** Resource policies of SNS topics and SQS queues: who the world may publish, subscribe or send as. */
 import { MESSAGING_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { T } from "../lib/types";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether an SNS topic policy (aws.sns.Topic `policy`, aws.sns.TopicPolicy) allows anyone
@@ -19,7 +20,7 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
         topics: ["monitoring", "access-control"],
         remediation:
             'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4",
+        docUrl: securityHubUrl("SNS.4"),
     },
     [...T.topic, ...T.topicPolicy],
     MESSAGING_PUBLIC,
@@ -42,7 +43,7 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
         topics: ["messaging", "access-control"],
         remediation:
             'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html#sqs-3",
+        docUrl: securityHubUrl("SQS.3"),
     },
     [...T.queue, ...T.queuePolicy],
     MESSAGING_PUBLIC,

@@ -2,6 +2,7 @@
 import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { T } from "../lib/types";
 import { arr, bool, str, UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether an SNS topic is encrypted at rest with a KMS key (`kmsMasterKeyId`). A key ARN
@@ -17,7 +18,7 @@ export const snsTopicEncrypted = resourcePolicy(
         cis: [],
         topics: ["monitoring", "encryption"],
         remediation: "Set kmsMasterKeyId on the topic.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1",
+        docUrl: securityHubUrl("SNS.1"),
     },
     {
         types: T.topic,
@@ -45,7 +46,7 @@ export const cloudwatchAlarmHasActions = resourcePolicy(
         cis: [],
         topics: ["monitoring"],
         remediation: "Enable actions and add the alert topic to alarmActions.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-15",
+        docUrl: securityHubUrl("CloudWatch.15"),
     },
     {
         types: T.metricAlarm,

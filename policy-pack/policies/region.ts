@@ -33,7 +33,6 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
                     items: { type: "string", pattern: REGION_PATTERN },
                     minItems: 1,
                     uniqueItems: true,
-                    default: [...DEFAULT_ALLOWED_REGIONS],
                     description: "Allowed AWS regions.",
                 },
             },

@@ -7,6 +7,7 @@ import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
 /** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
 const isBucket = (r: ResourceView): boolean => (T.bucket as readonly string[]).includes(r.type);
@@ -36,7 +37,7 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
         docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html",
         configSchema: {
             properties: {
-                requireBucketKeyForKms: { type: "boolean", default: false, description: "Also require a bucket key with SSE-KMS." },
+                requireBucketKeyForKms: { type: "boolean", description: "Also require a bucket key with SSE-KMS." },
             },
         },
     },
@@ -96,7 +97,7 @@ export const s3BucketVersioning = resourcePolicy(
         cis: [],
         topics: ["storage", "resilience"],
         remediation: "Set versioning status to Enabled (Suspended is off).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14",
+        docUrl: securityHubUrl("S3.14"),
     },
     {
         types: [...T.versioning, ...T.bucket],
@@ -140,7 +141,6 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
                     type: "integer",
                     minimum: 1,
                     maximum: 365,
-                    default: 7,
                     description: "Abort uploads within this many days.",
                 },
             },

@@ -5,6 +5,7 @@ import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether all four S3 Block Public Access settings are on (bucket and account level).
@@ -19,7 +20,7 @@ export const s3PublicAccessBlock = resourcePolicy(
         cis: ["2.1.4"],
         topics: ["storage", "network"],
         remediation: "Set all four Block Public Access settings to true.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
+        docUrl: securityHubUrl("S3.8"),
     },
     {
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
@@ -81,7 +82,7 @@ export const s3NoPublicAcl = resourcePolicy(
         cis: [],
         topics: ["storage", "access-control"],
         remediation: "Remove public canned ACLs and grants; set object ownership BucketOwnerEnforced.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-12",
+        docUrl: securityHubUrl("S3.12"),
     },
     {
         types: [...T.acl, ...T.bucket],
@@ -163,7 +164,7 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["storage", "access-control"],
         remediation: "Name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
+        docUrl: securityHubUrl("S3.2"),
     },
     [...T.bucketPolicy, ...T.bucket, ...T.s3controlBucketPolicy],
     S3_PUBLIC,

@@ -10,8 +10,7 @@ import { globMatches, knownItems, parsePolicyDocument } from "../lib/iam";
 import { T } from "../lib/types";
 import { bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
-
-const SH = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * The actions S3.6 (AWS Config rule s3-bucket-blacklisted-actions-prohibited) forbids granting to
@@ -69,13 +68,12 @@ export const s3BucketPolicyNoCrossAccountAdmin = resourcePolicy<CrossAccountConf
         cis: [],
         topics: ["storage", "access-control"],
         remediation: `Remove ${S3_6_ACTIONS.join(", ")} (and wildcards covering them) from Allow statements for other accounts.`,
-        docUrl: `${SH}#s3-6`,
+        docUrl: securityHubUrl("S3.6"),
         configSchema: {
             properties: {
                 ownAccountIds: {
                     type: "array",
                     items: { type: "string", pattern: "^\\d{12}$" },
-                    default: [],
                     description: "Accounts owning the buckets; their principals are not other accounts.",
                 },
             },
@@ -146,7 +144,7 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
         cis: [],
         topics: ["storage", "network"],
         remediation: "Leave publicAccessBlockConfiguration out (all on) or set every flag true; the setting cannot change after creation.",
-        docUrl: `${SH}#s3-19`,
+        docUrl: securityHubUrl("S3.19"),
     },
     {
         types: [...T.accessPoint, ...T.multiRegionAccessPoint],
@@ -181,7 +179,7 @@ export const s3DirectoryBucketLifecycle = stackPolicy(
         topics: ["storage", "cost"],
         remediation:
             "Attach an aws.s3.BucketLifecycleConfiguration to the directory bucket with an Enabled rule (e.g. aborting incomplete uploads).",
-        docUrl: `${SH}#s3-25`,
+        docUrl: securityHubUrl("S3.25"),
     },
     {
         defaults: {},

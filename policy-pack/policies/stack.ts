@@ -4,6 +4,7 @@ import { Finding, label, stackPolicy, unverified, violation } from "../lib/check
 import { regionOf } from "../lib/region";
 import { T } from "../lib/types";
 import { arr, obj, UNKNOWN } from "../lib/unknown";
+import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether each replication configuration copies to a bucket in another region than its
@@ -20,7 +21,7 @@ export const s3ReplicationCrossRegion = stackPolicy(
         cis: [],
         topics: ["storage", "disaster-recovery"],
         remediation: "Put the replica in another region (a second aws.Provider or the bucket's region input).",
-        docUrl: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-7",
+        docUrl: securityHubUrl("S3.7"),
     },
     {
         defaults: {},
@@ -92,7 +93,7 @@ export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
         remediation: "Add an aws.budgets.Budget with notifications at 80% and 100%.",
         docUrl: "https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html",
         configSchema: {
-            properties: { requireBudget: { type: "boolean", default: false, description: "Require a budget in this stack." } },
+            properties: { requireBudget: { type: "boolean", description: "Require a budget in this stack." } },
         },
     },
     {

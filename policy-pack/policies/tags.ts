@@ -32,7 +32,6 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
                     items: { type: "string", minLength: 1 },
                     minItems: 1,
                     uniqueItems: true,
-                    default: [...REQUIRED_TAGS],
                     description: "Tag keys that must be present.",
                 },
             },
