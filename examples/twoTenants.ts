@@ -2,24 +2,24 @@
 import { StorageConfig, tenantStack } from "../automation";
 import type { PolicyPackServer } from "../gate/analyzer";
 
+/** A prod tenant's storage: its owner, bucket and `Tenant` tag follow its name; `extra` adds to it. */
+function tenant(name: string, costCenter: string, extra: Partial<StorageConfig> = {}): StorageConfig {
+    return {
+        environment: "prod",
+        owner: `${name}-data`,
+        costCenter,
+        bucketName: `${name}-leads-archive`,
+        encryption: { mode: "sse-kms" },
+        tags: { Tenant: name },
+        ...extra,
+    };
+}
+
 const TENANTS: Readonly<Record<string, StorageConfig>> = {
-    acme: {
-        environment: "prod",
-        owner: "acme-data",
-        costCenter: "CC-2001",
-        bucketName: "acme-leads-archive",
-        encryption: { mode: "sse-kms" },
-        tags: { Tenant: "acme" },
-    },
-    globex: {
-        environment: "prod",
-        owner: "globex-data",
-        costCenter: "CC-2002",
-        bucketName: "globex-leads-archive",
-        encryption: { mode: "sse-kms" },
-        tags: { Tenant: "globex" },
+    acme: tenant("acme", "CC-2001"),
+    globex: tenant("globex", "CC-2002", {
         writer: { principal: "arn:aws:iam::210987654321:role/globex-firehose", externalId: "globex-7f3e9a" },
-    },
+    }),
 };
 
 /** Plans every tenant offline first (no cloud, no CLI), then deploys them one by one. */

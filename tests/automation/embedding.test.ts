@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError, engineConfig, PulumiCliMissingError, tenantStack } from "../../automation";
+import { ConfigError, engineConfig, PulumiCliMissingError, StorageConfig, tenantStack } from "../../automation";
 import { PolicyPackServer } from "../../gate/analyzer";
 import { provisionTenants } from "../../examples/twoTenants";
 import { realPack } from "../helpers/realPack";
@@ -22,21 +22,33 @@ describe("automation: tenant stacks from typed config", function () {
         pack = await realPack();
     });
 
-    it("validates the config as a stack file is validated: every problem at once, before anything runs", () => {
-        assert.throws(
-            () =>
-                tenantStack({
-                    stack: "tenant-bad",
-                    region: "eu-west-9",
-                    config: { environment: "prod", owner: "o", costCenter: "c", protect: false, keyLayout: "diagonal" as "time" },
-                }),
-            (e: unknown) => {
-                assert.ok(e instanceof ConfigError);
-                assert.deepEqual(e.problems.map((p) => p.path).sort(), ["aws:region", "keyLayout", "protect"]);
-                return true;
-            },
-        );
-    });
+    // Validated as a stack file is: every problem at once, before anything runs.
+    const refused: [string, string, StorageConfig, string[]][] = [
+        [
+            "a bad region, key layout and prod's protect off",
+            "eu-west-9",
+            { environment: "prod", owner: "o", costCenter: "c", protect: false, keyLayout: "diagonal" as "time" },
+            ["aws:region", "keyLayout", "protect"],
+        ],
+        [
+            "a value the environment's pack would fail (a 30-day multipart abort)",
+            "us-east-1",
+            { environment: "prod", owner: "o", costCenter: "c", lifecycle: { abortIncompleteMultipartUploadDays: 30 } },
+            ["lifecycle.abortIncompleteMultipartUploadDays"],
+        ],
+    ];
+    for (const [title, region, config, paths] of refused) {
+        it(`refuses ${title}: one ConfigError naming each key`, () => {
+            assert.throws(
+                () => tenantStack({ stack: "tenant-bad", region, config }),
+                (e: unknown) => {
+                    assert.ok(e instanceof ConfigError);
+                    assert.deepEqual(e.problems.map((p) => p.path).sort(), paths);
+                    return true;
+                },
+            );
+        });
+    }
 
     it("resolves settings with the environment's defaults, and the engine's config marks the chosen keys secret", () => {
         const o = {
@@ -60,25 +72,6 @@ describe("automation: tenant stacks from typed config", function () {
             "firehose-storage:costCenter": { value: "CC-1", secret: false },
             "firehose-storage:writer": { value: '{"principal":"arn:aws:iam::210987654321:role/x","externalId":"x-1"}', secret: true },
         });
-    });
-
-    it("refuses a value the environment's pack would fail, before anything runs", () => {
-        assert.throws(
-            () =>
-                tenantStack({
-                    stack: "tenant-late",
-                    region: "us-east-1",
-                    config: { environment: "prod", owner: "o", costCenter: "c", lifecycle: { abortIncompleteMultipartUploadDays: 30 } },
-                }),
-            (e: unknown) => {
-                assert.ok(e instanceof ConfigError);
-                assert.deepEqual(
-                    e.problems.map((p) => [p.path, p.value]),
-                    [["lifecycle.abortIncompleteMultipartUploadDays", 30]],
-                );
-                return true;
-            },
-        );
     });
 
     it("offlinePlan judges the same settings with the environment's pack config, or with the given one", async () => {

@@ -8,46 +8,39 @@ import { problems, resolve } from "../helpers/config";
 
 const PROD = { environment: "prod" };
 
+/** The raw config setting the dotted `key` to `value` (`{ a: { b: value } }` for `a.b`). */
+function at(key: string, value: unknown): Record<string, unknown> {
+    return key.split(".").reduceRight<unknown>((inner, k) => ({ [k]: inner }), value) as Record<string, unknown>;
+}
+
 describe("stack requirements: prod refuses a key that breaks one", () => {
-    const rows: [string, Record<string, unknown>, string][] = [
+    // [the key, the value that breaks prod's requirement, what prod does, how to fix it]
+    const rows: [string, unknown, string, string][] = [
+        ["encryption.mode", "sse-s3", `encrypts data buckets with "sse-kms" (the pack's s3-data-bucket-encryption)`, `set "sse-kms"`],
+        ["replication.enabled", false, "replicates the data bucket to a second region (the pack's s3-data-bucket-replication)", "set true"],
+        ["budget.enabled", false, "keeps a cost budget (the pack's budget-required)", "set true"],
+        ["malwareScan.enabled", false, "scans new objects for malware (the pack's s3-data-bucket-malware-scan)", "set true"],
         [
-            "encryption.mode sse-s3",
-            { encryption: { mode: "sse-s3" } },
-            `firehose-storage:encryption.mode: got "sse-s3"; prod encrypts data buckets with "sse-kms" (the pack's s3-data-bucket-encryption); remove the key or set "sse-kms"`,
-        ],
-        [
-            "replication.enabled false",
-            { replication: { enabled: false } },
-            "firehose-storage:replication.enabled: got false; prod replicates the data bucket to a second region (the pack's s3-data-bucket-replication); remove the key or set true",
-        ],
-        [
-            "budget.enabled false",
-            { budget: { enabled: false } },
-            "firehose-storage:budget.enabled: got false; prod keeps a cost budget (the pack's budget-required); remove the key or set true",
-        ],
-        [
-            "malwareScan.enabled false",
-            { malwareScan: { enabled: false } },
-            "firehose-storage:malwareScan.enabled: got false; prod scans new objects for malware (the pack's s3-data-bucket-malware-scan); remove the key or set true",
-        ],
-        [
-            "configRules.enabled false",
-            { configRules: { enabled: false } },
-            "firehose-storage:configRules.enabled: got false; prod evaluates the data bucket with AWS Config rules (the pack's s3-data-bucket-config-rules); remove the key or set true",
+            "configRules.enabled",
+            false,
+            "evaluates the data bucket with AWS Config rules (the pack's s3-data-bucket-config-rules)",
+            "set true",
         ],
     ];
-    for (const [title, values, message] of rows) {
-        it(`${title}: refused in prod, naming the key; accepted in dev`, () => {
-            assert.deepEqual(problems({ ...PROD, ...values }), [message]);
-            assert.doesNotThrow(() => resolve(values));
+    for (const [key, value, does, fix] of rows) {
+        it(`${key} ${String(value)}: refused in prod, naming the key; accepted in dev`, () => {
+            assert.deepEqual(problems({ ...PROD, ...at(key, value) }), [
+                `firehose-storage:${key}: got ${JSON.stringify(value)}; prod ${does}; remove the key or ${fix}`,
+            ]);
+            assert.doesNotThrow(() => resolve(at(key, value)));
         });
     }
 
     it("all at once: every broken requirement reported in one error", () => {
-        const all = Object.assign({}, PROD, ...rows.map(([, v]) => v)) as Record<string, unknown>;
+        const all = Object.assign({}, PROD, ...rows.map(([key, value]) => at(key, value))) as Record<string, unknown>;
         assert.deepEqual(
             problems(all).map((l) => l.split(":").slice(0, 2).join(":")),
-            rows.map(([title]) => `firehose-storage:${title.split(" ")[0]}`),
+            rows.map(([key]) => `firehose-storage:${key}`),
         );
     });
 
