@@ -5,18 +5,15 @@
  * never asked for access logs, and a replica is never asked to replicate.
  */
 import * as assert from "node:assert/strict";
-import { TYPE, edit, editJson, editPolicy, shippedStack, without } from "./helpers/cases";
+import { TYPE, editJson, editPolicy, shippedStack, without } from "./helpers/cases";
 import { COMPLIANT, NON_COMPLIANT, readPackConfig, usePolicyPack, validateStack } from "./helpers/pack";
-import { RecordedResource } from "../../gate/recorder";
+import { describePolicies, editing, fires, passes, useResources } from "./helpers/table";
 
 describe("policy pack: data-bucket stack policies (gRPC)", function () {
     this.timeout(60_000);
     const pack = usePolicyPack();
     const config = readPackConfig("prod");
-    let prod: readonly RecordedResource[];
-    before(async () => {
-        prod = await shippedStack("prod", "update");
-    });
+    const prod = useResources(() => shippedStack("prod", "update"));
 
     /** One row per control: the policy, and the child whose removal must make it fire on firehose-data. */
     const controls: { policy: string; type: string; child: string; message: RegExp }[] = [
@@ -55,9 +52,9 @@ describe("policy pack: data-bucket stack policies (gRPC)", function () {
     ];
     for (const c of controls) {
         describe(c.policy, () => {
-            it("passes the shipped prod stack", () => validateStack(pack(), prod, c.policy, COMPLIANT, { config }));
+            it("passes the shipped prod stack", () => validateStack(pack(), prod(), c.policy, COMPLIANT, { config }));
             it(`fires on firehose-data without ${c.child}`, async () => {
-                const found = await validateStack(pack(), without(prod, c.type, c.child), c.policy, NON_COMPLIANT, {
+                const found = await validateStack(pack(), without(prod(), c.type, c.child), c.policy, NON_COMPLIANT, {
                     config,
                     onResource: "firehose-data",
                     message: c.message,
@@ -71,108 +68,87 @@ describe("policy pack: data-bucket stack policies (gRPC)", function () {
         });
     }
 
-    it("s3-data-bucket-tls-only fires when the policy lacks the aws:SecureTransport deny", () =>
-        validateStack(
-            pack(),
-            editPolicy(prod, TYPE.bucketPolicy, "firehose-data-policy", (doc) => {
-                doc.Statement = doc.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
-            }),
-            "s3-data-bucket-tls-only",
-            NON_COMPLIANT,
-            { config, onResource: "firehose-data-policy", message: /denying plain HTTP/ },
-        ));
+    /** A copy of prod where the bucket policy `name` lost its TLS-only statement. */
+    const withoutTlsDeny = (name: string) => () =>
+        editPolicy(prod(), TYPE.bucketPolicy, name, (doc) => {
+            doc.Statement = doc.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
+        });
 
-    it("s3-data-bucket-encryption with requireKms fires on SSE-S3 data, not on SSE-S3 log buckets", () =>
-        validateStack(
-            pack(),
-            edit(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
-                i.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }];
+    describePolicies(pack, config, {
+        "s3-data-bucket-tls-only": [
+            fires("when the policy lacks the aws:SecureTransport deny", withoutTlsDeny("firehose-data-policy"), {
+                onResource: "firehose-data-policy",
+                message: /denying plain HTTP/,
             }),
-            "s3-data-bucket-encryption",
-            NON_COMPLIANT,
-            { config, onResource: "firehose-data-encryption", message: /requires SSE-KMS/ },
-        ).then((found) => assert.equal(found.length, 1)));
+        ],
+        "s3-data-bucket-encryption": [
+            fires(
+                "with requireKms on SSE-S3 data, not on SSE-S3 log buckets",
+                editing(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
+                    i.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }];
+                }),
+                { onResource: "firehose-data-encryption", message: /requires SSE-KMS/, count: 1 },
+            ),
+        ],
+        "s3-data-bucket-replication": [
+            passes(
+                "without replication unless requireReplication is set",
+                () => without(prod(), TYPE.replication, "firehose-replication"),
+                {
+                    config: { ...config, "s3-data-bucket-replication": { enforcementLevel: "mandatory", requireReplication: false } },
+                },
+            ),
+        ],
+        "s3-log-bucket-protections": [
+            passes("the shipped log buckets (which do not log themselves)", prod),
+            fires(
+                "on an access-log bucket without its public access block",
+                () => without(prod(), TYPE.pab, "firehose-data-access-logs-public-access-block"),
+                { onResource: "firehose-data-access-logs", message: /log bucket .* has no public access block/, count: 1 },
+            ),
+            fires("on an audit-log bucket whose policy lacks the TLS deny", withoutTlsDeny("firehose-audit-logs-policy"), {
+                onResource: "firehose-audit-logs-policy",
+                message: /denying plain HTTP/,
+            }),
+        ],
+        "s3-replication-cross-region": [
+            passes("a replica in another region", prod),
+            fires(
+                "when the replica's provider is in the source region",
+                editing(prod, TYPE.provider, "aws-replica", (i) => (i.region = "us-east-1")),
+                { onResource: "firehose-replication", message: /both in us-east-1/ },
+            ),
+            fires(
+                "when the replica bucket's own region input is the source region",
+                editing(prod, TYPE.bucket, "firehose-data-replica", (i) => (i.region = "us-east-1")),
+                { message: /both in us-east-1/ },
+            ),
+        ],
+        "budget-required": [
+            passes("with a budget", prod),
+            fires("without one when requireBudget is set", () => without(prod(), TYPE.budget, "firehose-cost-budget"), {
+                message: /no aws.budgets.Budget/,
+            }),
+        ],
+        "required-tags": [
+            fires(
+                "reading the provider's JSON-encoded defaultTags",
+                () =>
+                    editJson<{ tags: Record<string, string> }>(prod(), TYPE.provider, "aws-primary", "defaultTags", (d) => {
+                        delete d.tags.CostCenter;
+                    }),
+                { onResource: "firehose-data", message: /missing tags CostCenter/ },
+            ),
+        ],
+    });
 
     it("s3-data-bucket-access-logging does not ask log targets (access-logs, audit-logs) for logs", async () => {
-        const buckets = prod.filter((r) => r.type === TYPE.bucket && /"Role":"(access|audit)-logs"/.test(JSON.stringify(r.inputs.tags)));
+        const buckets = prod().filter((r) => r.type === TYPE.bucket && /"Role":"(access|audit)-logs"/.test(JSON.stringify(r.inputs.tags)));
         assert.ok(buckets.length >= 2, "the prod stack has log-target buckets");
         assert.ok(
-            prod.every((r) => r.type !== TYPE.logging || !buckets.some((b) => r.propertyDependencies.bucket?.includes(b.urn))),
+            prod().every((r) => r.type !== TYPE.logging || !buckets.some((b) => r.propertyDependencies.bucket?.includes(b.urn))),
             "and they do not log",
         );
-        await validateStack(pack(), prod, "s3-data-bucket-access-logging", COMPLIANT, { config });
+        await validateStack(pack(), prod(), "s3-data-bucket-access-logging", COMPLIANT, { config });
     });
-
-    it("s3-data-bucket-replication is off unless requireReplication is set", () =>
-        validateStack(pack(), without(prod, TYPE.replication, "firehose-replication"), "s3-data-bucket-replication", COMPLIANT, {
-            config: { ...config, "s3-data-bucket-replication": { enforcementLevel: "mandatory", requireReplication: false } },
-        }));
-
-    describe("s3-log-bucket-protections", () => {
-        it("passes the shipped log buckets (which do not log themselves)", () =>
-            validateStack(pack(), prod, "s3-log-bucket-protections", COMPLIANT, { config }));
-        it("fires on an access-log bucket without its public access block", async () => {
-            const found = await validateStack(
-                pack(),
-                without(prod, TYPE.pab, "firehose-data-access-logs-public-access-block"),
-                "s3-log-bucket-protections",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-access-logs", message: /log bucket .* has no public access block/ },
-            );
-            assert.equal(found.length, 1);
-        });
-        it("fires on an audit-log bucket whose policy lacks the TLS deny", () =>
-            validateStack(
-                pack(),
-                editPolicy(prod, TYPE.bucketPolicy, "firehose-audit-logs-policy", (doc) => {
-                    doc.Statement = doc.Statement.filter((s) => s.Sid !== "DenyInsecureTransport");
-                }),
-                "s3-log-bucket-protections",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-audit-logs-policy", message: /denying plain HTTP/ },
-            ));
-    });
-
-    describe("s3-replication-cross-region", () => {
-        it("passes a replica in another region", () => validateStack(pack(), prod, "s3-replication-cross-region", COMPLIANT, { config }));
-        it("fires when the replica's provider is in the source region", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.provider, "aws-replica", (i) => (i.region = "us-east-1")),
-                "s3-replication-cross-region",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-replication", message: /both in us-east-1/ },
-            ));
-        it("fires when the replica bucket's own region input is the source region", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.bucket, "firehose-data-replica", (i) => (i.region = "us-east-1")),
-                "s3-replication-cross-region",
-                NON_COMPLIANT,
-                {
-                    config,
-                    message: /both in us-east-1/,
-                },
-            ));
-    });
-
-    describe("budget-required", () => {
-        it("passes with a budget", () => validateStack(pack(), prod, "budget-required", COMPLIANT, { config }));
-        it("fires without one when requireBudget is set", () =>
-            validateStack(pack(), without(prod, TYPE.budget, "firehose-cost-budget"), "budget-required", NON_COMPLIANT, {
-                config,
-                message: /no aws.budgets.Budget/,
-            }));
-    });
-
-    it("required-tags reads the provider's JSON-encoded defaultTags", () =>
-        validateStack(
-            pack(),
-            editJson<{ tags: Record<string, string> }>(prod, TYPE.provider, "aws-primary", "defaultTags", (d) => {
-                delete d.tags.CostCenter;
-            }),
-            "required-tags",
-            NON_COMPLIANT,
-            { config, onResource: "firehose-data", message: /missing tags CostCenter/ },
-        ));
 });

@@ -3,101 +3,94 @@
  * update, so documents are known) passes, and one changed field makes it fire.
  */
 import { PolicyDoc, TYPE, edit, editPolicy, extras, shippedStack } from "./helpers/cases";
-import { COMPLIANT, NON_COMPLIANT, readPackConfig, usePolicyPack, validateStack } from "./helpers/pack";
-import { RecordedResource } from "../../gate/recorder";
+import { readPackConfig, usePolicyPack } from "./helpers/pack";
+import { describePolicies, editing, fires, passes, useResources } from "./helpers/table";
 
 describe("policy pack: S3 resource policies (gRPC)", function () {
     this.timeout(60_000);
     const pack = usePolicyPack();
-    const config = readPackConfig("prod");
-    let prod: readonly RecordedResource[];
-    let extra: readonly RecordedResource[];
-    before(async () => {
-        prod = await shippedStack("prod", "update");
-        extra = await extras();
-    });
+    const prod = useResources(() => shippedStack("prod", "update"));
+    const extra = useResources(extras);
 
-    describe("s3-bucket-encryption", () => {
-        it("passes SSE-KMS and SSE-S3 with a bucket key", () => validateStack(pack(), prod, "s3-bucket-encryption", COMPLIANT, { config }));
-        it("fires on SSE-S3 without a bucket key", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.encryption, "firehose-data-access-logs-encryption", (i) => {
-                    (i.rules as Record<string, unknown>[])[0].bucketKeyEnabled = false;
-                }),
-                "s3-bucket-encryption",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-access-logs-encryption", message: /without a bucket key/ },
-            ));
-        it("fires on an unsupported algorithm", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
-                    (i.rules as Record<string, Record<string, unknown>>[])[0].applyServerSideEncryptionByDefault.sseAlgorithm = "none";
-                }),
-                "s3-bucket-encryption",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-encryption", message: /"none"/ },
-            ));
-        // prod sets requireBucketKeyForKms: true.
-        const kmsRule = (sseAlgorithm: string) =>
-            edit(prod, TYPE.encryption, "firehose-data-encryption", (i) => {
-                const rule = (i.rules as Record<string, unknown>[])[0];
-                (rule.applyServerSideEncryptionByDefault as Record<string, unknown>).sseAlgorithm = sseAlgorithm;
-                rule.bucketKeyEnabled = false;
-            });
-        it("fires on SSE-KMS without a bucket key when requireBucketKeyForKms is set", () =>
-            validateStack(pack(), kmsRule("aws:kms"), "s3-bucket-encryption", NON_COMPLIANT, {
-                config,
+    /** The encryption configuration `name` with its first rule changed by `fn`. */
+    const dataRule = (name: string, fn: (rule: Record<string, unknown>, byDefault: Record<string, unknown>) => void) => () =>
+        edit(prod(), TYPE.encryption, name, (i) => {
+            const rule = (i.rules as Record<string, unknown>[])[0];
+            fn(rule, rule.applyServerSideEncryptionByDefault as Record<string, unknown>);
+        });
+    // prod sets requireBucketKeyForKms: true.
+    const kmsWithoutBucketKey = (sseAlgorithm: string) =>
+        dataRule("firehose-data-encryption", (rule, byDefault) => {
+            byDefault.sseAlgorithm = sseAlgorithm;
+            rule.bucketKeyEnabled = false;
+        });
+    const publicRead = (doc: PolicyDoc) => {
+        doc.Statement.push({
+            Sid: "PublicRead",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: "arn:aws:s3:::firehose-data-949f76e/*",
+        });
+    };
+    type Rule = { id: string; transitions?: { days: number }[]; abortIncompleteMultipartUpload?: unknown };
+    /** The data bucket's lifecycle with its rules changed (or replaced) by `fn`. */
+    const lifecycleRules = (fn: (rules: Rule[]) => Rule[] | void) => () =>
+        edit(prod(), TYPE.lifecycle, "firehose-data-lifecycle", (i) => {
+            i.rules = fn(i.rules as Rule[]) ?? i.rules;
+        });
+
+    describePolicies(pack, readPackConfig("prod"), {
+        "s3-bucket-encryption": [
+            passes("SSE-KMS and SSE-S3 with a bucket key", prod),
+            fires(
+                "on SSE-S3 without a bucket key",
+                dataRule("firehose-data-access-logs-encryption", (rule) => (rule.bucketKeyEnabled = false)),
+                { onResource: "firehose-data-access-logs-encryption", message: /without a bucket key/ },
+            ),
+            fires(
+                "on an unsupported algorithm",
+                dataRule("firehose-data-encryption", (_, byDefault) => (byDefault.sseAlgorithm = "none")),
+                { onResource: "firehose-data-encryption", message: /"none"/ },
+            ),
+            fires("on SSE-KMS without a bucket key when requireBucketKeyForKms is set", kmsWithoutBucketKey("aws:kms"), {
                 onResource: "firehose-data-encryption",
                 message: /uses SSE-KMS without a bucket key/,
-            }));
-        it("passes DSSE-KMS without a bucket key even so (S3 Bucket Keys aren't supported for DSSE-KMS)", () =>
-            validateStack(pack(), kmsRule("aws:kms:dsse"), "s3-bucket-encryption", COMPLIANT, { config }));
-    });
-
-    describe("s3-bucket-versioning", () => {
-        it("passes Enabled", () => validateStack(pack(), prod, "s3-bucket-versioning", COMPLIANT, { config }));
-        it("fires on Suspended", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.versioning, "firehose-data-versioning", (i) => (i.versioningConfiguration = { status: "Suspended" })),
-                "s3-bucket-versioning",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-versioning", message: /"Suspended"/ },
-            ));
-    });
-
-    describe("s3-public-access-block", () => {
-        it("passes all four flags", () => validateStack(pack(), prod, "s3-public-access-block", COMPLIANT, { config }));
-        it("fires when one flag is off", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.pab, "firehose-data-public-access-block", (i) => (i.restrictPublicBuckets = false)),
-                "s3-public-access-block",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-public-access-block", message: /restrictPublicBuckets/ },
-            ));
-    });
-
-    describe("s3-no-public-acl", () => {
-        it("passes a private ACL", () => validateStack(pack(), extra, "s3-no-public-acl", COMPLIANT, { config }));
-        it("fires on public-read", () =>
-            validateStack(
-                pack(),
-                edit(extra, TYPE.acl, "extras-acl", (i) => (i.acl = "public-read")),
-                "s3-no-public-acl",
-                NON_COMPLIANT,
+            }),
+            passes(
+                "DSSE-KMS without a bucket key even so (S3 Bucket Keys aren't supported for DSSE-KMS)",
+                kmsWithoutBucketKey("aws:kms:dsse"),
+            ),
+        ],
+        "s3-bucket-versioning": [
+            passes("Enabled", prod),
+            fires(
+                "on Suspended",
+                editing(prod, TYPE.versioning, "firehose-data-versioning", (i) => (i.versioningConfiguration = { status: "Suspended" })),
+                { onResource: "firehose-data-versioning", message: /"Suspended"/ },
+            ),
+        ],
+        "s3-public-access-block": [
+            passes("all four flags", prod),
+            fires(
+                "when one flag is off",
+                editing(prod, TYPE.pab, "firehose-data-public-access-block", (i) => (i.restrictPublicBuckets = false)),
+                { onResource: "firehose-data-public-access-block", message: /restrictPublicBuckets/ },
+            ),
+        ],
+        "s3-no-public-acl": [
+            passes("a private ACL", extra),
+            fires(
+                "on public-read",
+                editing(extra, TYPE.acl, "extras-acl", (i) => (i.acl = "public-read")),
                 {
-                    config,
                     onResource: "extras-acl",
                     message: /public-read/,
                 },
-            ));
-        it("fires on a grant to AllUsers", () =>
-            validateStack(
-                pack(),
-                edit(extra, TYPE.acl, "extras-acl", (i) => {
+            ),
+            fires(
+                "on a grant to AllUsers",
+                editing(extra, TYPE.acl, "extras-acl", (i) => {
                     delete i.acl;
                     i.accessControlPolicy = {
                         owner: { id: "owner" },
@@ -106,100 +99,52 @@ describe("policy pack: S3 resource policies (gRPC)", function () {
                         ],
                     };
                 }),
-                "s3-no-public-acl",
-                NON_COMPLIANT,
-                { config, onResource: "extras-acl", message: /AllUsers/ },
-            ));
-    });
-
-    describe("s3-bucket-owner-enforced", () => {
-        it("passes BucketOwnerEnforced", () => validateStack(pack(), prod, "s3-bucket-owner-enforced", COMPLIANT, { config }));
-        it("fires on ObjectWriter", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.ownership, "firehose-data-ownership", (i) => (i.rule = { objectOwnership: "ObjectWriter" })),
-                "s3-bucket-owner-enforced",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-ownership" },
-            ));
-    });
-
-    describe("s3-lifecycle-rules", () => {
-        it("passes the storage plan", () => validateStack(pack(), prod, "s3-lifecycle-rules", COMPLIANT, { config }));
-        it("fires on Standard-IA at 10 days", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.lifecycle, "firehose-data-lifecycle", (i) => {
-                    const rule = (i.rules as { id: string; transitions?: { days: number }[] }[]).find((r) => r.id === "current-versions");
-                    rule!.transitions![0].days = 10;
-                }),
-                "s3-lifecycle-rules",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-lifecycle", message: /STANDARD_IA after 10 days/ },
-            ));
-        it("fires without an incomplete-multipart abort", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.lifecycle, "firehose-data-lifecycle", (i) => {
-                    i.rules = (i.rules as { abortIncompleteMultipartUpload?: unknown }[]).filter(
-                        (r) => r.abortIncompleteMultipartUpload === undefined,
-                    );
-                }),
-                "s3-lifecycle-rules",
-                NON_COMPLIANT,
-                { config, onResource: "firehose-data-lifecycle", message: /multipart/ },
-            ));
-    });
-
-    describe("s3-bucket-policy-no-public-allow", () => {
-        const publicRead = (doc: PolicyDoc) => {
-            doc.Statement.push({
-                Sid: "PublicRead",
-                Effect: "Allow",
-                Principal: "*",
-                Action: "s3:GetObject",
-                Resource: "arn:aws:s3:::firehose-data-949f76e/*",
-            });
-        };
-        it("passes Denies to * and service Allows", () =>
-            validateStack(pack(), prod, "s3-bucket-policy-no-public-allow", COMPLIANT, { config }));
-        it("passes an Allow to * restricted by a fixed aws:SourceVpce", () =>
-            validateStack(
-                pack(),
-                editPolicy(prod, TYPE.bucketPolicy, "firehose-data-policy", (doc) => {
+                { onResource: "extras-acl", message: /AllUsers/ },
+            ),
+        ],
+        "s3-bucket-owner-enforced": [
+            passes("BucketOwnerEnforced", prod),
+            fires(
+                "on ObjectWriter",
+                editing(prod, TYPE.ownership, "firehose-data-ownership", (i) => (i.rule = { objectOwnership: "ObjectWriter" })),
+                { onResource: "firehose-data-ownership" },
+            ),
+        ],
+        "s3-lifecycle-rules": [
+            passes("the storage plan", prod),
+            fires(
+                "on Standard-IA at 10 days",
+                lifecycleRules((rules) => void (rules.find((r) => r.id === "current-versions")!.transitions![0].days = 10)),
+                { onResource: "firehose-data-lifecycle", message: /STANDARD_IA after 10 days/ },
+            ),
+            fires(
+                "without an incomplete-multipart abort",
+                lifecycleRules((rules) => rules.filter((r) => r.abortIncompleteMultipartUpload === undefined)),
+                { onResource: "firehose-data-lifecycle", message: /multipart/ },
+            ),
+        ],
+        "s3-bucket-policy-no-public-allow": [
+            passes("Denies to * and service Allows", prod),
+            passes("an Allow to * restricted by a fixed aws:SourceVpce", () =>
+                editPolicy(prod(), TYPE.bucketPolicy, "firehose-data-policy", (doc) => {
                     publicRead(doc);
                     doc.Statement[doc.Statement.length - 1].Condition = { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } };
                 }),
-                "s3-bucket-policy-no-public-allow",
-                COMPLIANT,
-                { config },
-            ));
-        it("fires on an Allow to * without a condition", () =>
-            validateStack(
-                pack(),
-                editPolicy(prod, TYPE.bucketPolicy, "firehose-data-policy", publicRead),
-                "s3-bucket-policy-no-public-allow",
-                NON_COMPLIANT,
+            ),
+            fires("on an Allow to * without a condition", () => editPolicy(prod(), TYPE.bucketPolicy, "firehose-data-policy", publicRead), {
+                onResource: "firehose-data-policy",
+                message: /PublicRead/,
+            }),
+        ],
+        "s3-no-force-destroy": [
+            passes("forceDestroy false", prod),
+            fires(
+                "on forceDestroy true",
+                editing(prod, TYPE.bucket, "firehose-data", (i) => (i.forceDestroy = true)),
                 {
-                    config,
-                    onResource: "firehose-data-policy",
-                    message: /PublicRead/,
-                },
-            ));
-    });
-
-    describe("s3-no-force-destroy", () => {
-        it("passes forceDestroy false", () => validateStack(pack(), prod, "s3-no-force-destroy", COMPLIANT, { config }));
-        it("fires on forceDestroy true", () =>
-            validateStack(
-                pack(),
-                edit(prod, TYPE.bucket, "firehose-data", (i) => (i.forceDestroy = true)),
-                "s3-no-force-destroy",
-                NON_COMPLIANT,
-                {
-                    config,
                     onResource: "firehose-data",
                 },
-            ));
+            ),
+        ],
     });
 });
