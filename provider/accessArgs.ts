@@ -5,9 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ReaderAccessArgs as LibraryReaderArgs } from "../components/access/readerAccess";
-import type { WriterAccessArgs as LibraryWriterArgs } from "../components/access/writerAccess";
-import type { KeyLayout as LibraryKeyLayout } from "../components/storage/layout";
-import type { SseAlgorithm as LibrarySseAlgorithm } from "../rules/encryption";
+import { WRITER_MODES, type WriterAccessArgs as LibraryWriterArgs } from "../components/access/writerAccess";
+import type { Problem } from "../components/storage/lifecycle";
+import { KEY_LAYOUTS, type KeyLayout as LibraryKeyLayout } from "../components/storage/layout";
+import { ENCRYPTION_MODES, sseAlgorithmOf, type SseAlgorithm as LibrarySseAlgorithm } from "../rules/encryption";
+import { choiceProblems } from "./choices";
 import { SseAlgorithm } from "./secureBucketArgs";
 
 /** How the writer authenticates. */
@@ -78,6 +80,15 @@ export interface ReaderAccessArgs {
     maxSessionDurationSeconds?: number;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
     tags?: { [key: string]: string };
+}
+
+/** Problems only this shape can have: enum inputs other SDKs may pass any string for (the library checks the rest). */
+export function writerShapeProblems(args: WriterAccessArgs): Problem[] {
+    return [
+        ...choiceProblems("mode", args.mode, WRITER_MODES),
+        ...choiceProblems("keyLayout", args.keyLayout, KEY_LAYOUTS),
+        ...choiceProblems("sseAlgorithm", args.sseAlgorithm, ENCRYPTION_MODES.map(sseAlgorithmOf)),
+    ];
 }
 
 /** The library args the writer shape stands for (enum values are the library's literals). */

@@ -5,11 +5,11 @@
  * TypeScript.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "../components/argsError";
-import { DETECTIVE_ALERTS_TYPE, detectiveAlertsArgsProblems, detectiveAlertsResources } from "../components/audit/detectiveAlerts";
-import { ALERT_TOPIC_TYPE, alertTopicArgsProblems, alertTopicResources } from "../components/monitoring/alerts";
-import { OBJECT_NOTIFICATIONS_TYPE, objectNotificationsResources } from "../components/monitoring/objectNotifications";
-import { STORAGE_ALARMS_TYPE, storageAlarmsResources } from "../components/monitoring/storageAlarms";
+import { buildDetectiveAlerts, DETECTIVE_ALERTS_TYPE } from "../components/audit/detectiveAlerts";
+import { ALERT_TOPIC_TYPE, buildAlertTopic } from "../components/monitoring/alerts";
+import { buildObjectNotifications, OBJECT_NOTIFICATIONS_TYPE } from "../components/monitoring/objectNotifications";
+import { buildStorageAlarms, STORAGE_ALARMS_TYPE } from "../components/monitoring/storageAlarms";
+import { published } from "../components/published";
 import { withOldTypes } from "../components/typeTokens";
 import { AlertTopicArgs, DetectiveAlertsArgs, ObjectNotificationsArgs, StorageAlarmsArgs } from "./monitoringArgs";
 
@@ -19,53 +19,50 @@ export class AlertTopic extends pulumi.ComponentResource {
      * `arn:aws:sns:<region>:<account>:<name>`, known once the topic policy is in place: alarms,
      * rule targets and budgets given it wait for the policy that admits them.
      */
-    public readonly topicArn: pulumi.Output<string>;
+    declare public readonly topicArn: pulumi.Output<string>;
     /** ARN of the topic's KMS key. */
-    public readonly keyArn: pulumi.Output<string>;
+    declare public readonly keyArn: pulumi.Output<string>;
 
     constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ALERT_TOPIC_TYPE, name, {}, withOldTypes("AlertTopic", opts));
-        throwOnProblems("AlertTopic", alertTopicArgsProblems(args), this);
-        const parts = alertTopicResources(this, name, args);
-        this.topicArn = pulumi.all([parts.topicArn, parts.policy.id]).apply(([arn]) => arn);
-        this.keyArn = parts.keyArn;
-        this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
+        const { topicArn, keyArn, policy } = buildAlertTopic(this, name, args);
+        this.registerOutputs(published<AlertTopic>(this, { topicArn: pulumi.all([topicArn, policy.id]).apply(([arn]) => arn), keyArn }));
     }
 }
 
 /** CloudWatch alarms on a bucket (errors, growth, replication), notifying a topic on ALARM and OK. */
 export class StorageAlarms extends pulumi.ComponentResource {
     /** Alarm id (`4xx-errors`, `5xx-errors`, `object-count`, `bucket-size`, `replication-failed`, `replication-latency`) -> alarm ARN. */
-    public readonly alarmArns: pulumi.Output<{ [id: string]: string }>;
+    declare public readonly alarmArns: pulumi.Output<{ [id: string]: string }>;
 
     constructor(name: string, args: StorageAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(STORAGE_ALARMS_TYPE, name, {}, withOldTypes("StorageAlarms", opts));
-        this.alarmArns = pulumi.output(storageAlarmsResources(this, name, args));
-        this.registerOutputs({ alarmArns: this.alarmArns });
+        this.registerOutputs(published<StorageAlarms>(this, { alarmArns: pulumi.output(buildStorageAlarms(this, name, args).alarmArns) }));
     }
 }
 
 /** The bucket sends its events to EventBridge; a rule forwards new objects with a key suffix to a log group and/or a target. */
 export class ObjectNotifications extends pulumi.ComponentResource {
     /** ARN of the object-created rule; empty without a log group or target. */
-    public readonly ruleArn: pulumi.Output<string | undefined>;
+    declare public readonly ruleArn: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(OBJECT_NOTIFICATIONS_TYPE, name, {}, withOldTypes("ObjectNotifications", opts));
-        this.ruleArn = objectNotificationsResources(this, name, args) ?? pulumi.output(undefined);
-        this.registerOutputs({ ruleArn: this.ruleArn });
+        this.registerOutputs(
+            published<ObjectNotifications>(this, {
+                ruleArn: buildObjectNotifications(this, name, args).ruleArn ?? pulumi.output(undefined),
+            }),
+        );
     }
 }
 
 /** An EventBridge rule reporting changes to buckets' policy, ACL, public access block or encryption to the alert topic. */
 export class DetectiveAlerts extends pulumi.ComponentResource {
     /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
-    public readonly ruleArn: pulumi.Output<string>;
+    declare public readonly ruleArn: pulumi.Output<string>;
 
     constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DETECTIVE_ALERTS_TYPE, name, {}, withOldTypes("DetectiveAlerts", opts));
-        throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), this);
-        this.ruleArn = detectiveAlertsResources(this, name, args);
-        this.registerOutputs({ ruleArn: this.ruleArn });
+        this.registerOutputs(published<DetectiveAlerts>(this, buildDetectiveAlerts(this, name, args)));
     }
 }

@@ -6,12 +6,11 @@
  * environment, as the default provider's). Otherwise the same children, names and type token as
  * in TypeScript.
  */
-import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnProblems } from "../components/argsError";
-import { REPLICATION_TYPE, ReplicationPlan, replicationPlanProblems, replicationResources } from "../components/access/replication";
+import { buildReplication, REPLICATION_TYPE, ReplicationPlan } from "../components/access/replication";
 import { REPLICATION_RULE_ID, ReplicaStorageClass as LibraryStorageClass } from "../components/access/replicationArgs";
 import { bucketArgsProblems } from "../components/storage/secureBucketArgs";
+import { published } from "../components/published";
 import { withOldTypes } from "../components/typeTokens";
 import { BucketSettings, facadeProblems, toLibraryArgs } from "./secureBucketArgs";
 
@@ -58,19 +57,19 @@ export interface ReplicationArgs {
 /** Cross-region replication of a bucket into a replica `SecureBucket` (Replication Time Control, 15 minutes). */
 export class Replication extends pulumi.ComponentResource {
     /** Name of the replica bucket. */
-    public readonly replicaBucketName: pulumi.Output<string>;
+    declare public readonly replicaBucketName: pulumi.Output<string>;
     /** `arn:aws:s3:::<replicaBucketName>`. */
-    public readonly replicaBucketArn: pulumi.Output<string>;
+    declare public readonly replicaBucketArn: pulumi.Output<string>;
     /** `arn:aws:iam::<account>:role/<name>` of the role S3 replicates with. */
-    public readonly roleArn: pulumi.Output<string>;
+    declare public readonly roleArn: pulumi.Output<string>;
     /** Id of the replication rule: the `RuleId` of `StorageAlarms`' replication alarms. */
-    public readonly ruleId: pulumi.Output<string>;
+    declare public readonly ruleId: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         super(REPLICATION_TYPE, name, {}, withOldTypes("Replication", opts));
         const settings = args.replica ?? {};
         const replica = toLibraryArgs(settings);
-        const plan: Omit<ReplicationPlan, "replicaProvider"> = {
+        const plan: ReplicationPlan = {
             source: {
                 bucketName: args.sourceBucketName,
                 bucketArn: args.sourceBucketArn,
@@ -84,26 +83,14 @@ export class Replication extends pulumi.ComponentResource {
             storageClass: args.storageClass as string as LibraryStorageClass | undefined,
             deleteMarkerReplication: args.deleteMarkerReplication,
         };
-        const prefixed = (p: { path: string; value: unknown; message: string }) => ({ ...p, path: `replica.${p.path}` });
-        throwOnProblems(
-            "Replication",
-            [
-                ...replicationPlanProblems(plan),
-                ...[...facadeProblems(settings), ...bucketArgsProblems({ ...replica, role: "replica" })].map(prefixed),
-            ],
+        const replicaProblems = [...facadeProblems(settings), ...bucketArgsProblems({ ...replica, role: "replica" })];
+        const { replicaBucketName, replicaBucketArn, roleArn } = buildReplication(
             this,
+            name,
+            plan,
+            replicaProblems.map((p) => ({ ...p, path: `replica.${p.path}` })),
         );
-        const provider = new aws.Provider(`${name}-provider`, { region: args.replicaRegion as aws.Region }, { parent: this });
-        const parts = replicationResources(this, name, { ...plan, replicaProvider: provider });
-        this.replicaBucketName = parts.replica.bucketName;
-        this.replicaBucketArn = parts.replica.bucketArn;
-        this.roleArn = parts.roleArn;
-        this.ruleId = pulumi.output(REPLICATION_RULE_ID);
-        this.registerOutputs({
-            replicaBucketName: this.replicaBucketName,
-            replicaBucketArn: this.replicaBucketArn,
-            roleArn: this.roleArn,
-            ruleId: this.ruleId,
-        });
+        const ruleId = pulumi.output(REPLICATION_RULE_ID);
+        this.registerOutputs(published<Replication>(this, { replicaBucketName, replicaBucketArn, roleArn, ruleId }));
     }
 }

@@ -13,6 +13,7 @@ import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";
 import { readerIdentityPolicy } from "./policies/readerPolicy";
 import { externalIdTrust } from "./policies/trustPolicy";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const READER_ACCESS_TYPE = typeToken("ReaderAccess");
@@ -66,27 +67,17 @@ export function readerArgsProblems(args: Pick<ReaderAccessArgs, "partnerAccountI
     return problems;
 }
 
-export class ReaderAccess extends pulumi.ComponentResource {
-    /** `arn:aws:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
-    public readonly roleArn: pulumi.Output<string>;
-
-    constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(READER_ACCESS_TYPE, name, {}, withOldTypes("ReaderAccess", opts));
-        throwOnProblems("ReaderAccess", readerArgsProblems(args), this);
-        this.roleArn = readerAccessResources(this, name, args).roleArn;
-        this.registerOutputs({ roleArn: this.roleArn });
-    }
-}
-
 /**
- * Creates the read role and its policy as children of `owner` (a `ReaderAccess` of this library or
- * of the multi-language package), from args already checked with `readerArgsProblems`.
+ * The body of `ReaderAccess` (this library's and the multi-language package's): checks the args
+ * (`readerArgsProblems`, every problem at once), creates the read role and its policy as children of
+ * `owner`, and returns the outputs.
  */
-export function readerAccessResources(
+export function buildReaderAccess(
     owner: pulumi.ComponentResource,
     name: string,
     args: ReaderAccessArgs,
 ): { readonly roleArn: pulumi.Output<string> } {
+    throwOnProblems("ReaderAccess", readerArgsProblems(args), owner);
     const parent = { parent: owner };
     const trust = pulumi
         .output(args.externalId)
@@ -116,4 +107,14 @@ export function readerAccessResources(
     );
     new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, parent);
     return { roleArn: role.arn };
+}
+
+export class ReaderAccess extends pulumi.ComponentResource {
+    /** `arn:aws:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
+    declare public readonly roleArn: pulumi.Output<string>;
+
+    constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(READER_ACCESS_TYPE, name, {}, withOldTypes("ReaderAccess", opts));
+        this.registerOutputs(published<ReaderAccess>(this, buildReaderAccess(this, name, args)));
+    }
 }

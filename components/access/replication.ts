@@ -23,12 +23,21 @@ import {
     ReplicationSource,
 } from "./replicationArgs";
 import { SecureBucket } from "../storage/secureBucket";
+import { Problem } from "../storage/lifecycle";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const REPLICATION_TYPE = typeToken("Replication");
 
-/** `ReplicationArgs` with the source given by its parts (what the multi-language package has of it). */
-export type ReplicationPlan = Omit<ReplicationArgs, "source"> & { readonly source: ReplicationSource };
+/**
+ * `ReplicationArgs` with the source given by its parts (what the multi-language package has of it),
+ * and the replica region's provider optional: without one, a child `${name}-provider` for
+ * `replicaRegion` (credentials and settings from the environment, as the default provider's).
+ */
+export type ReplicationPlan = Omit<ReplicationArgs, "source" | "replicaProvider"> & {
+    readonly source: ReplicationSource;
+    readonly replicaProvider?: aws.Provider | undefined;
+};
 
 /** Every problem with the plan: regions, storage class, and Object Lock on the replica of a locked source. */
 export function replicationPlanProblems(
@@ -37,40 +46,31 @@ export function replicationPlanProblems(
     return [...replicationArgsProblems(args), ...replicaLockProblems(args.source.objectLock !== undefined, args.replica)];
 }
 
-export class Replication extends pulumi.ComponentResource {
-    /** The replica bucket component. */
-    public readonly replica: SecureBucket;
-    /** Name of the replica bucket. */
-    public readonly replicaBucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<replicaBucketName>`. */
-    public readonly replicaBucketArn: pulumi.Output<string>;
-    /** `arn:aws:iam::<account>:role/<name>` of the role S3 replicates with. */
-    public readonly roleArn: pulumi.Output<string>;
-
-    constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(REPLICATION_TYPE, name, {}, withOldTypes("Replication", opts));
-        throwOnProblems("Replication", replicationPlanProblems(args), this);
-        const parts = replicationResources(this, name, args);
-        this.replica = parts.replica;
-        this.replicaBucketName = parts.replica.bucketName;
-        this.replicaBucketArn = parts.replica.bucketArn;
-        this.roleArn = parts.roleArn;
-        this.registerOutputs({ replicaBucketName: this.replicaBucketName, replicaBucketArn: this.replicaBucketArn, roleArn: this.roleArn });
-    }
+/** What `buildReplication` created: the replica bucket, its name and ARN, and the role S3 replicates with. */
+export interface ReplicationParts {
+    readonly replica: SecureBucket;
+    readonly replicaBucketName: pulumi.Output<string>;
+    readonly replicaBucketArn: pulumi.Output<string>;
+    readonly roleArn: pulumi.Output<string>;
 }
 
 /**
- * Creates the replica bucket, the role S3 replicates with and the replication configuration as
- * children of `owner` (a `Replication` of this library or of the multi-language package), from args
- * already checked with `replicationPlanProblems`.
+ * The body of `Replication` (this library's and the multi-language package's): checks the plan
+ * (`replicationPlanProblems`, then `replicaProblems`, what the caller found in the replica's own
+ * arg shape; every problem at once), creates the replica bucket, the role S3 replicates with and the
+ * replication configuration as children of `owner`, and returns them.
  */
-export function replicationResources(
+export function buildReplication(
     owner: pulumi.ComponentResource,
     name: string,
     args: ReplicationPlan,
-): { readonly replica: SecureBucket; readonly roleArn: pulumi.Output<string> } {
+    replicaProblems: readonly Problem[] = [],
+): ReplicationParts {
+    throwOnProblems("Replication", [...replicationPlanProblems(args), ...replicaProblems], owner);
     const locked = args.source.objectLock !== undefined;
     const parent = { parent: owner };
+    const replicaProvider =
+        args.replicaProvider ?? new aws.Provider(`${name}-provider`, { region: args.replicaRegion as aws.Region }, parent);
     const kms = args.replica.encryption?.mode === "sse-kms";
     const source = args.source;
 
@@ -79,7 +79,7 @@ export function replicationResources(
         { ...args.replica, role: "replica" },
         {
             parent: owner,
-            provider: args.replicaProvider,
+            provider: replicaProvider,
         },
     );
 
@@ -155,5 +155,23 @@ export function replicationResources(
         { bucket: source.bucketName, role: role.arn, rules: [rule] },
         { ...parent, dependsOn: [...(source.versioning !== undefined ? [source.versioning] : []), replica.versioning, policy] },
     );
-    return { replica, roleArn: role.arn };
+    return { replica, replicaBucketName: replica.bucketName, replicaBucketArn: replica.bucketArn, roleArn: role.arn };
+}
+
+export class Replication extends pulumi.ComponentResource {
+    /** The replica bucket component. */
+    public readonly replica: SecureBucket;
+    /** Name of the replica bucket. */
+    declare public readonly replicaBucketName: pulumi.Output<string>;
+    /** `arn:aws:s3:::<replicaBucketName>`. */
+    declare public readonly replicaBucketArn: pulumi.Output<string>;
+    /** `arn:aws:iam::<account>:role/<name>` of the role S3 replicates with. */
+    declare public readonly roleArn: pulumi.Output<string>;
+
+    constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(REPLICATION_TYPE, name, {}, withOldTypes("Replication", opts));
+        const { replica, ...outputs } = buildReplication(this, name, args);
+        this.replica = replica;
+        this.registerOutputs(published<Replication>(this, outputs));
+    }
 }

@@ -14,6 +14,7 @@ import { KeyLayout } from "../storage/layout";
 import { SseAlgorithm } from "../../rules/encryption";
 import { externalIdTrust } from "./policies/trustPolicy";
 import { writerIdentityPolicy } from "./policies/writerPolicy";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const WRITER_ACCESS_TYPE = typeToken("WriterAccess");
@@ -51,37 +52,25 @@ export interface WriterAccessArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
-/** What `writerAccessResources` created: the component's public fields. */
+/** What `buildWriterAccess` created: the component's outputs. */
 export interface WriterAccessParts {
     readonly principalArn: pulumi.Output<string>;
     readonly accessKeyId?: pulumi.Output<string>;
     readonly secretAccessKey?: pulumi.Output<string>;
 }
 
-export class WriterAccess extends pulumi.ComponentResource {
-    /** ARN of the role or user the writer acts as: `arn:aws:iam::<account>:role/<name>` or `:user/<name>`. */
-    public readonly principalArn: pulumi.Output<string>;
-    /** User mode: the access key id. */
-    public readonly accessKeyId?: pulumi.Output<string>;
-    /** User mode: the secret access key, always a Pulumi secret. */
-    public readonly secretAccessKey?: pulumi.Output<string>;
-
-    constructor(name: string, args: WriterAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(WRITER_ACCESS_TYPE, name, {}, withOldTypes("WriterAccess", opts));
-        throwOnProblems("WriterAccess", writerArgsProblems(args.mode ?? "role", args), this);
-        const parts = writerAccessResources(this, name, args);
-        this.principalArn = parts.principalArn;
-        this.accessKeyId = parts.accessKeyId;
-        this.secretAccessKey = parts.secretAccessKey;
-        this.registerOutputs({ principalArn: this.principalArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
-    }
-}
-
 /**
- * Creates the writer identity and its policy as children of `owner` (a `WriterAccess` of this
- * library or of the multi-language package), from args already checked with `writerArgsProblems`.
+ * The body of `WriterAccess` (this library's and the multi-language package's): checks the args
+ * (`shapeProblems`, what the caller's own arg shape found, then `writerArgsProblems`; every problem
+ * at once), creates the writer identity and its policy as children of `owner`, and returns the outputs.
  */
-export function writerAccessResources(owner: pulumi.ComponentResource, name: string, args: WriterAccessArgs): WriterAccessParts {
+export function buildWriterAccess(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: WriterAccessArgs,
+    shapeProblems: readonly Problem[] = [],
+): WriterAccessParts {
+    throwOnProblems("WriterAccess", [...shapeProblems, ...writerArgsProblems(args.mode ?? "role", args)], owner);
     const mode = args.mode ?? "role";
     const parent = { parent: owner };
     const tags = { ...args.tags, Name: name, Role: "writer" };
@@ -145,4 +134,18 @@ export function writerArgsProblems(mode: WriterMode, args: Pick<WriterAccessArgs
         }
     }
     return problems;
+}
+
+export class WriterAccess extends pulumi.ComponentResource {
+    /** ARN of the role or user the writer acts as: `arn:aws:iam::<account>:role/<name>` or `:user/<name>`. */
+    declare public readonly principalArn: pulumi.Output<string>;
+    /** User mode: the access key id. */
+    declare public readonly accessKeyId?: pulumi.Output<string>;
+    /** User mode: the secret access key, always a Pulumi secret. */
+    declare public readonly secretAccessKey?: pulumi.Output<string>;
+
+    constructor(name: string, args: WriterAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(WRITER_ACCESS_TYPE, name, {}, withOldTypes("WriterAccess", opts));
+        this.registerOutputs(published<WriterAccess>(this, buildWriterAccess(this, name, args)));
+    }
 }

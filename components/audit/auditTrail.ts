@@ -19,6 +19,7 @@ import { trailArn } from "../../rules/arn";
 import { cloudTrailDeliveryStatements } from "../policies/deliveryStatements";
 import { SecureBucket } from "../storage/secureBucket";
 import { Problem } from "../storage/lifecycle";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const AUDIT_TRAIL_TYPE = typeToken("AuditTrail");
@@ -95,34 +96,17 @@ export function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | 
     ];
 }
 
-export class AuditTrail extends pulumi.ComponentResource {
-    /** `arn:aws:cloudtrail:<region>:<account>:trail/<trailName>`. */
-    public readonly trailArn: pulumi.Output<string>;
-    /** Name of the bucket receiving the trail's log files. */
-    public readonly logBucketName: pulumi.Output<string>;
-    /** The trail-log bucket component. */
-    public readonly logBucket: SecureBucket;
-
-    constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(AUDIT_TRAIL_TYPE, name, {}, withOldTypes("AuditTrail", opts));
-        throwOnProblems("AuditTrail", auditTrailArgsProblems(args), this);
-        const parts = auditTrailResources(this, name, args);
-        this.trailArn = parts.trailArn;
-        this.logBucketName = parts.logBucket.bucketName;
-        this.logBucket = parts.logBucket;
-        this.registerOutputs({ trailArn: this.trailArn, logBucketName: this.logBucketName });
-    }
-}
-
 /**
- * Creates the trail-log bucket and the trail as children of `owner` (an `AuditTrail` of this library
- * or of the multi-language package), from args already checked with `auditTrailArgsProblems`.
+ * The body of `AuditTrail` (this library's and the multi-language package's): checks the args
+ * (`auditTrailArgsProblems`, every problem at once), creates the trail-log bucket and the trail as
+ * children of `owner`, and returns the outputs and the log bucket.
  */
-export function auditTrailResources(
+export function buildAuditTrail(
     owner: pulumi.ComponentResource,
     name: string,
     args: AuditTrailArgs,
-): { readonly trailArn: pulumi.Output<string>; readonly logBucket: SecureBucket } {
+): { readonly trailArn: pulumi.Output<string>; readonly logBucketName: pulumi.Output<string>; readonly logBucket: SecureBucket } {
+    throwOnProblems("AuditTrail", auditTrailArgsProblems(args), owner);
     const parent = { parent: owner };
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
     const arn = accountId.apply((id) => trailArn(args.region, id, args.trailName));
@@ -158,5 +142,21 @@ export function auditTrailResources(
         },
         { ...parent, dependsOn: [logBucket.policy] },
     );
-    return { trailArn: trail.arn, logBucket };
+    return { trailArn: trail.arn, logBucketName: logBucket.bucketName, logBucket };
+}
+
+export class AuditTrail extends pulumi.ComponentResource {
+    /** `arn:aws:cloudtrail:<region>:<account>:trail/<trailName>`. */
+    declare public readonly trailArn: pulumi.Output<string>;
+    /** Name of the bucket receiving the trail's log files. */
+    declare public readonly logBucketName: pulumi.Output<string>;
+    /** The trail-log bucket component. */
+    public readonly logBucket: SecureBucket;
+
+    constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(AUDIT_TRAIL_TYPE, name, {}, withOldTypes("AuditTrail", opts));
+        const { logBucket, ...outputs } = buildAuditTrail(this, name, args);
+        this.logBucket = logBucket;
+        this.registerOutputs(published<AuditTrail>(this, outputs));
+    }
 }

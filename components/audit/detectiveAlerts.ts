@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const DETECTIVE_ALERTS_TYPE = typeToken("DetectiveAlerts");
@@ -38,23 +39,17 @@ export function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "rul
     ];
 }
 
-export class DetectiveAlerts extends pulumi.ComponentResource {
-    /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
-    public readonly ruleArn: pulumi.Output<string>;
-
-    constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(DETECTIVE_ALERTS_TYPE, name, {}, withOldTypes("DetectiveAlerts", opts));
-        throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), this);
-        this.ruleArn = detectiveAlertsResources(this, name, args);
-        this.registerOutputs({ ruleArn: this.ruleArn });
-    }
-}
-
 /**
- * Creates the rule and its target as children of `owner` (a `DetectiveAlerts` of this library or of
- * the multi-language package), from args already checked; returns the rule's ARN.
+ * The body of `DetectiveAlerts` (this library's and the multi-language package's): checks the args
+ * (`detectiveAlertsArgsProblems`, every problem at once), creates the rule and its target as
+ * children of `owner`, and returns the outputs.
  */
-export function detectiveAlertsResources(owner: pulumi.ComponentResource, name: string, args: DetectiveAlertsArgs): pulumi.Output<string> {
+export function buildDetectiveAlerts(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: DetectiveAlertsArgs,
+): { readonly ruleArn: pulumi.Output<string> } {
+    throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), owner);
     const parent = { parent: owner };
     const rule = new aws.cloudwatch.EventRule(
         name,
@@ -72,5 +67,15 @@ export function detectiveAlertsResources(owner: pulumi.ComponentResource, name: 
         { rule: rule.name, arn: args.topicArn },
         { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
     );
-    return rule.arn;
+    return { ruleArn: rule.arn };
+}
+
+export class DetectiveAlerts extends pulumi.ComponentResource {
+    /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
+    declare public readonly ruleArn: pulumi.Output<string>;
+
+    constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(DETECTIVE_ALERTS_TYPE, name, {}, withOldTypes("DetectiveAlerts", opts));
+        this.registerOutputs(published<DetectiveAlerts>(this, buildDetectiveAlerts(this, name, args)));
+    }
 }

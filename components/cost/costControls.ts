@@ -14,6 +14,7 @@ import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { throwOnProblems } from "../argsError";
 import { LifecyclePlan, Problem } from "../storage/lifecycle";
 import { allowS3AnalyticsExport } from "../policies/deliveryStatements";
+import { published } from "../published";
 import { SecureBucket } from "../storage/secureBucket";
 import { typeToken, withOldTypes } from "../typeTokens";
 
@@ -127,28 +128,17 @@ export function costControlsProblems(args: CostControlsArgs): Problem[] {
     return problems;
 }
 
-export class CostControls extends pulumi.ComponentResource {
-    /** Name of the bucket receiving the analysis exports, when analytics is on. */
-    public readonly analyticsBucketName: pulumi.Output<string> | undefined;
-
-    constructor(name: string, args: CostControlsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(COST_CONTROLS_TYPE, name, {}, withOldTypes("CostControls", opts));
-        throwOnProblems("CostControls", costControlsProblems(args), this);
-        this.analyticsBucketName = costControlsResources(this, name, args).analyticsBucket?.bucketName;
-        this.registerOutputs({ analyticsBucketName: this.analyticsBucketName });
-    }
-}
-
 /**
- * Creates the budget, the analysis export and the archive tiers as children of `owner` (a
- * `CostControls` of this library or of the multi-language package), from args already checked with
- * `costControlsProblems`.
+ * The body of `CostControls` (this library's and the multi-language package's): checks the args
+ * (`costControlsProblems`, every problem at once), creates the budget, the analysis export and the
+ * archive tiers as children of `owner`, and returns the outputs.
  */
-export function costControlsResources(
+export function buildCostControls(
     owner: pulumi.ComponentResource,
     name: string,
     args: CostControlsArgs,
-): { readonly analyticsBucket: SecureBucket | undefined } {
+): { readonly analyticsBucketName: pulumi.Output<string> | undefined } {
+    throwOnProblems("CostControls", costControlsProblems(args), owner);
     const it = args.intelligentTiering;
     const parent = { parent: owner };
     const tags = (suffix: string, role: string) => ({ ...args.tags, Name: `${name}${suffix}`, Role: role });
@@ -233,5 +223,15 @@ export function costControlsResources(
         );
     }
 
-    return { analyticsBucket };
+    return { analyticsBucketName: analyticsBucket?.bucketName };
+}
+
+export class CostControls extends pulumi.ComponentResource {
+    /** Name of the bucket receiving the analysis exports, when analytics is on. */
+    declare public readonly analyticsBucketName: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: CostControlsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COST_CONTROLS_TYPE, name, {}, withOldTypes("CostControls", opts));
+        this.registerOutputs(published<CostControls>(this, buildCostControls(this, name, args)));
+    }
 }

@@ -18,6 +18,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { throwOnProblems } from "../argsError";
 import { Problem } from "../storage/lifecycle";
+import { published } from "../published";
 import { alertKeyPolicy, alertTopicPolicy } from "./policies/alertStatements";
 import { typeToken, withOldTypes } from "../typeTokens";
 
@@ -63,26 +64,7 @@ export function alertTopicArgsProblems(args: Pick<AlertTopicArgs, "emails" | "ht
     ];
 }
 
-export class AlertTopic extends pulumi.ComponentResource {
-    /** `arn:aws:sns:<region>:<account>:<name>`. */
-    public readonly topicArn: pulumi.Output<string>;
-    /** ARN of the topic's KMS key. */
-    public readonly keyArn: pulumi.Output<string>;
-    /** The topic policy: event-rule targets must depend on it. */
-    public readonly policy: aws.sns.TopicPolicy;
-
-    constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(ALERT_TOPIC_TYPE, name, {}, withOldTypes("AlertTopic", opts));
-        throwOnProblems("AlertTopic", alertTopicArgsProblems(args), this);
-        const parts = alertTopicResources(this, name, args);
-        this.topicArn = parts.topicArn;
-        this.keyArn = parts.keyArn;
-        this.policy = parts.policy;
-        this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
-    }
-}
-
-/** What `alertTopicResources` created: the component's public fields. */
+/** What `buildAlertTopic` created: the topic's and key's ARNs (the outputs) and the topic policy. */
 export interface AlertTopicParts {
     readonly topicArn: pulumi.Output<string>;
     readonly keyArn: pulumi.Output<string>;
@@ -90,10 +72,12 @@ export interface AlertTopicParts {
 }
 
 /**
- * Creates the key, topic, topic policy and subscriptions as children of `owner` (an `AlertTopic` of
- * this library or of the multi-language package), from args already checked with `alertTopicArgsProblems`.
+ * The body of `AlertTopic` (this library's and the multi-language package's): checks the args
+ * (`alertTopicArgsProblems`, every problem at once), creates the key, topic, topic policy and
+ * subscriptions as children of `owner`, and returns what they are.
  */
-export function alertTopicResources(owner: pulumi.ComponentResource, name: string, args: AlertTopicArgs): AlertTopicParts {
+export function buildAlertTopic(owner: pulumi.ComponentResource, name: string, args: AlertTopicArgs): AlertTopicParts {
+    throwOnProblems("AlertTopic", alertTopicArgsProblems(args), owner);
     const emails = args.emails ?? [];
     const https = args.httpsEndpoints ?? [];
     const parent = { parent: owner };
@@ -149,4 +133,20 @@ export function alertTopicResources(owner: pulumi.ComponentResource, name: strin
     }
 
     return { topicArn: topic.arn, keyArn: key.arn, policy };
+}
+
+export class AlertTopic extends pulumi.ComponentResource {
+    /** `arn:aws:sns:<region>:<account>:<name>`. */
+    declare public readonly topicArn: pulumi.Output<string>;
+    /** ARN of the topic's KMS key. */
+    declare public readonly keyArn: pulumi.Output<string>;
+    /** The topic policy: event-rule targets must depend on it. */
+    public readonly policy: aws.sns.TopicPolicy;
+
+    constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(ALERT_TOPIC_TYPE, name, {}, withOldTypes("AlertTopic", opts));
+        const { policy, ...outputs } = buildAlertTopic(this, name, args);
+        this.policy = policy;
+        this.registerOutputs(published<AlertTopic>(this, outputs));
+    }
 }

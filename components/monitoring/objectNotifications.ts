@@ -11,6 +11,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { objectCreatedPattern } from "./eventPatterns";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const OBJECT_NOTIFICATIONS_TYPE = typeToken("ObjectNotifications");
@@ -31,27 +32,16 @@ export interface ObjectNotificationsArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
-export class ObjectNotifications extends pulumi.ComponentResource {
-    /** ARN of the object-created rule, when a log group or target is configured. */
-    public readonly ruleArn: pulumi.Output<string> | undefined;
-
-    constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(OBJECT_NOTIFICATIONS_TYPE, name, {}, withOldTypes("ObjectNotifications", opts));
-        this.ruleArn = objectNotificationsResources(this, name, args);
-        this.registerOutputs({ ruleArn: this.ruleArn });
-    }
-}
-
 /**
- * Creates the bucket notification and, with a log group or target, the rule and its targets as
- * children of `owner` (an `ObjectNotifications` of this library or of the multi-language package);
- * returns the rule's ARN, when there is a rule.
+ * The body of `ObjectNotifications` (this library's and the multi-language package's): creates the
+ * bucket notification and, with a log group or target, the rule and its targets as children of
+ * `owner`; returns the rule's ARN, when there is a rule.
  */
-export function objectNotificationsResources(
+export function buildObjectNotifications(
     owner: pulumi.ComponentResource,
     name: string,
     args: ObjectNotificationsArgs,
-): pulumi.Output<string> | undefined {
+): { readonly ruleArn: pulumi.Output<string> | undefined } {
     const parent = { parent: owner };
     const suffix = args.keySuffix ?? ".json";
     // One notification configuration per bucket: this resource owns it.
@@ -85,5 +75,15 @@ export function objectNotificationsResources(
         }
         ruleArn = rule.arn;
     }
-    return ruleArn;
+    return { ruleArn };
+}
+
+export class ObjectNotifications extends pulumi.ComponentResource {
+    /** ARN of the object-created rule, when a log group or target is configured. */
+    declare public readonly ruleArn: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: ObjectNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(OBJECT_NOTIFICATIONS_TYPE, name, {}, withOldTypes("ObjectNotifications", opts));
+        this.registerOutputs(published<ObjectNotifications>(this, buildObjectNotifications(this, name, args)));
+    }
 }

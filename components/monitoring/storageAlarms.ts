@@ -17,6 +17,7 @@
  */
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
+import { published } from "../published";
 import { typeToken, withOldTypes } from "../typeTokens";
 
 export const STORAGE_ALARMS_TYPE = typeToken("StorageAlarms");
@@ -179,26 +180,15 @@ export interface StorageAlarmsArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
-export class StorageAlarms extends pulumi.ComponentResource {
-    /** Alarm id (`4xx-errors`, ...) -> alarm ARN. */
-    public readonly alarmArns: Readonly<Record<string, pulumi.Output<string>>>;
-
-    constructor(name: string, args: StorageAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(STORAGE_ALARMS_TYPE, name, {}, withOldTypes("StorageAlarms", opts));
-        this.alarmArns = storageAlarmsResources(this, name, args);
-        this.registerOutputs({ alarmArns: this.alarmArns });
-    }
-}
-
 /**
- * Creates the request-metrics configuration and the alarms as children of `owner` (a
- * `StorageAlarms` of this library or of the multi-language package); returns alarm id -> ARN.
+ * The body of `StorageAlarms` (this library's and the multi-language package's): creates the
+ * request-metrics configuration and the alarms as children of `owner`; returns alarm id -> ARN.
  */
-export function storageAlarmsResources(
+export function buildStorageAlarms(
     owner: pulumi.ComponentResource,
     name: string,
     args: StorageAlarmsArgs,
-): Record<string, pulumi.Output<string>> {
+): { readonly alarmArns: Record<string, pulumi.Output<string>> } {
     const parent = { parent: owner };
     // Request metrics (billed as CloudWatch metrics) for the whole bucket: no filter.
     const metrics = new aws.s3.BucketMetric(`${name}-request-metrics`, { bucket: args.bucketName, name: ENTIRE_BUCKET_FILTER_ID }, parent);
@@ -227,5 +217,15 @@ export function storageAlarmsResources(
         );
         arns[spec.id] = alarm.arn;
     }
-    return arns;
+    return { alarmArns: arns };
+}
+
+export class StorageAlarms extends pulumi.ComponentResource {
+    /** Alarm id (`4xx-errors`, ...) -> alarm ARN. */
+    declare public readonly alarmArns: Readonly<Record<string, pulumi.Output<string>>>;
+
+    constructor(name: string, args: StorageAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(STORAGE_ALARMS_TYPE, name, {}, withOldTypes("StorageAlarms", opts));
+        this.registerOutputs(published<StorageAlarms>(this, buildStorageAlarms(this, name, args)));
+    }
 }
