@@ -50,8 +50,8 @@ describe("access matrix (IAM simulation of the registered policies)", () => {
             .filter(Boolean);
 
     it("covers every row the issue asks for, in both stacks", () => {
-        assert.equal(rows.filter((r) => r.stack === "prod").length, 33);
-        assert.equal(rows.filter((r) => r.stack === "dev").length, 4);
+        assert.equal(rows.filter((r) => r.stack === "prod").length, 34);
+        assert.equal(rows.filter((r) => r.stack === "dev").length, 7);
         for (const verdict of ["Allowed", "ExplicitlyDenied", "ImplicitlyDenied"]) {
             assert.ok(
                 rows.some((r) => r.expected === verdict),

@@ -1,15 +1,12 @@
 /** The access feature in the shipped dev stack, under mocks: exact types, names, counts and security inputs. */
 import * as assert from "node:assert/strict";
-import { StackPlan } from "../../gate/plan";
 import { childrenOf, one, ofType } from "../helpers/resources";
 import { ACCOUNT, DEPLOYER, doc, OBJECTS, sid, T } from "./helpers";
-import { shippedRun as stackRun } from "../helpers/shipped";
+import { ShippedRuns, shippedRuns } from "../helpers/shipped";
 
-const runs: Record<string, StackPlan> = {};
+let runs: ShippedRuns = {};
 before(async () => {
-    for (const mode of ["preview", "update"] as const) {
-        runs[`dev/${mode}`] = await stackRun("dev", mode);
-    }
+    runs = await shippedRuns(["dev"]);
 });
 
 describe("access: dev stack (writer user, one reader, no network limit, no replication)", () => {
@@ -84,20 +81,8 @@ describe("access: dev stack (writer user, one reader, no network limit, no repli
         });
     });
 
-    it("reader role: trusted by the partner account with its external id; reads its prefix only", () => {
+    it("reader role: one-hour sessions; reads its prefix only (who may assume it: accessMatrix.test.ts simulates its trust policy)", () => {
         const role = one(res(), T.role, "firehose-reader-acme-analytics");
-        assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicy as string), {
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Sid: "AssumeWithExternalId",
-                    Effect: "Allow",
-                    Principal: { AWS: "arn:aws:iam::345678901234:root" },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "sts:ExternalId": "acme-analytics-dev-5c2e91" } },
-                },
-            ],
-        });
         assert.equal(role.inputs.maxSessionDuration, 3600);
         const bucket = one(res(), T.bucket, "firehose-data").inputs.bucket as string;
         assert.deepEqual(doc(one(res(), T.rolePolicy, "firehose-reader-acme-analytics-policy")), [

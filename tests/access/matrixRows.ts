@@ -7,6 +7,9 @@ import { objectKey } from "../../components/storage/layout";
 import { StackPlan } from "../../gate/plan";
 import { policiesOf, Row, Verdict } from "./simulate";
 
+/** The policy documents of an update run (simulate.ts `policiesOf`). */
+type Policies = ReturnType<typeof policiesOf>;
+
 export const ACCOUNT = "123456789012";
 export const T = {
     bucket: "aws:s3/bucket:Bucket",
@@ -66,6 +69,35 @@ export function row(
     return { stack, ...caller, action, resource, context, expected, note, ...(deniedBy !== undefined ? { deniedBy } : {}) };
 }
 
+/**
+ * The partner assuming its read role (the role's trust policy judged): from its own account with
+ * the external id only.
+ */
+export function partnerAssumeRows(stack: StackRow["stack"], p: Policies, externalId: string): StackRow[] {
+    const reader = p.resource(T.role, "firehose-reader-acme-analytics");
+    const from = (who: string, principal: string): Caller => ({
+        who,
+        principal,
+        identityPolicies: [{ name: "partner", policy: PARTNER_POLICY }],
+        resourcePolicy: p.json(T.role, reader.name, "assumeRolePolicy"),
+        resourceAccount: ACCOUNT,
+    });
+    const assume = (principal: string, id: string) => ({
+        "aws:SecureTransport": "true",
+        "aws:PrincipalArn": principal,
+        "aws:PrincipalAccount": principal.split(":")[4],
+        "sts:ExternalId": id,
+    });
+    const [partner, stranger] = ["345678901234", "999988887777"].map((account) => `arn:aws:iam::${account}:role/acme-etl`);
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/${reader.inputs.name as string}`;
+    const x = (c: Caller, context: Context, v: Verdict, note: string) => row(stack, c, "sts:AssumeRole", roleArn, context, v, note);
+    return [
+        x(from("partner account", partner), assume(partner, externalId), "Allowed", "assume the read role with the external id"),
+        x(from("partner account", partner), assume(partner, "guessed"), "ImplicitlyDenied", "wrong external id"),
+        x(from("another account", stranger), assume(stranger, externalId), "ImplicitlyDenied", "the external id from another account"),
+    ];
+}
+
 export function prodRows(run: StackPlan): StackRow[] {
     const p = policiesOf(run);
     const D = `arn:aws:s3:::${p.resource(T.bucket, "firehose-data").inputs.bucket as string}`;
@@ -79,7 +111,6 @@ export function prodRows(run: StackPlan): StackRow[] {
     const [writer, reader, replication] = ["firehose-writer", "firehose-reader-acme-analytics", "firehose-replication-role"].map(roleArn);
     const deployer = `arn:aws:iam::${ACCOUNT}:role/pulumi-deployer`;
     const admin = `arn:aws:iam::${ACCOUNT}:role/platform-admin`;
-    const partner = "arn:aws:iam::345678901234:role/acme-etl";
     /** A role session without MFA (temporary credentials carry the key, as false). */
     const as = (role: string, extra: Context = {}) =>
         tls({ "aws:PrincipalArn": role, "aws:PrincipalAccount": ACCOUNT, "aws:MultiFactorAuthPresent": "false", ...extra });
@@ -105,19 +136,6 @@ export function prodRows(run: StackPlan): StackRow[] {
     const admins = [{ name: "admin", policy: ADMIN_POLICY }];
     const dep: Caller = { who: "deployer (MFA-exempt)", principal: session(deployer, "pulumi"), identityPolicies: admins, ...onData };
     const adm: Caller = { who: "admin (not exempt)", principal: session(admin, "ops"), identityPolicies: admins, ...onData };
-    const partnerCaller: Caller = {
-        who: "partner account",
-        principal: partner,
-        identityPolicies: [{ name: "partner", policy: PARTNER_POLICY }],
-        resourcePolicy: p.json(T.role, "firehose-reader-acme-analytics", "assumeRolePolicy"),
-        resourceAccount: ACCOUNT,
-    };
-    const assume = (externalId: string) => ({
-        "aws:SecureTransport": "true",
-        "aws:PrincipalArn": partner,
-        "aws:PrincipalAccount": "345678901234",
-        "sts:ExternalId": externalId,
-    });
     const rep: Caller = {
         who: "replication role",
         principal: session(replication, "s3-replication"),
@@ -246,15 +264,7 @@ export function prodRows(run: StackPlan): StackRow[] {
             "from outside the ranges",
             "DenyOutsideAllowedNetworks",
         ),
-        x(
-            partnerCaller,
-            "sts:AssumeRole",
-            reader,
-            assume("acme-analytics-prod-b71e40"),
-            "Allowed",
-            "assume the read role with the external id",
-        ),
-        x(partnerCaller, "sts:AssumeRole", reader, assume("guessed"), "ImplicitlyDenied", "wrong external id"),
+        ...partnerAssumeRows("prod", p, "acme-analytics-prod-b71e40"),
         x(rep, "s3:ReplicateObject", `${R}/${LEAD}`, s3, "Allowed", "into the replica (S3 calls without aws:SourceIp)"),
         x({ ...rep, ...onData }, "s3:ReplicateObject", `${D}/${LEAD}`, s3, "ImplicitlyDenied", "into the source bucket"),
         x(

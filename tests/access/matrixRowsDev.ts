@@ -1,6 +1,6 @@
 /** The dev stack's rows of the access matrix (see matrixRows.ts): what changes when dev relaxes the rules. */
 import { StackPlan } from "../../gate/plan";
-import { ACCOUNT, Caller, Context, LEAD, OUTSIDE, row, StackRow, T, tls } from "./matrixRows";
+import { ACCOUNT, Caller, Context, LEAD, OUTSIDE, partnerAssumeRows, row, StackRow, T, tls } from "./matrixRows";
 import { policiesOf } from "./simulate";
 
 export function devRows(run: StackPlan): StackRow[] {
@@ -40,5 +40,6 @@ export function devRows(run: StackPlan): StackRow[] {
             "from anywhere: no network limit in dev",
         ),
         row("dev", w, "s3:DeleteObject", obj, as(), "ExplicitlyDenied", "delete with an access key (no MFA)", "DenyDestructiveWithoutMfa"),
+        ...partnerAssumeRows("dev", p, "acme-analytics-dev-5c2e91"),
     ];
 }

@@ -1,16 +1,13 @@
 /** The access feature in the shipped prod stack, under mocks: exact types, names, counts and security inputs. */
 import * as assert from "node:assert/strict";
-import { StackPlan } from "../../gate/plan";
 import { UNKNOWN } from "../../gate/recorder";
 import { childrenOf, descendantsOf, one } from "../helpers/resources";
 import { ACCOUNT, doc, sid, T } from "./helpers";
-import { shippedRun as stackRun } from "../helpers/shipped";
+import { ShippedRuns, shippedRuns } from "../helpers/shipped";
 
-const runs: Record<string, StackPlan> = {};
+let runs: ShippedRuns = {};
 before(async () => {
-    for (const mode of ["preview", "update"] as const) {
-        runs[`prod/${mode}`] = await stackRun("prod", mode);
-    }
+    runs = await shippedRuns(["prod"]);
 });
 
 describe("access: prod stack (writer role, tagged reader, network limit, replication)", () => {

@@ -4,6 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { childrenOf, one, ofType } from "../helpers/resources";
+import { apiCallEvent, routed } from "../helpers/events";
 import { ACCT, REGION, shippedStack, sid, statements, T } from "../monitoring/helpers";
 
 for (const stack of ["dev", "prod"] as const) {
@@ -92,23 +93,30 @@ for (const stack of ["dev", "prod"] as const) {
         it("detective alerts: protection changes on the data and trail buckets reach the topic, after its policy", () => {
             const rule = one(res(), T.rule, "firehose-detective");
             assert.equal(rule.inputs.name, `firehose-storage-${stack}-bucket-protection-changes`);
-            assert.deepEqual(JSON.parse(rule.inputs.eventPattern as string), {
-                source: ["aws.s3"],
-                "detail-type": ["AWS API Call via CloudTrail"],
-                detail: {
-                    eventSource: ["s3.amazonaws.com"],
-                    eventName: [
-                        "PutBucketPolicy",
-                        "DeleteBucketPolicy",
-                        "PutBucketAcl",
-                        "PutBucketPublicAccessBlock",
-                        "DeleteBucketPublicAccessBlock",
-                        "PutBucketEncryption",
-                        "DeleteBucketEncryption",
-                    ],
-                    requestParameters: { bucketName: [bucketOf("firehose-data"), bucketOf("firehose-audit-logs")] },
-                },
-            });
+            // Calls that change who can read a bucket or how it is encrypted alert; reads, object writes and
+            // tagging do not; nor does any call on a bucket of another stack.
+            const protection: [string, boolean][] = [
+                ["PutBucketPolicy", true],
+                ["DeleteBucketPolicy", true],
+                ["PutBucketAcl", true],
+                ["PutBucketPublicAccessBlock", true],
+                ["DeleteBucketPublicAccessBlock", true],
+                ["PutBucketEncryption", true],
+                ["DeleteBucketEncryption", true],
+                ["GetBucketPolicy", false],
+                ["PutObject", false],
+                ["PutBucketTagging", false],
+            ];
+            const samples = Object.fromEntries(
+                protection.flatMap(([call]) =>
+                    ["firehose-data", "firehose-audit-logs"].map((b) => [`${call} ${b}`, apiCallEvent(call, bucketOf(b))]),
+                ),
+            );
+            samples["PutBucketPolicy elsewhere"] = apiCallEvent("PutBucketPolicy", "someone-elses-bucket");
+            assert.deepEqual(
+                routed(rule, samples),
+                protection.filter(([, alerts]) => alerts).flatMap(([call]) => [`${call} firehose-data`, `${call} firehose-audit-logs`]),
+            );
             for (const mode of ["preview", "update"] as const) {
                 const target = one(res(mode), T.target, "firehose-detective-to-alerts");
                 assert.ok(target.dependencies.includes(one(res(mode), T.topicPolicy, "firehose-alerts-policy").urn), mode);

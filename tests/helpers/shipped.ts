@@ -34,9 +34,10 @@ export function shippedRun(stack: Stack, mode: Mode): Promise<StackPlan> {
 /** `dev/preview`, `dev/update`, `prod/preview`, `prod/update` -> the shipped stack's run. */
 export type ShippedRuns = Readonly<Record<string, StackPlan>>;
 
-export async function shippedRuns(): Promise<ShippedRuns> {
+/** Both modes of each of `stacks` (@default both stacks), keyed `<stack>/<mode>`. */
+export async function shippedRuns(stacks: readonly Stack[] = ["dev", "prod"]): Promise<ShippedRuns> {
     const runs: Record<string, StackPlan> = {};
-    for (const stack of ["dev", "prod"] as const) {
+    for (const stack of stacks) {
         for (const mode of ["preview", "update"] as const) {
             runs[`${stack}/${mode}`] = await shippedRun(stack, mode);
         }
