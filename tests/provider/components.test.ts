@@ -23,6 +23,19 @@ const LOCK = { mode: "GOVERNANCE", days: 30 } as const;
 const WRITER = { trustedPrincipalArn: "arn:aws:iam::111122223333:role/streamer", externalId: "ext-1", keyLayout: "hybrid" } as const;
 const WRITER_REST = { region: REGION, metricsNamespace: "Firehose", logGroupArn: LOG_GROUP };
 const READER = { partnerAccountId: "444455556666", externalId: "ext-2", prefixes: ["year=2026/"], region: REGION };
+const REPLICA_REGIONS = { sourceRegion: REGION, replicaRegion: "us-west-2" };
+const TOPIC = {
+    region: REGION,
+    emails: ["ops@example.com"],
+    httpsEndpoints: ["https://hooks.example.com/x"],
+    eventRuleArns: [RULE_ARN],
+    allowBudgets: true,
+};
+const OBJECT_TARGET = "arn:aws:sqs:us-east-1:123456789012:q";
+const DETECTIVE_RULE = "firehose-detective";
+const AUDIT = { trailName: "firehose-audit", region: REGION, logRetentionDays: 400 };
+const BUDGET = { name: "firehose", monthlyLimitUsd: 50, costAllocationTag: { key: "Project", value: "firehose" } };
+const COST_REST = { analytics: { exportPrefix: "exports/" }, intelligentTiering: { archiveAccessDays: 90 } };
 
 function run(program: () => unknown): Promise<RecordedResource[]> {
     return runProgram({ project: "p", stack: "t", config: { "aws:region": REGION }, preview: false, program }).then((r) => r.resources);
@@ -50,50 +63,25 @@ async function viaPackage(): Promise<Record<string, State>> {
         sourceBucketArn: data.bucketArn,
         sourceKmsKeyArn: data.kmsKeyArn,
         sourceObjectLock: true,
-        sourceRegion: REGION,
-        replicaRegion: "us-west-2",
+        ...REPLICA_REGIONS,
         replica: { encryption: "sse-kms", objectLock: LOCK },
         storageClass: "GLACIER_IR",
     });
-    const topic = await make("alerts", "AlertTopic", {
-        region: REGION,
-        emails: ["ops@example.com"],
-        httpsEndpoints: ["https://hooks.example.com/x"],
-        eventRuleArns: [RULE_ARN],
-        allowBudgets: true,
-    });
+    const topic = await make("alerts", "AlertTopic", TOPIC);
     await make("alarms", "StorageAlarms", {
         bucketName: data.bucketName,
         topicArn: topic.topicArn,
         thresholds: THRESHOLDS,
         replication: { ruleId: rep.ruleId, destinationBucketName: rep.replicaBucketName },
     });
-    await make("events", "ObjectNotifications", {
-        bucketName: data.bucketName,
-        objectCreatedTargetArn: "arn:aws:sqs:us-east-1:123456789012:q",
-    });
-    await make("detective", "DetectiveAlerts", {
-        ruleName: "firehose-detective",
-        bucketNames: [data.bucketName],
-        topicArn: topic.topicArn,
-    });
-    await make("audit", "AuditTrail", {
-        trailName: "firehose-audit",
-        region: REGION,
-        dataEventsBucketArn: data.bucketArn,
-        logRetentionDays: 400,
-    });
+    await make("events", "ObjectNotifications", { bucketName: data.bucketName, objectCreatedTargetArn: OBJECT_TARGET });
+    await make("detective", "DetectiveAlerts", { ruleName: DETECTIVE_RULE, bucketNames: [data.bucketName], topicArn: topic.topicArn });
+    await make("audit", "AuditTrail", { ...AUDIT, dataEventsBucketArn: data.bucketArn });
     await make("cost", "CostControls", {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,
-        budget: {
-            name: "firehose",
-            monthlyLimitUsd: 50,
-            costAllocationTag: { key: "Project", value: "firehose" },
-            topicArn: topic.topicArn,
-        },
-        analytics: { exportPrefix: "exports/" },
-        intelligentTiering: { archiveAccessDays: 90 },
+        budget: { ...BUDGET, topicArn: topic.topicArn },
+        ...COST_REST,
     });
     return { data, writer, rep };
 }
@@ -105,50 +93,31 @@ function viaLibrary(): void {
     data.grantRead("r", READER);
     const rep = new lib.Replication("rep", {
         source: data,
-        sourceRegion: REGION,
-        replicaRegion: "us-west-2",
+        ...REPLICA_REGIONS,
         replicaProvider: new aws.Provider("rep-provider", { region: "us-west-2" }),
         replica: { encryption: { mode: "sse-kms" }, objectLock: LOCK },
         storageClass: "GLACIER_IR",
     });
-    const topic = new lib.AlertTopic("alerts", {
-        region: REGION,
-        emails: ["ops@example.com"],
-        httpsEndpoints: ["https://hooks.example.com/x"],
-        eventRuleArns: [RULE_ARN],
-        allowBudgets: true,
-    });
+    const topic = new lib.AlertTopic("alerts", TOPIC);
     new lib.StorageAlarms("alarms", {
         bucketName: data.bucketName,
         topicArn: topic.topicArn,
         thresholds: THRESHOLDS,
         replication: { ruleId: "replicate-everything", destinationBucketName: rep.replicaBucketName },
     });
-    new lib.ObjectNotifications("events", { bucketName: data.bucketName, objectCreatedTargetArn: "arn:aws:sqs:us-east-1:123456789012:q" });
+    new lib.ObjectNotifications("events", { bucketName: data.bucketName, objectCreatedTargetArn: OBJECT_TARGET });
     new lib.DetectiveAlerts("detective", {
-        ruleName: "firehose-detective",
+        ruleName: DETECTIVE_RULE,
         bucketNames: [data.bucketName],
         topicArn: topic.topicArn,
         topicPolicy: topic.policy,
     });
-    new lib.AuditTrail("audit", {
-        trailName: "firehose-audit",
-        region: REGION,
-        dataEventsBucketArn: data.bucketArn,
-        logRetentionDays: 400,
-    });
+    new lib.AuditTrail("audit", { ...AUDIT, dataEventsBucketArn: data.bucketArn });
     new lib.CostControls("cost", {
         dataBucketName: data.bucketName,
         dataBucketArn: data.bucketArn,
-        budget: {
-            name: "firehose",
-            monthlyLimitUsd: 50,
-            costAllocationTag: { key: "Project", value: "firehose" },
-            topicArn: topic.topicArn,
-            topicPolicy: topic.policy,
-        },
-        analytics: { exportPrefix: "exports/" },
-        intelligentTiering: { archiveAccessDays: 90 },
+        budget: { ...BUDGET, topicArn: topic.topicArn, topicPolicy: topic.policy },
+        ...COST_REST,
     });
 }
 

@@ -5,7 +5,8 @@
  * when the component is constructed, not an output of another resource).
  */
 
-interface Property {
+/** A property of the schema Pulumi infers, as far as the notation reads it. */
+export interface Property {
     readonly type?: string;
     readonly $ref?: string;
     readonly items?: Property;
@@ -36,24 +37,26 @@ interface ExpectedResource {
 type ExpectedType =
     { readonly enum: readonly string[] } | { readonly properties: Record<string, string>; readonly required: readonly string[] };
 
+/** The inputs of `SecureBucket` but its role: also the properties of `BucketSettings` (a replica's settings). */
+const BUCKET_SETTINGS: Record<string, string> = {
+    bucketName: "string",
+    encryption: "#EncryptionMode!",
+    kmsKeyArn: "string",
+    requireEncryptionHeader: "boolean!",
+    lifecycle: "#Lifecycle!",
+    accessLogs: "#AccessLogs!",
+    disableAccessLogs: "boolean!",
+    mfaExemptPrincipalArns: "string![]!",
+    allowForceDestroy: "boolean!",
+    retainOnDelete: "boolean!",
+    additionalPolicyStatementsJson: "string",
+    objectLock: "#ObjectLockRetention!",
+    tags: "map<string!>!",
+};
+
 export const EXPECTED_RESOURCES: Record<string, ExpectedResource> = {
     SecureBucket: {
-        inputs: {
-            role: "#BucketRole!",
-            bucketName: "string",
-            encryption: "#EncryptionMode!",
-            kmsKeyArn: "string",
-            requireEncryptionHeader: "boolean!",
-            lifecycle: "#Lifecycle!",
-            accessLogs: "#AccessLogs!",
-            disableAccessLogs: "boolean!",
-            mfaExemptPrincipalArns: "string![]!",
-            allowForceDestroy: "boolean!",
-            retainOnDelete: "boolean!",
-            additionalPolicyStatementsJson: "string",
-            objectLock: "#ObjectLockRetention!",
-            tags: "map<string!>!",
-        },
+        inputs: { role: "#BucketRole!", ...BUCKET_SETTINGS },
         requiredInputs: [],
         outputs: {
             bucketName: "string",
@@ -218,24 +221,7 @@ export const EXPECTED_TYPES: Record<string, ExpectedType> = {
     SseAlgorithm: { enum: ["AES256", "aws:kms"] },
     WriterMode: { enum: ["role", "user"] },
     KeyLayout: { enum: ["hybrid", "time", "flow-first"] },
-    BucketSettings: {
-        properties: {
-            bucketName: "string",
-            encryption: "#EncryptionMode!",
-            kmsKeyArn: "string",
-            requireEncryptionHeader: "boolean!",
-            lifecycle: "#Lifecycle!",
-            accessLogs: "#AccessLogs!",
-            disableAccessLogs: "boolean!",
-            mfaExemptPrincipalArns: "string![]!",
-            allowForceDestroy: "boolean!",
-            retainOnDelete: "boolean!",
-            additionalPolicyStatementsJson: "string",
-            objectLock: "#ObjectLockRetention!",
-            tags: "map<string!>!",
-        },
-        required: [],
-    },
+    BucketSettings: { properties: BUCKET_SETTINGS, required: [] },
     ReplicaStorageClass: {
         enum: ["STANDARD", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"],
     },

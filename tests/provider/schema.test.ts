@@ -17,18 +17,11 @@ import { BUCKET_ROLES } from "../../rules/buckets";
 import { ENCRYPTION_MODES, sseAlgorithmOf } from "../../rules/encryption";
 import { OBJECT_LOCK_MODES } from "../../rules/objectLock";
 import { TRANSITION_STORAGE_CLASSES } from "../../rules/storageClasses";
-import { EXPECTED_RESOURCES, EXPECTED_TYPES, shapeOf } from "./expectedSchema";
+import { EXPECTED_RESOURCES, EXPECTED_TYPES, Property, shapeOf } from "./expectedSchema";
 import { components, provider, PROVIDER_DIR as DIR } from "./packageProvider";
 
 const ROOT_VERSION = (JSON.parse(fs.readFileSync(path.join(DIR, "..", "package.json"), "utf8")) as { version: string }).version;
 
-interface Property {
-    readonly type?: string;
-    readonly $ref?: string;
-    readonly items?: Property;
-    readonly additionalProperties?: Property;
-    readonly plain?: boolean;
-}
 interface Schema {
     readonly name: string;
     readonly version: string;
@@ -60,6 +53,23 @@ function typed(p: Property, schema: Schema): boolean {
         return p.additionalProperties !== undefined && typed(p.additionalProperties, schema);
     }
     return ["string", "number", "integer", "boolean"].includes(p.type ?? "");
+}
+
+/** Each property in the notation of expectedSchema.ts. */
+function shapes(props: Record<string, Property>): Record<string, string> {
+    return Object.fromEntries(Object.entries(props).map(([k, p]) => [k, shapeOf(p)]));
+}
+
+/** The package's tokens of the names `expected` lists, sorted. */
+function tokensOf(expected: Record<string, unknown>): string[] {
+    return Object.keys(expected)
+        .map((n) => `firehose-storage:index:${n}`)
+        .sort();
+}
+
+/** The same names, in any order (the schema's required lists are unordered). */
+function assertSameMembers(actual: readonly string[], expected: readonly string[], message: string): void {
+    assert.deepEqual([...actual].sort(), [...expected].sort(), message);
 }
 
 describe("multi-language package: the inferred schema", function () {
@@ -103,37 +113,25 @@ describe("multi-language package: the inferred schema", function () {
     });
 
     it("every component: exactly these inputs and outputs, with their types, plainness and required lists", () => {
-        assert.deepEqual(
-            Object.keys(schema.resources).sort(),
-            Object.keys(EXPECTED_RESOURCES)
-                .map((n) => `firehose-storage:index:${n}`)
-                .sort(),
-        );
+        assert.deepEqual(Object.keys(schema.resources).sort(), tokensOf(EXPECTED_RESOURCES));
         for (const [name, expected] of Object.entries(EXPECTED_RESOURCES)) {
             const r = schema.resources[`firehose-storage:index:${name}`];
-            const shapes = (props: Record<string, Property>) => Object.fromEntries(Object.entries(props).map(([k, p]) => [k, shapeOf(p)]));
             assert.deepEqual(shapes(r.inputProperties), expected.inputs, `${name} inputs`);
-            assert.deepEqual([...r.requiredInputs].sort(), [...expected.requiredInputs].sort(), `${name} required inputs`);
+            assertSameMembers(r.requiredInputs, expected.requiredInputs, `${name} required inputs`);
             assert.deepEqual(shapes(r.properties), expected.outputs, `${name} outputs`);
-            assert.deepEqual([...r.required].sort(), [...expected.required].sort(), `${name} required outputs`);
+            assertSameMembers(r.required, expected.required, `${name} required outputs`);
         }
     });
 
     it("every named type: exactly these properties (or enum values) and required lists", () => {
-        assert.deepEqual(
-            Object.keys(schema.types).sort(),
-            Object.keys(EXPECTED_TYPES)
-                .map((n) => `firehose-storage:index:${n}`)
-                .sort(),
-        );
+        assert.deepEqual(Object.keys(schema.types).sort(), tokensOf(EXPECTED_TYPES));
         for (const [name, expected] of Object.entries(EXPECTED_TYPES)) {
             const t = schema.types[`firehose-storage:index:${name}`];
             if ("enum" in expected) {
                 assert.deepEqual([t.type, (t.enum ?? []).map((e) => e.value)], ["string", expected.enum], name);
             } else {
-                const props = Object.fromEntries(Object.entries(t.properties ?? {}).map(([k, p]) => [k, shapeOf(p)]));
-                assert.deepEqual(props, expected.properties, name);
-                assert.deepEqual([...(t.required ?? [])].sort(), [...expected.required].sort(), `${name} required`);
+                assert.deepEqual(shapes(t.properties ?? {}), expected.properties, name);
+                assertSameMembers(t.required ?? [], expected.required, `${name} required`);
             }
         }
     });
