@@ -4,6 +4,7 @@
  * enabled, and encryption in effect. Each reads the separate resource and the bucket's inline input
  * alike (lib/inline.ts); `what` names both forms.
  */
+import { WithoutKnobs } from "./check";
 import { Control } from "./dataBucketControl";
 import { encryptionEffect, versioningEffect } from "./effect";
 import { hasStatement, isAnyPrincipal, knownItems, matchesInsecureTransport, Statement } from "./iam";
@@ -35,11 +36,10 @@ export function pabEffect(props: Record<string, unknown>): true | string | typeo
     return values.includes(UNKNOWN) ? UNKNOWN : true;
 }
 
-export const TLS_ONLY: Control<object> = {
+export const TLS_ONLY: WithoutKnobs<Control<object>> = {
     kind: "policy",
     what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy or the bucket's policy input)",
     fix: "attach an aws.s3.BucketPolicy with a Deny on aws:SecureTransport false (SecureBucket does).",
-    defaults: {},
     judge: (c) =>
         hasStatement(
             c.props.policy,
@@ -48,26 +48,23 @@ export const TLS_ONLY: Control<object> = {
         ),
 };
 
-export const PUBLIC_ACCESS_BLOCK: Control<object> = {
+export const PUBLIC_ACCESS_BLOCK: WithoutKnobs<Control<object>> = {
     kind: "publicAccessBlock",
     what: "public access block (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock)",
     fix: "attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
-    defaults: {},
     judge: (c) => pabEffect(c.props),
 };
 
-export const VERSIONING: Control<object> = {
+export const VERSIONING: WithoutKnobs<Control<object>> = {
     kind: "versioning",
     what: "versioning (aws:s3/bucketVersioning:BucketVersioning, its V2 class, or the bucket's versioning input)",
     fix: 'attach an aws.s3.BucketVersioning with versioningConfiguration.status "Enabled".',
-    defaults: {},
     judge: (c) => versioningEffect(c.props),
 };
 
-export const ENCRYPTION_PRESENT: Control<object> = {
+export const ENCRYPTION_PRESENT: WithoutKnobs<Control<object>> = {
     kind: "encryption",
     what: "default encryption (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration, its V2 class, or the bucket's serverSideEncryptionConfiguration input)",
     fix: "attach an aws.s3.BucketServerSideEncryptionConfiguration with SSE-S3 (log deliveries cannot use SSE-KMS).",
-    defaults: {},
     judge: (c) => encryptionEffect(c.props),
 };

@@ -132,6 +132,14 @@ export interface StackCheck<C extends object> {
     check(resources: readonly StackResource[], config: C): Finding[];
 }
 
+/** A check of a policy without knobs: it leaves `defaults` out (its config is then `{}`, plus waivers). */
+export type WithoutKnobs<K extends { readonly defaults: object }> = Omit<K, "defaults">;
+
+/** `check` with its `defaults`: `{}` for a check without knobs. */
+export function withKnobs<K extends { readonly defaults: object }>(check: K | WithoutKnobs<K>): K {
+    return "defaults" in check ? check : ({ ...check, defaults: {} } as K);
+}
+
 /** A resource policy that also carries its pure check (the SDK ignores the extra field). */
 export type CheckedResourcePolicy = ResourceValidationPolicy & PolicyMeta & { readonly check: ResourceCheck<object> };
 export type CheckedStackPolicy = StackValidationPolicy & PolicyMeta & { readonly check: StackCheck<object> };
@@ -181,7 +189,14 @@ function view(args: ResourceValidationArgs): ResourceView {
     return { type: args.type, name: args.name, urn: args.urn, props: raw(args.props), provider: providerView(args.provider) };
 }
 
-export function resourcePolicy<C extends object>(meta: PolicyMeta, check: ResourceCheck<C>): CheckedResourcePolicy {
+/** A resource policy from its typed metadata and its pure check (a check without knobs leaves `defaults` out). */
+export function resourcePolicy(meta: PolicyMeta, check: WithoutKnobs<ResourceCheck<object>>): CheckedResourcePolicy;
+export function resourcePolicy<C extends object>(meta: PolicyMeta, check: ResourceCheck<C>): CheckedResourcePolicy;
+export function resourcePolicy<C extends object>(
+    meta: PolicyMeta,
+    given: ResourceCheck<C> | WithoutKnobs<ResourceCheck<C>>,
+): CheckedResourcePolicy {
+    const check = withKnobs(given);
     const types = check.types === "any" ? undefined : new Set(check.types);
     const remediate = check.remediate?.bind(check);
     return {
@@ -227,7 +242,11 @@ export function stackResources(resources: readonly PolicyResource[]): StackResou
     }));
 }
 
-export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackCheck<C>): CheckedStackPolicy {
+/** A stack policy from its typed metadata and its pure check (a check without knobs leaves `defaults` out). */
+export function stackPolicy(meta: PolicyMeta, check: WithoutKnobs<StackCheck<object>>): CheckedStackPolicy;
+export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackCheck<C>): CheckedStackPolicy;
+export function stackPolicy<C extends object>(meta: PolicyMeta, given: StackCheck<C> | WithoutKnobs<StackCheck<C>>): CheckedStackPolicy {
+    const check = withKnobs(given);
     return {
         ...meta,
         ...sdkMeta(meta),

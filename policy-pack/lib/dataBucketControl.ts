@@ -4,7 +4,18 @@
  * One function mapped over the controls in policies/dataBuckets.ts, rather than copies.
  */
 import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "./bucketIndex";
-import { CheckedStackPolicy, Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "./check";
+import {
+    CheckedStackPolicy,
+    Finding,
+    label,
+    PolicyMeta,
+    StackResource,
+    stackPolicy,
+    unverified,
+    violation,
+    withKnobs,
+    WithoutKnobs,
+} from "./check";
 import { OBJECT_LOCK_FLAG } from "./inline";
 import { UNKNOWN } from "./unknown";
 
@@ -45,7 +56,7 @@ export type Population = "data bucket" | "log bucket";
 /** Findings for one control over every bucket of `population` in `index`. */
 export function judgeControl<C extends object>(
     index: BucketIndex,
-    control: Control<C>,
+    control: WithoutKnobs<Control<C>>,
     config: C,
     population: Population = "data bucket",
 ): Finding[] {
@@ -97,7 +108,11 @@ export function judgeControl<C extends object>(
     return findings;
 }
 
-export function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>): CheckedStackPolicy {
+/** A stack policy running one control over every data bucket (a control without knobs leaves `defaults` out). */
+export function dataBucketPolicy(meta: PolicyMeta, control: WithoutKnobs<Control<object>>): CheckedStackPolicy;
+export function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>): CheckedStackPolicy;
+export function dataBucketPolicy<C extends object>(meta: PolicyMeta, given: Control<C> | WithoutKnobs<Control<C>>): CheckedStackPolicy {
+    const control = withKnobs(given);
     return stackPolicy<C>(meta, {
         defaults: control.defaults,
         check: (resources, config) => judgeControl(buildBucketIndex(resources), control, config),

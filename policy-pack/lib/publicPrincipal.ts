@@ -169,5 +169,5 @@ export function publicStatementFindings(r: ResourceView, value: unknown, def: Pu
 
 /** A policy judging the `policy` input of `types` for public statements under `def`. */
 export function publicPrincipalPolicy(meta: PolicyMeta, types: readonly string[], def: PublicDefinition): CheckedResourcePolicy {
-    return resourcePolicy(meta, { types, defaults: {}, check: (r) => publicStatementFindings(r, r.props.policy, def) });
+    return resourcePolicy(meta, { types, check: (r) => publicStatementFindings(r, r.props.policy, def) });
 }

@@ -69,3 +69,9 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     "aws:cloudwatch/eventRule:EventRule",
     "aws:cloudwatch/logGroup:LogGroup",
 ]);
+
+/** Whether a resource is of one of `types` (a `T` entry): `resources.filter(isOf(T.trail))`. */
+export const isOf =
+    (types: readonly string[]) =>
+    (r: { readonly type: string }): boolean =>
+        types.includes(r.type);

@@ -1,6 +1,6 @@
 /** Resource policies for the audit trail. */
 import { CheckedResourcePolicy, label, PolicyMeta, resourcePolicy, stackPolicy, unverified, violation } from "../lib/check";
-import { T } from "../lib/types";
+import { isOf, T } from "../lib/types";
 import { arr, bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
 
@@ -11,7 +11,6 @@ import { securityHubUrl } from "../lib/controls";
 function trailFlagPolicy(meta: PolicyMeta, key: string, fix: string): CheckedResourcePolicy {
     return resourcePolicy(meta, {
         types: T.trail,
-        defaults: {},
         check: (r) => {
             const v = bool(r.props[key]);
             if (v === UNKNOWN) {
@@ -127,9 +126,8 @@ export const cloudtrailS3DataEvents = stackPolicy(
         docUrl: securityHubUrl("S3.22"),
     },
     {
-        defaults: {},
         check: (resources) => {
-            const trails = resources.filter((r) => T.trail.some((t) => t === r.type));
+            const trails = resources.filter(isOf(T.trail));
             if (trails.length === 0) {
                 return [];
             }

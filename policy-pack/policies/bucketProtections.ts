@@ -3,6 +3,7 @@
  * (S3.15) and the MFA-delete verdict (S3.20). Each a `Control` run by lib/dataBucketControl.ts over
  * every form (separate resource, inline input, V2 class).
  */
+import { WithoutKnobs } from "../lib/check";
 import { Control, dataBucketPolicy } from "../lib/dataBucketControl";
 import { objectLockEffect } from "../lib/effect";
 import { globMatches, hasStatement, isAnyPrincipal, knownItems, Statement } from "../lib/iam";
@@ -11,11 +12,10 @@ import { MFA_GUARDED_ACTIONS } from "../../rules/actions";
 import { securityHubUrl } from "../lib/controls";
 
 /** A notification configuration that sends at least one event somewhere (EventBridge, SNS, SQS, Lambda). */
-const NOTIFICATIONS: Control<object> = {
+const NOTIFICATIONS: WithoutKnobs<Control<object>> = {
     kind: "notification",
     what: "event notification configuration (aws:s3/bucketNotification:BucketNotification)",
     fix: "attach an aws.s3.BucketNotification with eventbridge: true (or topics, queues or lambdaFunctions).",
-    defaults: {},
     judge: (c) => {
         const eventbridge = bool(c.props.eventbridge);
         const lists = ["topics", "queues", "lambdaFunctions"].map((k) => arr(c.props[k]));
@@ -130,7 +130,6 @@ export const s3DataBucketMfaDelete = dataBucketPolicy(
         kind: "policy",
         what: "bucket policy (aws:s3/bucketPolicy:BucketPolicy or the bucket's policy input)",
         fix: "attach a bucket policy with a Deny of deletes without aws:MultiFactorAuthPresent (SecureBucket does).",
-        defaults: {},
         judge: (c) =>
             hasStatement(
                 c.props.policy,

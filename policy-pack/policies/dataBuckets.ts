@@ -127,7 +127,6 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
         kind: "logging",
         what: "server access logging (aws:s3/bucketLogging:BucketLogging, its V2 class, or the bucket's logging input)",
         fix: "attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
-        defaults: {},
         judge: (c) => loggingEffect(c.props),
     },
 );
@@ -151,7 +150,6 @@ export const s3DataBucketLifecycle = dataBucketPolicy(
         kind: "lifecycle",
         what: "lifecycle configuration (aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration, its V2 class, or the bucket's lifecycleRules input)",
         fix: "attach an aws.s3.BucketLifecycleConfiguration with an Enabled rule for the whole bucket (filter {}) that at least aborts incomplete multipart uploads.",
-        defaults: {},
         judge: (c) => lifecycleEffect(c.props),
     },
 );

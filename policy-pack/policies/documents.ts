@@ -26,7 +26,6 @@ export const policyDocumentWellFormed = resourcePolicy(
     },
     {
         types: [...IDENTITY_DOCUMENT_TYPES, ...RESOURCE_DOCUMENT_TYPES],
-        defaults: {},
         check: (r) =>
             documentsOf(r).flatMap((d): Finding[] => {
                 const doc = parsePolicyDocument(d.value);

@@ -21,7 +21,7 @@ import { securityHubUrl } from "../lib/controls";
  * on every Allow statement of every document; unknown documents and effects become `unverified`.
  */
 function allowsPolicy(meta: PolicyMeta, judge: (s: Statement, at: string) => Finding[]): CheckedResourcePolicy {
-    return resourcePolicy(meta, { types: IDENTITY_DOCUMENT_TYPES, defaults: {}, check: (r) => judgeAllows(r, judge) });
+    return resourcePolicy(meta, { types: IDENTITY_DOCUMENT_TYPES, check: (r) => judgeAllows(r, judge) });
 }
 
 /** `judge` on every Allow statement of every identity document of `r`. */
@@ -178,7 +178,6 @@ export const iamUserAccessKeys = resourcePolicy(
     },
     {
         types: T.accessKey,
-        defaults: {},
         check: (r) => [
             violation(
                 `${label(r)} is a long-term credential: prefer an IAM role the workload assumes; if a key is unavoidable, rotate it within 90 days.`,

@@ -25,7 +25,6 @@ export const kmsKeyRotation = resourcePolicy(
     },
     {
         types: T.kmsKey,
-        defaults: {},
         remediate: (r) => enableKeyRotation(r.props),
         check: (r) => {
             const spec = str(r.props.customerMasterKeySpec ?? r.props.keySpec);

@@ -24,7 +24,6 @@ export const s3LogBucketProtections = stackPolicy(
         docUrl: securityHubUrl("S3"),
     },
     {
-        defaults: {},
         check: (resources) => {
             const index = buildBucketIndex(resources);
             return [TLS_ONLY, PUBLIC_ACCESS_BLOCK, VERSIONING, ENCRYPTION_PRESENT].flatMap((c) => judgeControl(index, c, {}, "log bucket"));

@@ -22,7 +22,6 @@ export const snsTopicEncrypted = resourcePolicy(
     },
     {
         types: T.topic,
-        defaults: {},
         check: (r) => {
             const key = str(r.props.kmsMasterKeyId);
             return key === UNKNOWN || (key !== undefined && key !== "")
@@ -50,7 +49,6 @@ export const cloudwatchAlarmHasActions = resourcePolicy(
     },
     {
         types: T.metricAlarm,
-        defaults: {},
         check: (r) => {
             const enabled = bool(r.props.actionsEnabled);
             const actions = arr(r.props.alarmActions);

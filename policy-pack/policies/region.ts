@@ -1,7 +1,7 @@
 /** Resource policy for where resources may live. */
 import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { regionOf } from "../lib/region";
-import { T } from "../lib/types";
+import { isOf, T } from "../lib/types";
 import { str, UNKNOWN } from "../lib/unknown";
 import { DEFAULT_ALLOWED_REGIONS, REGION_PATTERN } from "../../rules/regions";
 
@@ -42,7 +42,7 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
         types: "any",
         defaults: { allowedRegions: DEFAULT_ALLOWED_REGIONS },
         check: (r, config) => {
-            const isProvider = (T.awsProvider as readonly string[]).includes(r.type);
+            const isProvider = isOf(T.awsProvider)(r);
             if (!isProvider && !r.type.startsWith("aws:")) {
                 return [];
             }

@@ -5,12 +5,12 @@ import { settingsOf } from "../lib/inline";
 import { judgeLifecycle } from "../lib/lifecycle";
 import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
-import { T } from "../lib/types";
+import { isOf, T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
 
 /** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
-const isBucket = (r: ResourceView): boolean => (T.bucket as readonly string[]).includes(r.type);
+const isBucket = isOf(T.bucket);
 
 export interface EncryptionConfig {
     /** Also require an S3 Bucket Key when the algorithm is SSE-KMS (`aws:kms`; DSSE-KMS cannot have one). */
@@ -101,7 +101,6 @@ export const s3BucketVersioning = resourcePolicy(
     },
     {
         types: [...T.versioning, ...T.bucket],
-        defaults: {},
         remediate: (r) => (isBucket(r) ? resumeInlineVersioning(r.props) : resumeVersioning(r.props)),
         check: (resource) =>
             settingsOf(resource, "versioning", T.bucket).flatMap((r) => {
@@ -182,7 +181,6 @@ export const s3NoForceDestroy = resourcePolicy(
     },
     {
         types: T.bucket,
-        defaults: {},
         check: (r) => {
             const force = bool(r.props.forceDestroy);
             if (force === UNKNOWN) {

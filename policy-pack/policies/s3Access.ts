@@ -24,7 +24,6 @@ export const s3PublicAccessBlock = resourcePolicy(
     },
     {
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
-        defaults: {},
         remediate: (r) => blockPublicAccess(r.props),
         check: (r) => {
             const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(r.props[f])] as const);
@@ -86,7 +85,6 @@ export const s3NoPublicAcl = resourcePolicy(
     },
     {
         types: [...T.acl, ...T.bucket],
-        defaults: {},
         check: (r) => {
             const acl = str(r.props.acl);
             const policy = obj(r.props.accessControlPolicy);
@@ -129,7 +127,6 @@ export const s3OwnershipEnforced = resourcePolicy(
     },
     {
         types: T.ownership,
-        defaults: {},
         remediate: (r) => enforceBucketOwner(r.props),
         check: (r) => {
             const rule = obj(r.props.rule);

@@ -7,7 +7,7 @@ import { Finding, label, resourcePolicy, stackPolicy, unverified, violation } fr
 import { lifecycleEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { globMatches, knownItems, parsePolicyDocument } from "../lib/iam";
-import { T } from "../lib/types";
+import { isOf, T } from "../lib/types";
 import { bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 import { securityHubUrl } from "../lib/controls";
@@ -148,9 +148,8 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
     },
     {
         types: [...T.accessPoint, ...T.multiRegionAccessPoint],
-        defaults: {},
         check: (r) => {
-            const isMrap = T.multiRegionAccessPoint.some((t) => t === r.type);
+            const isMrap = isOf(T.multiRegionAccessPoint)(r);
             const details = obj(r.props.details);
             const block = isMrap ? (details === UNKNOWN ? UNKNOWN : details?.publicAccessBlock) : r.props.publicAccessBlockConfiguration;
             const off = flagsOff(block);
@@ -182,13 +181,12 @@ export const s3DirectoryBucketLifecycle = stackPolicy(
         docUrl: securityHubUrl("S3.25"),
     },
     {
-        defaults: {},
         check: (resources) => {
-            const dirs = resources.filter((r) => T.directoryBucket.some((t) => t === r.type));
+            const dirs = resources.filter(isOf(T.directoryBucket));
             if (dirs.length === 0) {
                 return [];
             }
-            const lifecycles = resources.filter((r) => T.lifecycle.some((t) => t === r.type));
+            const lifecycles = resources.filter(isOf(T.lifecycle));
             return dirs.flatMap((d): Finding[] => {
                 const name = str(d.props.bucket);
                 const mine = lifecycles.filter(

@@ -2,7 +2,7 @@
 import { buildBucketIndex } from "../lib/bucketIndex";
 import { Finding, label, stackPolicy, unverified, violation } from "../lib/check";
 import { regionOf } from "../lib/region";
-import { T } from "../lib/types";
+import { isOf, T } from "../lib/types";
 import { arr, obj, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
 
@@ -24,9 +24,8 @@ export const s3ReplicationCrossRegion = stackPolicy(
         docUrl: securityHubUrl("S3.7"),
     },
     {
-        defaults: {},
         check: (resources) => {
-            if (!resources.some((r) => T.replication.some((t) => t === r.type) || T.bucket.some((t) => t === r.type))) {
+            if (!resources.some(isOf([...T.replication, ...T.bucket]))) {
                 return [];
             }
             const index = buildBucketIndex(resources);
@@ -99,7 +98,7 @@ export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
     {
         defaults: { requireBudget: false },
         check: (resources, config) =>
-            config.requireBudget && !resources.some((r) => (T.budget as readonly string[]).includes(r.type))
+            config.requireBudget && !resources.some(isOf(T.budget))
                 ? [violation("the stack has no aws.budgets.Budget: add a monthly cost budget with notifications at 80% and 100%.")]
                 : [],
     },

@@ -29,7 +29,6 @@ export function previewUnverified(policies: readonly CheckedPolicy[]): CheckedSt
             docUrl: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/core-concepts/",
         },
         {
-            defaults: {},
             check: (resources) => {
                 // What was not verified -> which policies could not verify it, so one unknown document
                 // read by three policies is one line.

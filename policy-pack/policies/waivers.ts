@@ -24,7 +24,6 @@ export const policyWaivers: CheckedStackPolicy = stackPolicy(
         docUrl: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/configuration/",
     },
     {
-        defaults: {},
         // Not pure: it reads and clears the ledger the other policies filled during this analysis.
         check: (resources) => {
             const byName = new Map(resources.map((r) => [r.name, r.urn]));

@@ -7,22 +7,19 @@
  *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts controls   # control table
  *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts --json     # report
  */
-import { CheckedPolicy, frameworksOf } from "../lib/check";
+import { CheckedPolicy, Framework, frameworksOf, PolicyMeta } from "../lib/check";
 import { EXTERNAL_CONTROLS, ExternalControl } from "../lib/controls";
 import { PACK_POLICIES } from "../policies/all";
 
-export interface PolicyRow {
-    readonly name: string;
+/** A policy's row: its typed metadata (lib/check.ts `PolicyMeta`), its kind and frameworks. */
+export interface PolicyRow extends Pick<
+    PolicyMeta,
+    "name" | "enforcementLevel" | "severity" | "securityHub" | "cis" | "topics" | "remediation" | "docUrl"
+> {
     readonly kind: "resource" | "stack";
-    readonly enforcementLevel: string;
-    readonly severity: string;
-    readonly securityHub: readonly string[];
-    readonly cis: readonly string[];
-    readonly frameworks: readonly string[];
-    readonly topics: readonly string[];
+    readonly frameworks: readonly Framework[];
+    /** The policy's description. */
     readonly summary: string;
-    readonly remediation: string;
-    readonly docUrl: string;
 }
 
 /** Every policy of the pack, in the pack's order. */

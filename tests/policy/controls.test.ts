@@ -26,6 +26,12 @@ describe("policy pack: access points, directory buckets, KMS, S3 data events (gR
         extra = await extras();
     });
 
+    /** The extras trail with one more field selector on its S3 data-event selector (which then logs less). */
+    const withSelector = (selector: Inputs) => () =>
+        edit(extra, TRAIL, "extras-trail", (i) =>
+            (i.advancedEventSelectors as { fieldSelectors: Inputs[] }[])[0].fieldSelectors.push(selector),
+        );
+
     const cases: {
         policy: string;
         title: string;
@@ -85,13 +91,7 @@ describe("policy pack: access points, directory buckets, KMS, S3 data events (gR
         {
             policy: "cloudtrail-s3-data-events",
             title: "a trail logging data events of one bucket only",
-            change: () =>
-                edit(extra, TRAIL, "extras-trail", (i) =>
-                    (i.advancedEventSelectors as { fieldSelectors: Inputs[] }[])[0].fieldSelectors.push({
-                        field: "resources.ARN",
-                        startsWiths: ["arn:aws:s3:::extras-bucket/"],
-                    }),
-                ),
+            change: withSelector({ field: "resources.ARN", startsWiths: ["arn:aws:s3:::extras-bucket/"] }),
             count: 2,
             message:
                 /no multi-Region trail logs S3 object-level write events for every bucket \(extras-trail .* only for resources.ARN startsWiths arn:aws:s3:::extras-bucket\/\)/,
@@ -99,13 +99,7 @@ describe("policy pack: access points, directory buckets, KMS, S3 data events (gR
         {
             policy: "cloudtrail-s3-data-events",
             title: "a trail logging only reads",
-            change: () =>
-                edit(extra, TRAIL, "extras-trail", (i) =>
-                    (i.advancedEventSelectors as { fieldSelectors: Inputs[] }[])[0].fieldSelectors.push({
-                        field: "readOnly",
-                        equals: ["true"],
-                    }),
-                ),
+            change: withSelector({ field: "readOnly", equals: ["true"] }),
             message: /object-level write events .*S3\.22, CIS 3\.8/,
         },
     ];

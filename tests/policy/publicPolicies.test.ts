@@ -91,25 +91,37 @@ describe("policy pack: public principals in access point, SNS, SQS and KMS polic
         );
     });
 
-    it("follows each service's definition: aws:SourceIp restricts an access point (S3) but not a topic (SNS.4)", async () => {
-        const ip = statement({ Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } });
-        await validateStack(pack(), withPolicy("aws:s3/accessPoint:AccessPoint", "rp-ap", policyOf(ip)), AP, COMPLIANT, { config: CONFIG });
-        await validateStack(pack(), withPolicy("aws:sns/topic:Topic", "rp-topic", policyOf(ip)), SNS, NON_COMPLIANT, {
-            config: CONFIG,
-            onResource: "rp-topic",
+    /** A condition that one service's definition of public counts as restricting and another's does not. */
+    const definitions: { key: string; condition: object; restricts: string; notFor: string; message: RegExp }[] = [
+        {
+            key: "aws:SourceIp",
+            condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+            restricts: "rp-ap",
+            notFor: "rp-topic",
             message: /statement Open .* add a fixed aws:SourceArn\/aws:SourceAccount\/aws:PrincipalOrgID condition/,
-        });
-    });
-
-    it("follows each service's definition: aws:PrincipalOrgID restricts a queue (SQS.3) but not an access point (S3)", async () => {
-        const org = statement({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } });
-        await validateStack(pack(), withPolicy("aws:sqs/queue:Queue", "rp-queue", policyOf(org)), SQS, COMPLIANT, { config: CONFIG });
-        await validateStack(pack(), withPolicy("aws:s3/accessPoint:AccessPoint", "rp-ap", policyOf(org)), AP, NON_COMPLIANT, {
-            config: CONFIG,
-            onResource: "rp-ap",
+        },
+        {
+            key: "aws:PrincipalOrgID",
+            condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+            restricts: "rp-queue",
+            notFor: "rp-ap",
             message: /statement Open .* with no restricting condition/,
+        },
+    ];
+    const holder = (name: string) => HOLDERS.find(([, , n]) => n === name)!;
+    for (const d of definitions) {
+        const [passing, passingType] = holder(d.restricts);
+        const [firing, firingType] = holder(d.notFor);
+        it(`follows each service's definition: ${d.key} restricts ${passing} but not ${firing}`, async () => {
+            const policy = policyOf(statement({ Condition: d.condition }));
+            await validateStack(pack(), withPolicy(passingType, d.restricts, policy), passing, COMPLIANT, { config: CONFIG });
+            await validateStack(pack(), withPolicy(firingType, d.notFor, policy), firing, NON_COMPLIANT, {
+                config: CONFIG,
+                onResource: d.notFor,
+                message: d.message,
+            });
         });
-    });
+    }
 
     it("does not count kms:ViaService alone, nor a wildcard or negated value, as restricting a key policy (KMS.5)", async () => {
         const open = [

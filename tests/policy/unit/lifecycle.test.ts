@@ -5,62 +5,40 @@ import { judgeLifecycle } from "../../../policy-pack/lib/lifecycle";
 const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const abort = { id: "abort", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } };
 const tiers = (transitions: unknown[]) => ({ id: "tiers", status: "Enabled", filter: {}, transitions });
+/** A whole-bucket rule moving objects through `steps` (storage class, days), plus the abort rule. */
+const waterfall = (...steps: [string, number][]) => [tiers(steps.map(([storageClass, days]) => ({ storageClass, days }))), abort];
 
 describe("policy-pack lib/lifecycle", () => {
     const rows: { name: string; rules: unknown; problems: RegExp[]; unknowns?: number }[] = [
         {
             name: "valid tiers and abort",
-            rules: [
-                tiers([
-                    { storageClass: "STANDARD_IA", days: 30 },
-                    { storageClass: "GLACIER", days: 90 },
-                ]),
-                abort,
-            ],
+            rules: waterfall(["STANDARD_IA", 30], ["GLACIER", 90]),
             problems: [],
         },
         {
             name: "IA before 30 days",
-            rules: [tiers([{ storageClass: "STANDARD_IA", days: 10 }]), abort],
+            rules: waterfall(["STANDARD_IA", 10]),
             problems: [/STANDARD_IA after 10 days/],
         },
         {
             name: "ONEZONE_IA before 30 days",
-            rules: [tiers([{ storageClass: "ONEZONE_IA", days: 29 }]), abort],
+            rules: waterfall(["ONEZONE_IA", 29]),
             problems: [/ONEZONE_IA after 29 days/],
         },
-        { name: "GLACIER may come early", rules: [tiers([{ storageClass: "GLACIER", days: 1 }]), abort], problems: [] },
+        { name: "GLACIER may come early", rules: waterfall(["GLACIER", 1]), problems: [] },
         {
             name: "days not increasing",
-            rules: [
-                tiers([
-                    { storageClass: "STANDARD_IA", days: 90 },
-                    { storageClass: "GLACIER", days: 90 },
-                ]),
-                abort,
-            ],
+            rules: waterfall(["STANDARD_IA", 90], ["GLACIER", 90]),
             problems: [/GLACIER after 90 days: must be greater than the previous transition's 90 days/],
         },
         {
             name: "leaves IA before 30 days in it (the component's rule too)",
-            rules: [
-                tiers([
-                    { storageClass: "STANDARD_IA", days: 30 },
-                    { storageClass: "GLACIER", days: 45 },
-                ]),
-                abort,
-            ],
+            rules: waterfall(["STANDARD_IA", 30], ["GLACIER", 45]),
             problems: [/GLACIER after 45 days: must be at least 60: objects stay 30 days in STANDARD_IA/],
         },
         {
             name: "moves up the waterfall",
-            rules: [
-                tiers([
-                    { storageClass: "GLACIER", days: 30 },
-                    { storageClass: "STANDARD_IA", days: 90 },
-                ]),
-                abort,
-            ],
+            rules: waterfall(["GLACIER", 30], ["STANDARD_IA", 90]),
             problems: [/STANDARD_IA after 90 days: cannot follow GLACIER/],
         },
         {
