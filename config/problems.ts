@@ -31,6 +31,25 @@ export function fromArgs(problems: readonly Problem[], prefix: string, rename: R
     });
 }
 
+/**
+ * One problem for each of `keys` that the raw `section` (e.g. `raw.macie`) sets while the switch
+ * `<section>.<needs>` is off: "only applies with <section>.<needs> true; enable it or remove the key".
+ */
+export function keysNotApplying<T extends object>(
+    section: string,
+    raw: T | undefined,
+    keys: readonly (keyof T & string)[],
+    needs: string,
+): Problem[] {
+    return keys
+        .filter((key) => raw?.[key] !== undefined)
+        .map((key) => ({
+            path: `${section}.${key}`,
+            value: raw?.[key],
+            message: `only applies with ${section}.${needs} true; enable it or remove the key`,
+        }));
+}
+
 /** `firehose-storage:lifecycle.transitions[0].days: got 10; STANDARD_IA needs ...`. */
 export function formatProblem(namespace: string, p: Problem): string {
     const key = p.path.includes(":") ? p.path : `${namespace}:${p.path}`;

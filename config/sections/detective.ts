@@ -6,7 +6,7 @@
  * `resolveSettings` by one line each.
  */
 import { z } from "zod";
-import { Problem } from "../problems";
+import { keysNotApplying, Problem } from "../problems";
 
 /**
  * Retention periods CloudWatch Logs accepts (PutRetentionPolicy `retentionInDays`):
@@ -179,51 +179,22 @@ export function detectiveProblems(raw: RawDetectiveConfig, s: DetectiveSettings,
         });
     }
     if (!a.enabled) {
-        for (const key of ["logGroupName", "retentionDays"] as const) {
-            if (raw.dataArrival?.[key] !== undefined) {
-                problems.push({
-                    path: `dataArrival.${key}`,
-                    value: raw.dataArrival[key],
-                    message: "only applies with dataArrival.enabled true; enable it or remove the key",
-                });
-            }
-        }
+        problems.push(...keysNotApplying("dataArrival", raw.dataArrival, ["logGroupName", "retentionDays"], "enabled"));
     }
     problems.push(...malwareProblems(raw, s.malwareScan), ...configRulesProblems(raw, s.configRules));
     return problems;
 }
 
 function malwareProblems(raw: RawDetectiveConfig, m: MalwareScanSettings): Problem[] {
-    const problems: Problem[] = [];
-    const keys = m.enabled
-        ? m.quarantine
-            ? []
-            : (["quarantineGlacierDays"] as const)
-        : (["securityRoleArn", "quarantine", "quarantineGlacierDays"] as const);
-    for (const key of keys) {
-        if (raw.malwareScan?.[key] !== undefined) {
-            problems.push({
-                path: `malwareScan.${key}`,
-                value: raw.malwareScan[key],
-                message: m.enabled
-                    ? "only applies with malwareScan.quarantine true; enable it or remove the key"
-                    : "only applies with malwareScan.enabled true; enable it or remove the key",
-            });
-        }
+    if (!m.enabled) {
+        return keysNotApplying("malwareScan", raw.malwareScan, ["securityRoleArn", "quarantine", "quarantineGlacierDays"], "enabled");
     }
-    return problems;
+    return m.quarantine ? [] : keysNotApplying("malwareScan", raw.malwareScan, ["quarantineGlacierDays"], "quarantine");
 }
 
 function configRulesProblems(raw: RawDetectiveConfig, c: ConfigRulesSettings): Problem[] {
-    const r = raw.configRules;
-    const notApplying = (keys: readonly (keyof NonNullable<typeof r>)[], needs: string): Problem[] =>
-        keys
-            .filter((key) => r?.[key] !== undefined)
-            .map((key) => ({
-                path: `configRules.${key}`,
-                value: r?.[key],
-                message: `only applies with configRules.${needs} true; enable it or remove the key`,
-            }));
+    const notApplying = (keys: readonly (keyof NonNullable<RawDetectiveConfig["configRules"]>)[], needs: string) =>
+        keysNotApplying("configRules", raw.configRules, keys, needs);
     if (!c.enabled) {
         return notApplying(
             ["remediation", "maximumAutomaticAttempts", "retryAttemptSeconds", "createRecorder", "historyRetentionDays"],

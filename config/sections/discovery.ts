@@ -6,7 +6,7 @@
  * `resolveSettings` by one line each.
  */
 import { z } from "zod";
-import { Problem } from "../problems";
+import { keysNotApplying, Problem } from "../problems";
 
 /** How often the classification job runs (Macie's `scheduleFrequency`; each run analyses objects new since the last). */
 export const MACIE_FREQUENCIES = ["daily", "weekly", "monthly"] as const;
@@ -61,17 +61,13 @@ export function resolveMacie(raw: RawDiscoveryConfig, d: MacieSettings = MACIE_D
 }
 
 export function discoveryProblems(raw: RawDiscoveryConfig, m: MacieSettings): Problem[] {
-    const r = raw.macie;
-    const notApplying = (keys: readonly (keyof NonNullable<typeof r>)[], needs: string): Problem[] =>
-        keys
-            .filter((key) => r?.[key] !== undefined)
-            .map((key) => ({
-                path: `macie.${key}`,
-                value: r?.[key],
-                message: `only applies with macie.${needs} true; enable it or remove the key`,
-            }));
     if (!m.enabled) {
-        return notApplying(["enableAccount", "frequency", "samplingPercentage", "findingPublishingFrequency"], "enabled");
+        return keysNotApplying(
+            "macie",
+            raw.macie,
+            ["enableAccount", "frequency", "samplingPercentage", "findingPublishingFrequency"],
+            "enabled",
+        );
     }
-    return m.enableAccount ? [] : notApplying(["findingPublishingFrequency"], "enableAccount");
+    return m.enableAccount ? [] : keysNotApplying("macie", raw.macie, ["findingPublishingFrequency"], "enableAccount");
 }

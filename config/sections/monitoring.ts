@@ -10,7 +10,7 @@ import { LifecyclePlan } from "../../components/storage/lifecycle";
 import type { AlarmThresholds } from "../../components/monitoring/storageAlarms";
 import { alertTopicArgsProblems } from "../../components/monitoring/alerts";
 import { intelligentTieringArgsProblems } from "../../components/cost/costControls";
-import { fromArgs, Problem } from "../problems";
+import { fromArgs, keysNotApplying, Problem } from "../problems";
 
 /** An AWS ARN of any service in this account's partition (targets of the object-created rule). */
 const anyArn = z
@@ -214,15 +214,9 @@ export function monitoringProblems(raw: RawMonitoringConfig, s: MonitoringSettin
         });
     }
     if (!s.intelligentTiering.enabled) {
-        for (const key of ["archiveAccessDays", "deepArchiveAccessDays"] as const) {
-            if (raw.intelligentTiering?.[key] !== undefined) {
-                problems.push({
-                    path: `intelligentTiering.${key}`,
-                    value: raw.intelligentTiering[key],
-                    message: "only applies with intelligentTiering.enabled true; enable it or remove the key",
-                });
-            }
-        }
+        problems.push(
+            ...keysNotApplying("intelligentTiering", raw.intelligentTiering, ["archiveAccessDays", "deepArchiveAccessDays"], "enabled"),
+        );
     }
     if (s.notifications.objectCreatedTargetArn !== undefined && !s.notifications.eventBridge) {
         problems.push({

@@ -17,7 +17,7 @@ import {
     MAX_RETENTION_YEARS,
     OBJECT_LOCK_MODES,
 } from "../../rules/objectLock";
-import { Problem } from "../problems";
+import { keysNotApplying, Problem } from "../problems";
 
 export const objectLockSchema = z.strictObject({
     /** S3 Object Lock on the data bucket (and its replica): versions kept for the default retention. */
@@ -64,16 +64,7 @@ export function retentionProblems(raw: RawRetentionConfig, lock: ObjectLockSetti
         });
     }
     if (lock === undefined) {
-        for (const key of ["mode", "days", "years"] as const) {
-            if (o?.[key] !== undefined) {
-                problems.push({
-                    path: `objectLock.${key}`,
-                    value: o[key],
-                    message: "only applies with objectLock.enabled true; enable it or remove the key",
-                });
-            }
-        }
-        return problems;
+        return [...problems, ...keysNotApplying("objectLock", o, ["mode", "days", "years"], "enabled")];
     }
     if (o?.irreversible !== true) {
         problems.push({
