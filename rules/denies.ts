@@ -4,31 +4,22 @@
  * documented S3/global ones: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  */
 import { ALL_S3_ACTIONS, MFA_GUARDED_ACTIONS, PUT_OBJECT } from "./actions";
-import { bucketAndObjects, Statement } from "./document";
+import { bucketAndObjects, Conditions, denyEveryone, Statement } from "./document";
 import { SseAlgorithm } from "./encryption";
+
+/** Deny uploads (`s3:PutObject`) into the bucket under `condition`: the encryption guards. */
+function denyUploads(sid: string, bucketArn: string, condition: Conditions): Statement {
+    return denyEveryone(sid, PUT_OBJECT, `${bucketArn}/*`, condition);
+}
 
 /** Deny every request made without TLS (Security Hub S3.5). */
 export function denyInsecureTransport(bucketArn: string): Statement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: ALL_S3_ACTIONS,
-        Resource: bucketAndObjects(bucketArn),
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
+    return denyEveryone("DenyInsecureTransport", ALL_S3_ACTIONS, bucketAndObjects(bucketArn), { Bool: { "aws:SecureTransport": "false" } });
 }
 
 /** Deny requests negotiated with a TLS version below `minimum` (S3 reports it as `s3:TlsVersion`). */
 export function denyOutdatedTls(bucketArn: string, minimum = "1.2"): Statement {
-    return {
-        Sid: "DenyOutdatedTls",
-        Effect: "Deny",
-        Principal: "*",
-        Action: ALL_S3_ACTIONS,
-        Resource: bucketAndObjects(bucketArn),
-        Condition: { NumericLessThan: { "s3:TlsVersion": minimum } },
-    };
+    return denyEveryone("DenyOutdatedTls", ALL_S3_ACTIONS, bucketAndObjects(bucketArn), { NumericLessThan: { "s3:TlsVersion": minimum } });
 }
 
 /**
@@ -42,17 +33,10 @@ export function denyOutdatedTls(bucketArn: string, minimum = "1.2"): Statement {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 export function denyWrongEncryption(bucketArn: string, algorithm: SseAlgorithm): Statement {
-    return {
-        Sid: "DenyWrongEncryption",
-        Effect: "Deny",
-        Principal: "*",
-        Action: PUT_OBJECT,
-        Resource: `${bucketArn}/*`,
-        Condition: {
-            Null: { "s3:x-amz-server-side-encryption": "false" },
-            StringNotEquals: { "s3:x-amz-server-side-encryption": algorithm },
-        },
-    };
+    return denyUploads("DenyWrongEncryption", bucketArn, {
+        Null: { "s3:x-amz-server-side-encryption": "false" },
+        StringNotEquals: { "s3:x-amz-server-side-encryption": algorithm },
+    });
 }
 
 /**
@@ -62,29 +46,15 @@ export function denyWrongEncryption(bucketArn: string, algorithm: SseAlgorithm):
  * Clients that name the key must send its ARN.
  */
 export function denyWrongKmsKey(bucketArn: string, kmsKeyArn: string): Statement {
-    return {
-        Sid: "DenyWrongKmsKey",
-        Effect: "Deny",
-        Principal: "*",
-        Action: PUT_OBJECT,
-        Resource: `${bucketArn}/*`,
-        Condition: {
-            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
-            StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
-        },
-    };
+    return denyUploads("DenyWrongKmsKey", bucketArn, {
+        Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+        StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn },
+    });
 }
 
 /** Deny uploads that carry no `x-amz-server-side-encryption` header at all. */
 export function denyMissingEncryptionHeader(bucketArn: string): Statement {
-    return {
-        Sid: "DenyMissingEncryptionHeader",
-        Effect: "Deny",
-        Principal: "*",
-        Action: PUT_OBJECT,
-        Resource: `${bucketArn}/*`,
-        Condition: { Null: { "s3:x-amz-server-side-encryption": "true" } },
-    };
+    return denyUploads("DenyMissingEncryptionHeader", bucketArn, { Null: { "s3:x-amz-server-side-encryption": "true" } });
 }
 
 /**
@@ -100,12 +70,5 @@ export function denyDestructiveWithoutMfa(bucketArn: string, exemptPrincipalArns
     if (exemptPrincipalArns.length > 0) {
         condition.ArnNotLike = { "aws:PrincipalArn": [...exemptPrincipalArns] };
     }
-    return {
-        Sid: "DenyDestructiveWithoutMfa",
-        Effect: "Deny",
-        Principal: "*",
-        Action: [...MFA_GUARDED_ACTIONS],
-        Resource: bucketAndObjects(bucketArn),
-        Condition: condition,
-    };
+    return denyEveryone("DenyDestructiveWithoutMfa", MFA_GUARDED_ACTIONS, bucketAndObjects(bucketArn), condition);
 }

@@ -59,3 +59,24 @@ export function allowService(
         ...(condition !== undefined ? { Condition: condition } : {}),
     };
 }
+
+/**
+ * A Deny to every principal (`Principal: "*"`, anonymous callers included) under `condition`: the
+ * shape of every guard a bucket policy carries (TLS, encryption, MFA, network, infected objects).
+ * A Deny wins over any Allow, whatever the caller's identity policy grants.
+ */
+export function denyEveryone(
+    sid: string,
+    action: string | readonly string[],
+    resource: string | string[],
+    condition: Conditions,
+): Statement {
+    return {
+        Sid: sid,
+        Effect: "Deny",
+        Principal: "*",
+        Action: typeof action === "string" ? action : [...action],
+        Resource: resource,
+        Condition: condition,
+    };
+}

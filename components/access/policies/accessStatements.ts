@@ -5,7 +5,7 @@
 import { KeyLayout, listPrefixPatterns, objectArnPattern } from "../../storage/layout";
 import { GET_OBJECT, LIST_BUCKET, NETWORK_LIMITED_ACTIONS, PUT_OBJECT } from "../../../rules/actions";
 import { denyDestructiveWithoutMfa } from "../../../rules/denies";
-import { bucketAndObjects, Statement } from "../../../rules/document";
+import { bucketAndObjects, denyEveryone, Statement } from "../../../rules/document";
 import { uploadEncryptionCondition, UploadEncryption } from "./writerPolicy";
 
 /**
@@ -74,14 +74,7 @@ export function denyOutsideNetwork(bucketArn: string, limit: NetworkLimit, servi
     if (serviceRoleArns.length > 0) {
         condition.ArnNotEquals = { "aws:PrincipalArn": [...serviceRoleArns] };
     }
-    return {
-        Sid: "DenyOutsideAllowedNetworks",
-        Effect: "Deny",
-        Principal: "*",
-        Action: [...NETWORK_LIMITED_ACTIONS],
-        Resource: bucketAndObjects(bucketArn),
-        Condition: condition,
-    };
+    return denyEveryone("DenyOutsideAllowedNetworks", NETWORK_LIMITED_ACTIONS, bucketAndObjects(bucketArn), condition);
 }
 
 export interface AccessBucketStatementInputs {

@@ -1,6 +1,7 @@
 /** A partner's read-role identity policy (pure). */
 import { GET_OBJECT, KMS_READ_ACTIONS } from "../../../rules/actions";
 import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
+import { allowKeyViaS3 } from "./keyStatements";
 
 export interface ReaderPolicyInputs {
     readonly bucketArn: string;
@@ -31,13 +32,7 @@ export function readerIdentityPolicy(i: ReaderPolicyInputs): PolicyDocument {
         },
     ];
     if (i.kmsKeyArn !== undefined) {
-        statements.push({
-            Sid: "DecryptViaS3",
-            Effect: "Allow",
-            Action: [...KMS_READ_ACTIONS],
-            Resource: i.kmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": `s3.${i.region}.amazonaws.com` } },
-        });
+        statements.push(allowKeyViaS3("DecryptViaS3", i.kmsKeyArn, KMS_READ_ACTIONS, i.region));
     }
     return policyDocument(...statements);
 }

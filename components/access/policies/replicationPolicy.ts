@@ -6,6 +6,7 @@ import {
     REPLICATION_SOURCE_OBJECT_ACTIONS,
 } from "../../../rules/actions";
 import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
+import { allowKeyViaS3 } from "./keyStatements";
 
 export interface ReplicationPolicyInputs {
     readonly sourceBucketArn: string;
@@ -24,9 +25,7 @@ export interface ReplicationPolicyInputs {
  * `ReplicateDelete`, `ReplicateTags` on the replica's objects. With SSE-KMS, `kms:Decrypt` on the
  * source key and `kms:Encrypt` on the replica key, each only through S3 in its region and for its
  * bucket: https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html
- *
- * Where AWS differs from the usual example: with an S3 Bucket Key (every bucket here has one) the
- * KMS encryption context is the *bucket* ARN, not the object ARN, so the context condition admits both.
+ * (`allowKeyViaS3`, which explains the encryption-context condition).
  */
 export function replicationRolePolicy(i: ReplicationPolicyInputs): PolicyDocument {
     const statements: Statement[] = [
@@ -44,26 +43,8 @@ export function replicationRolePolicy(i: ReplicationPolicyInputs): PolicyDocumen
     }
     if (i.kms !== undefined) {
         statements.push(
-            {
-                Sid: "DecryptSource",
-                Effect: "Allow",
-                Action: "kms:Decrypt",
-                Resource: i.kms.sourceKeyArn,
-                Condition: {
-                    StringEquals: { "kms:ViaService": `s3.${i.sourceRegion}.amazonaws.com` },
-                    StringLike: { "kms:EncryptionContext:aws:s3:arn": [i.sourceBucketArn, `${i.sourceBucketArn}/*`] },
-                },
-            },
-            {
-                Sid: "EncryptReplicas",
-                Effect: "Allow",
-                Action: "kms:Encrypt",
-                Resource: i.kms.replicaKeyArn,
-                Condition: {
-                    StringEquals: { "kms:ViaService": `s3.${i.replicaRegion}.amazonaws.com` },
-                    StringLike: { "kms:EncryptionContext:aws:s3:arn": [i.replicaBucketArn, `${i.replicaBucketArn}/*`] },
-                },
-            },
+            allowKeyViaS3("DecryptSource", i.kms.sourceKeyArn, "kms:Decrypt", i.sourceRegion, i.sourceBucketArn),
+            allowKeyViaS3("EncryptReplicas", i.kms.replicaKeyArn, "kms:Encrypt", i.replicaRegion, i.replicaBucketArn),
         );
     }
     return policyDocument(...statements);

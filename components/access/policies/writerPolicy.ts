@@ -11,6 +11,7 @@ import {
 } from "../../../rules/actions";
 import { SseAlgorithm } from "../../../rules/encryption";
 import { Conditions, PolicyDocument, policyDocument, Statement } from "../../../rules/document";
+import { allowKeyViaS3 } from "./keyStatements";
 
 export interface WriterPolicyInputs {
     readonly bucketArn: string;
@@ -85,13 +86,7 @@ export function writerIdentityPolicy(i: WriterPolicyInputs): PolicyDocument {
         },
     ];
     if (i.sseAlgorithm === "aws:kms" && i.kmsKeyArn !== undefined) {
-        statements.push({
-            Sid: "UseBucketKeyViaS3",
-            Effect: "Allow",
-            Action: [...KMS_WRITE_ACTIONS],
-            Resource: i.kmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": `s3.${i.region}.amazonaws.com` } },
-        });
+        statements.push(allowKeyViaS3("UseBucketKeyViaS3", i.kmsKeyArn, KMS_WRITE_ACTIONS, i.region));
     }
     return policyDocument(...statements);
 }
