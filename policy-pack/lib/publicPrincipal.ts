@@ -32,6 +32,8 @@ export interface PublicDefinition {
     readonly restrictingKeys: ReadonlySet<string>;
     /** The keys to suggest in a message. */
     readonly suggest: string;
+    /** What to change, for the metadata of every policy judging by this definition. */
+    readonly remediation: string;
 }
 
 const keys = (list: readonly string[]): ReadonlySet<string> => new Set(list.map((k) => k.toLowerCase()));
@@ -50,6 +52,7 @@ export const S3_PUBLIC: PublicDefinition = {
         "s3:DataAccessPointAccount",
     ]),
     suggest: "aws:SourceArn/aws:SourceAccount/aws:SourceVpce",
+    remediation: "Name the principals, or add a fixed aws:SourceArn/aws:SourceAccount/aws:SourceVpce condition.",
 };
 
 const ACCOUNT_SCOPED = [
@@ -69,12 +72,14 @@ const ACCOUNT_SCOPED = [
 export const MESSAGING_PUBLIC: PublicDefinition = {
     restrictingKeys: keys(ACCOUNT_SCOPED),
     suggest: "aws:SourceArn/aws:SourceAccount/aws:PrincipalOrgID",
+    remediation: 'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
 };
 
 /** KMS key policies (Security Hub KMS.5). */
 export const KMS_PUBLIC: PublicDefinition = {
     restrictingKeys: keys([...ACCOUNT_SCOPED, "kms:CallerAccount"]),
     suggest: "kms:CallerAccount/aws:PrincipalOrgID",
+    remediation: 'Name the principals, or condition the "*" statement on a fixed kms:CallerAccount / aws:PrincipalOrgID.',
 };
 
 /** Operators that only admit requests matching the value (negations and `...IfExists` do not). */
@@ -168,6 +173,14 @@ export function publicStatementFindings(r: ResourceView, value: unknown, def: Pu
 }
 
 /** A policy judging the `policy` input of `types` for public statements under `def`. */
-export function publicPrincipalPolicy(meta: PolicyMeta, types: readonly string[], def: PublicDefinition): CheckedResourcePolicy {
-    return resourcePolicy(meta, { types, check: (r) => publicStatementFindings(r, r.props.policy, def) });
+/** A policy against public statements in the `policy` of resources of `types`, by `def` (which gives its remediation). */
+export function publicPrincipalPolicy(
+    meta: Omit<PolicyMeta, "remediation">,
+    types: readonly string[],
+    def: PublicDefinition,
+): CheckedResourcePolicy {
+    return resourcePolicy(
+        { ...meta, remediation: def.remediation },
+        { types, check: (r) => publicStatementFindings(r, r.props.policy, def) },
+    );
 }

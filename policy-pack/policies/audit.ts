@@ -1,8 +1,9 @@
 /** Resource policies for the audit trail. */
-import { CheckedResourcePolicy, label, PolicyMeta, resourcePolicy, stackPolicy, unverified, violation } from "../lib/check";
-import { isOf, T } from "../lib/types";
+import { CheckedResourcePolicy, label, PolicyMeta, resourcePolicy, unverified, violation } from "../lib/check";
+import { T } from "../lib/types";
 import { arr, bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
+import { applicablePolicy } from "../lib/applicable";
 
 /**
  * A trail policy for a boolean setting that must be true: absent counts as off (the AWS default of
@@ -112,7 +113,7 @@ function selectorCoverage(
  * the finding says to which. Silent when the stack declares no trail (the account's trail is then
  * managed elsewhere; the coverage report says "not applicable").
  */
-export const cloudtrailS3DataEvents = stackPolicy(
+export const cloudtrailS3DataEvents = applicablePolicy(
     {
         name: "cloudtrail-s3-data-events",
         description: "Checks whether a multi-Region trail logs S3 object-level write and read events for every bucket.",
@@ -125,53 +126,48 @@ export const cloudtrailS3DataEvents = stackPolicy(
             "Add an advanced event selector with eventCategory Data and resources.type AWS::S3::Object (no resources.ARN) to a multi-Region trail.",
         docUrl: securityHubUrl("S3.22"),
     },
-    {
-        check: (resources) => {
-            const trails = resources.filter(isOf(T.trail));
-            if (trails.length === 0) {
-                return [];
+    T.trail,
+    (trails) => {
+        const covered = new Set<Access>();
+        const notes: string[] = [];
+        let unknown = false;
+        for (const t of trails) {
+            const multi = bool(t.props.isMultiRegionTrail);
+            const advanced = arr(t.props.advancedEventSelectors);
+            const basic = arr(t.props.eventSelectors);
+            if (multi === UNKNOWN || advanced === UNKNOWN || basic === UNKNOWN) {
+                unknown = true;
+                continue;
             }
-            const covered = new Set<Access>();
-            const notes: string[] = [];
-            let unknown = false;
-            for (const t of trails) {
-                const multi = bool(t.props.isMultiRegionTrail);
-                const advanced = arr(t.props.advancedEventSelectors);
-                const basic = arr(t.props.eventSelectors);
-                if (multi === UNKNOWN || advanced === UNKNOWN || basic === UNKNOWN) {
+            const selectors = [...advanced.map((s) => [s, true] as const), ...basic.map((s) => [s, false] as const)];
+            for (const [s, isAdvanced] of selectors) {
+                const sel = obj(s);
+                const c = sel === UNKNOWN ? UNKNOWN : selectorCoverage(sel ?? {}, isAdvanced);
+                if (c === UNKNOWN) {
                     unknown = true;
-                    continue;
-                }
-                const selectors = [...advanced.map((s) => [s, true] as const), ...basic.map((s) => [s, false] as const)];
-                for (const [s, isAdvanced] of selectors) {
-                    const sel = obj(s);
-                    const c = sel === UNKNOWN ? UNKNOWN : selectorCoverage(sel ?? {}, isAdvanced);
-                    if (c === UNKNOWN) {
-                        unknown = true;
-                    } else if (c.logs.length > 0 && (c.narrowed !== undefined || multi !== true)) {
-                        notes.push(
-                            `${label(t)} logs ${c.logs.join("/")} events ${c.narrowed ?? ""}${multi !== true ? " in one Region only" : ""}`.replace(
-                                / +/g,
-                                " ",
-                            ),
-                        );
-                    } else {
-                        c.logs.forEach((a) => covered.add(a));
-                    }
+                } else if (c.logs.length > 0 && (c.narrowed !== undefined || multi !== true)) {
+                    notes.push(
+                        `${label(t)} logs ${c.logs.join("/")} events ${c.narrowed ?? ""}${multi !== true ? " in one Region only" : ""}`.replace(
+                            / +/g,
+                            " ",
+                        ),
+                    );
+                } else {
+                    c.logs.forEach((a) => covered.add(a));
                 }
             }
-            const missing = (["write", "read"] as const).filter((a) => !covered.has(a));
-            if (missing.length === 0) {
-                return [];
-            }
-            if (unknown) {
-                return [unverified(`the event selectors of the stack's trails are unknown`)];
-            }
-            return missing.map((a) =>
-                violation(
-                    `no multi-Region trail logs S3 object-level ${a} events for every bucket${notes.length > 0 ? ` (${notes.join("; ")})` : ""}: add a Data selector for AWS::S3::Object without a resources.ARN filter (${a === "write" ? "S3.22, CIS 3.8" : "S3.23, CIS 3.9"}).`,
-                ),
-            );
-        },
+        }
+        const missing = (["write", "read"] as const).filter((a) => !covered.has(a));
+        if (missing.length === 0) {
+            return [];
+        }
+        if (unknown) {
+            return [unverified(`the event selectors of the stack's trails are unknown`)];
+        }
+        return missing.map((a) =>
+            violation(
+                `no multi-Region trail logs S3 object-level ${a} events for every bucket${notes.length > 0 ? ` (${notes.join("; ")})` : ""}: add a Data selector for AWS::S3::Object without a resources.ARN filter (${a === "write" ? "S3.22, CIS 3.8" : "S3.23, CIS 3.9"}).`,
+            ),
+        );
     },
 );

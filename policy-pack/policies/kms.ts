@@ -59,7 +59,6 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["KMS.5"],
         cis: [],
         topics: ["encryption", "key-management", "access-control"],
-        remediation: 'Name the principals, or condition the "*" statement on a fixed kms:CallerAccount / aws:PrincipalOrgID.',
         docUrl: securityHubUrl("KMS.5"),
     },
     [...T.kmsKey, ...T.kmsKeyPolicy],

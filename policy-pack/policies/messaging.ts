@@ -18,8 +18,6 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["SNS.4"],
         cis: [],
         topics: ["monitoring", "access-control"],
-        remediation:
-            'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
         docUrl: securityHubUrl("SNS.4"),
     },
     [...T.topic, ...T.topicPolicy],
@@ -41,8 +39,6 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["SQS.3"],
         cis: [],
         topics: ["messaging", "access-control"],
-        remediation:
-            'Name the principals, or condition the "*" statement on a fixed aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID.',
         docUrl: securityHubUrl("SQS.3"),
     },
     [...T.queue, ...T.queuePolicy],

@@ -3,7 +3,7 @@
  * granting other accounts control-plane actions (S3.6), access points and Multi-Region Access
  * Points blocking public access (S3.19, S3.24), and directory buckets' lifecycle (S3.25).
  */
-import { Finding, label, resourcePolicy, stackPolicy, unverified, violation } from "../lib/check";
+import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
 import { lifecycleEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { globMatches, knownItems, parsePolicyDocument } from "../lib/iam";
@@ -11,6 +11,7 @@ import { isOf, T } from "../lib/types";
 import { bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 import { securityHubUrl } from "../lib/controls";
+import { applicablePolicy } from "../lib/applicable";
 
 /**
  * The actions S3.6 (AWS Config rule s3-bucket-blacklisted-actions-prohibited) forbids granting to
@@ -167,7 +168,7 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
  * Checks whether every S3 directory bucket has a lifecycle configuration with an Enabled rule
  * (Security Hub S3.25).
  */
-export const s3DirectoryBucketLifecycle = stackPolicy(
+export const s3DirectoryBucketLifecycle = applicablePolicy(
     {
         name: "s3-directory-bucket-lifecycle",
         description: "Checks whether every S3 directory bucket has a lifecycle configuration with an Enabled rule.",
@@ -180,32 +181,25 @@ export const s3DirectoryBucketLifecycle = stackPolicy(
             "Attach an aws.s3.BucketLifecycleConfiguration to the directory bucket with an Enabled rule (e.g. aborting incomplete uploads).",
         docUrl: securityHubUrl("S3.25"),
     },
-    {
-        check: (resources) => {
-            const dirs = resources.filter(isOf(T.directoryBucket));
-            if (dirs.length === 0) {
+    T.directoryBucket,
+    (dirs, resources) => {
+        const lifecycles = resources.filter(isOf(T.lifecycle));
+        return dirs.flatMap((d): Finding[] => {
+            const name = str(d.props.bucket);
+            const mine = lifecycles.filter(
+                (l) => (l.propertyDependencies.bucket ?? []).includes(d.urn) || (typeof name === "string" && l.props.bucket === name),
+            );
+            if (mine.length === 0) {
+                return [violation(`directory bucket ${label(d)} has no lifecycle configuration: attach one with an Enabled rule.`, d.urn)];
+            }
+            const verdicts = mine.map((l) => lifecycleEffect(l.props));
+            if (verdicts.includes(true)) {
                 return [];
             }
-            const lifecycles = resources.filter(isOf(T.lifecycle));
-            return dirs.flatMap((d): Finding[] => {
-                const name = str(d.props.bucket);
-                const mine = lifecycles.filter(
-                    (l) => (l.propertyDependencies.bucket ?? []).includes(d.urn) || (typeof name === "string" && l.props.bucket === name),
-                );
-                if (mine.length === 0) {
-                    return [
-                        violation(`directory bucket ${label(d)} has no lifecycle configuration: attach one with an Enabled rule.`, d.urn),
-                    ];
-                }
-                const verdicts = mine.map((l) => lifecycleEffect(l.props));
-                if (verdicts.includes(true)) {
-                    return [];
-                }
-                if (verdicts.includes(UNKNOWN)) {
-                    return [unverified(`the lifecycle rules of directory bucket ${label(d)} are unknown`, d.urn)];
-                }
-                return [violation(`directory bucket ${label(d)}: lifecycle ${verdicts.join("; ")}`, d.urn)];
-            });
-        },
+            if (verdicts.includes(UNKNOWN)) {
+                return [unverified(`the lifecycle rules of directory bucket ${label(d)} are unknown`, d.urn)];
+            }
+            return [violation(`directory bucket ${label(d)}: lifecycle ${verdicts.join("; ")}`, d.urn)];
+        });
     },
 );

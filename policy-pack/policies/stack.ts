@@ -5,13 +5,14 @@ import { regionOf } from "../lib/region";
 import { isOf, T } from "../lib/types";
 import { arr, obj, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
+import { applicablePolicy } from "../lib/applicable";
 
 /**
  * Checks whether each replication configuration copies to a bucket in another region than its
  * source (a same-region replica does not survive a regional outage). Regions come from each bucket's
  * `region` input or provider; the source falls back to the configuration's own region.
  */
-export const s3ReplicationCrossRegion = stackPolicy(
+export const s3ReplicationCrossRegion = applicablePolicy(
     {
         name: "s3-replication-cross-region",
         description: "Checks whether S3 replication destinations are in a different region than the source bucket.",
@@ -23,52 +24,48 @@ export const s3ReplicationCrossRegion = stackPolicy(
         remediation: "Put the replica in another region (a second aws.Provider or the bucket's region input).",
         docUrl: securityHubUrl("S3.7"),
     },
-    {
-        check: (resources) => {
-            if (!resources.some(isOf([...T.replication, ...T.bucket]))) {
-                return [];
+    [...T.replication, ...T.bucket],
+    (_, resources) => {
+        const index = buildBucketIndex(resources);
+        // Separate resources and inline replicationConfiguration inputs alike (lib/inline.ts).
+        const replications = [
+            ...index.buckets.flatMap((b) => index.children(b.bucket.urn, "replication")),
+            ...index.unjoined("replication"),
+        ];
+        const findings: Finding[] = [];
+        for (const rep of replications) {
+            const source = index.resolve(rep, "bucket", rep.props.bucket);
+            const sourceRegion = regionOf(source ?? rep);
+            const rules = arr(rep.props.rules);
+            if (rules === UNKNOWN) {
+                findings.push(unverified(`the rules of ${label(rep)} are unknown`, rep.urn));
+                continue;
             }
-            const index = buildBucketIndex(resources);
-            // Separate resources and inline replicationConfiguration inputs alike (lib/inline.ts).
-            const replications = [
-                ...index.buckets.flatMap((b) => index.children(b.bucket.urn, "replication")),
-                ...index.unjoined("replication"),
-            ];
-            const findings: Finding[] = [];
-            for (const rep of replications) {
-                const source = index.resolve(rep, "bucket", rep.props.bucket);
-                const sourceRegion = regionOf(source ?? rep);
-                const rules = arr(rep.props.rules);
-                if (rules === UNKNOWN) {
-                    findings.push(unverified(`the rules of ${label(rep)} are unknown`, rep.urn));
-                    continue;
-                }
-                for (const item of rules) {
-                    const rule = obj(item);
-                    const destination = rule === UNKNOWN ? UNKNOWN : obj(rule?.destination);
-                    const ref = destination === UNKNOWN ? UNKNOWN : destination?.bucket;
-                    const dest = index.resolve(rep, "rules", ref);
-                    const destRegion = dest === undefined ? undefined : regionOf(dest);
-                    if (
-                        dest === undefined ||
-                        destRegion === undefined ||
-                        destRegion === UNKNOWN ||
-                        sourceRegion === undefined ||
-                        sourceRegion === UNKNOWN
-                    ) {
-                        findings.push(unverified(`the source or destination region of ${label(rep)} cannot be determined`, rep.urn));
-                    } else if (destRegion === sourceRegion) {
-                        findings.push(
-                            violation(
-                                `${label(rep)} replicates ${source !== undefined ? label(source) : "its source"} to ${label(dest)}, both in ${sourceRegion}: put the replica in another region (a second aws.Provider or the bucket's region input).`,
-                                rep.urn,
-                            ),
-                        );
-                    }
+            for (const item of rules) {
+                const rule = obj(item);
+                const destination = rule === UNKNOWN ? UNKNOWN : obj(rule?.destination);
+                const ref = destination === UNKNOWN ? UNKNOWN : destination?.bucket;
+                const dest = index.resolve(rep, "rules", ref);
+                const destRegion = dest === undefined ? undefined : regionOf(dest);
+                if (
+                    dest === undefined ||
+                    destRegion === undefined ||
+                    destRegion === UNKNOWN ||
+                    sourceRegion === undefined ||
+                    sourceRegion === UNKNOWN
+                ) {
+                    findings.push(unverified(`the source or destination region of ${label(rep)} cannot be determined`, rep.urn));
+                } else if (destRegion === sourceRegion) {
+                    findings.push(
+                        violation(
+                            `${label(rep)} replicates ${source !== undefined ? label(source) : "its source"} to ${label(dest)}, both in ${sourceRegion}: put the replica in another region (a second aws.Provider or the bucket's region input).`,
+                            rep.urn,
+                        ),
+                    );
                 }
             }
-            return findings;
-        },
+        }
+        return findings;
     },
 );
 
