@@ -24,39 +24,38 @@ export const TAG_VALUE_MAX_LENGTH = 256;
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const ALLOWED_IN_WORDS = "letters, numbers, spaces and _ . : / = + - @";
 
-function characterProblem(s: string): string | undefined {
+/** The limits AWS sets a tag's key and its value. */
+const TAG_PARTS = {
+    key: { maxLength: TAG_KEY_MAX_LENGTH, mayBeEmpty: false },
+    value: { maxLength: TAG_VALUE_MAX_LENGTH, mayBeEmpty: true },
+} as const;
+
+/** Why `s` cannot be a tag `part` (its length, the reserved `aws:` prefix, its characters), or `undefined` when it can. */
+function tagPartProblem(part: keyof typeof TAG_PARTS, s: string): string | undefined {
+    const { maxLength, mayBeEmpty } = TAG_PARTS[part];
+    const length = [...s].length;
+    if (length === 0 && !mayBeEmpty) {
+        return `a tag ${part} must not be empty`;
+    }
+    if (length > maxLength) {
+        return `a tag ${part} is at most ${maxLength} characters (this one has ${length})`;
+    }
+    if (/^aws:/i.test(s)) {
+        return `a tag ${part} must not start with aws: (reserved for AWS)`;
+    }
     if (TAG_CHARACTERS.test(s)) {
         return undefined;
     }
     const bad = [...s].find((c) => !TAG_CHARACTERS.test(c)) ?? "";
-    return `holds ${JSON.stringify(bad)}; AWS allows only ${ALLOWED_IN_WORDS}`;
+    return `a tag ${part} holds ${JSON.stringify(bad)}; AWS allows only ${ALLOWED_IN_WORDS}`;
 }
 
 /** Why `key` cannot be an AWS tag key, or `undefined` when it can. */
 export function tagKeyProblem(key: string): string | undefined {
-    const length = [...key].length;
-    if (length === 0) {
-        return "a tag key must not be empty";
-    }
-    if (length > TAG_KEY_MAX_LENGTH) {
-        return `a tag key is at most ${TAG_KEY_MAX_LENGTH} characters (this one has ${length})`;
-    }
-    if (/^aws:/i.test(key)) {
-        return "a tag key must not start with aws: (reserved for AWS)";
-    }
-    const chars = characterProblem(key);
-    return chars === undefined ? undefined : `a tag key ${chars}`;
+    return tagPartProblem("key", key);
 }
 
 /** Why `value` cannot be an AWS tag value, or `undefined` when it can. */
 export function tagValueProblem(value: string): string | undefined {
-    const length = [...value].length;
-    if (length > TAG_VALUE_MAX_LENGTH) {
-        return `a tag value is at most ${TAG_VALUE_MAX_LENGTH} characters (this one has ${length})`;
-    }
-    if (/^aws:/i.test(value)) {
-        return "a tag value must not start with aws: (reserved for AWS)";
-    }
-    const chars = characterProblem(value);
-    return chars === undefined ? undefined : `a tag value ${chars}`;
+    return tagPartProblem("value", value);
 }
