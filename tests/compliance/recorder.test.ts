@@ -10,7 +10,7 @@ import { runOfflineGate } from "../../gate/offlineGate";
 import { planStack, StackPlan } from "../../gate/plan";
 import { ConfigRecorder } from "../../components/compliance/configRecorder";
 import { simulate } from "../access/simulate";
-import { attempt } from "../helpers/shipped";
+import { refusedBeforeChildren } from "../helpers/shipped";
 import { realPack } from "../helpers/realPack";
 import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 
@@ -32,14 +32,7 @@ describe("config recorder: config", () => {
         );
     });
 
-    it("keys that do not apply and bad values, all at once", () => {
-        assert.deepEqual(problems({ configRules: { createRecorder: true, historyRetentionDays: 90 } }), [
-            "firehose-storage:configRules.createRecorder: got true; only applies with configRules.enabled true; enable it or remove the key",
-            "firehose-storage:configRules.historyRetentionDays: got 90; only applies with configRules.enabled true; enable it or remove the key",
-        ]);
-        assert.deepEqual(problems({ configRules: { enabled: true, historyRetentionDays: 90 } }), [
-            "firehose-storage:configRules.historyRetentionDays: got 90; only applies with configRules.createRecorder true; enable it or remove the key",
-        ]);
+    it("bad values, all at once (keys that do not apply: tests/config/notApplying.test.ts)", () => {
         assert.deepEqual(problems({ configRules: { enabled: true, createRecorder: "yes", historyRetentionDays: 0 } }), [
             'firehose-storage:configRules.createRecorder: got "yes"; must be true or false',
             "firehose-storage:configRules.historyRetentionDays: got 0; must be at least 1",
@@ -49,14 +42,14 @@ describe("config recorder: config", () => {
 
 describe("config recorder: component args", () => {
     it("a bad recorder name and retention are refused before any child is created", async () => {
-        const bad = await attempt(
+        const message = await refusedBeforeChildren(
             () => new ConfigRecorder("r", { recorderName: "has space", roleName: "r", region: "us-east-1", historyRetentionDays: 0.5 }),
+            "firehose-storage:compliance:ConfigRecorder",
         );
         assert.equal(
-            bad.error?.message,
+            message,
             'invalid ConfigRecorder args:\n  - recorderName: got "has space"; must be 1-256 letters, digits or ._-\n  - historyRetentionDays: got 0.5; must be a whole number of days, at least 1',
         );
-        assert.deepEqual(bad.types, ["pulumi:pulumi:Stack", "firehose-storage:compliance:ConfigRecorder"]);
     });
 });
 
@@ -162,47 +155,26 @@ describe("config recorder: on (prod)", function () {
         );
         assert.ok(JSON.stringify(lifecycle.inputs.rules).includes('"days":2555'));
         const policy = one(on.resources, T.bucketPolicy, "firehose-config-recorder-history-policy");
-        const config = statements(policy).filter((s) => s.Sid.startsWith("AWSConfig"));
-        assert.deepEqual(config, [
-            {
-                Sid: "AWSConfigBucketPermissionsCheck",
-                Effect: "Allow",
-                Principal: { Service: "config.amazonaws.com" },
-                Action: "s3:GetBucketAcl",
-                Resource: historyArn(),
-                Condition: { StringEquals: { "AWS:SourceAccount": ACCOUNT } },
-            },
-            {
-                Sid: "AWSConfigBucketExistenceCheck",
-                Effect: "Allow",
-                Principal: { Service: "config.amazonaws.com" },
-                Action: "s3:ListBucket",
-                Resource: historyArn(),
-                Condition: { StringEquals: { "AWS:SourceAccount": ACCOUNT } },
-            },
-            {
-                Sid: "AWSConfigBucketDelivery",
-                Effect: "Allow",
-                Principal: { Service: "config.amazonaws.com" },
-                Action: "s3:PutObject",
-                Resource: `${historyArn()}/AWSLogs/${ACCOUNT}/Config/*`,
-                Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "AWS:SourceAccount": ACCOUNT } },
-            },
-        ]);
         const resourcePolicy = JSON.parse(policy.inputs.policy as string) as unknown;
-        const deliver = async (
-            who: string,
+        const history = `${historyArn()}/AWSLogs/${ACCOUNT}/Config/us-east-1/2026/12/2/ConfigHistory/h.json.gz`;
+        const ask = async (
             principal: string,
             identityPolicies: { name: string; policy: unknown }[],
             context: Record<string, string>,
+            action = "s3:PutObject",
+            resource = history,
         ) =>
             (
                 await simulate({
-                    who,
+                    who: principal,
                     principal,
-                    action: "s3:PutObject",
-                    resource: `${historyArn()}/AWSLogs/${ACCOUNT}/Config/us-east-1/2026/12/2/ConfigHistory/h.json.gz`,
-                    context: { "aws:SecureTransport": "true", "s3:x-amz-acl": "bucket-owner-full-control", ...context },
+                    action,
+                    resource,
+                    context: {
+                        "aws:SecureTransport": "true",
+                        ...(action === "s3:PutObject" ? { "s3:x-amz-acl": "bucket-owner-full-control" } : {}),
+                        ...context,
+                    },
                     identityPolicies,
                     resourcePolicy,
                     resourceAccount: ACCOUNT,
@@ -210,15 +182,28 @@ describe("config recorder: on (prod)", function () {
                     note: "",
                 })
             ).verdict;
-        assert.equal(await deliver("config", "config.amazonaws.com", [], { "aws:SourceAccount": ACCOUNT }), "Allowed");
-        assert.equal(await deliver("config", "config.amazonaws.com", [], { "aws:SourceAccount": "999999999999" }), "ImplicitlyDenied");
+        // Config's checks and delivery (https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html):
+        // for this account, under AWSLogs/<account>/Config/ only, handing the objects to the bucket owner.
+        const config = (account: string, action?: string, resource?: string, extra: Record<string, string> = {}) =>
+            ask("config.amazonaws.com", [], { "aws:SourceAccount": account, ...extra }, action, resource);
+        const checks: [string, string][] = [
+            ["s3:GetBucketAcl", historyArn()],
+            ["s3:ListBucket", historyArn()],
+            ["s3:PutObject", history],
+        ];
+        for (const [action, resource] of checks) {
+            assert.equal(await config(ACCOUNT, action, resource), "Allowed", action);
+            assert.equal(await config("999999999999", action, resource), "ImplicitlyDenied", `${action} for another account`);
+        }
+        assert.equal(await config(ACCOUNT, "s3:PutObject", `${historyArn()}/AWSLogs/${ACCOUNT}/other/h.json.gz`), "ImplicitlyDenied");
+        assert.equal(await config(ACCOUNT, "s3:PutObject", history, { "s3:x-amz-acl": "private" }), "ImplicitlyDenied");
         const rolePolicy = JSON.parse(
             one(on.resources, T.rolePolicy, "firehose-config-recorder-role-delivery").inputs.policy as string,
         ) as unknown;
         const session = `arn:aws:sts::${ACCOUNT}:assumed-role/firehose-storage-prod-config-recorder/AWSConfig`;
         const asRole = { "aws:PrincipalArn": roleArn, "aws:PrincipalAccount": ACCOUNT };
-        assert.equal(await deliver("recorder", session, [{ name: "delivery", policy: rolePolicy }], asRole), "Allowed");
-        assert.equal(await deliver("no policy", session, [], asRole), "ImplicitlyDenied");
+        assert.equal(await ask(session, [{ name: "delivery", policy: rolePolicy }], asRole), "Allowed");
+        assert.equal(await ask(session, [], asRole), "ImplicitlyDenied", "the role without its delivery policy");
     });
 
     it("the prod gate passes with the recorder (no mandatory violation)", async () => {

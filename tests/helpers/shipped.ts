@@ -3,6 +3,7 @@
  * the whole test process, and shared by every test file that reads them. Program runs share the
  * process-wide mock monitor, so they are queued one at a time.
  */
+import * as assert from "node:assert/strict";
 import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { planStack, StackPlan } from "../../gate/plan";
 import { ProgramRun, runProgram } from "../../gate/runProgram";
@@ -67,6 +68,17 @@ export async function mockedRun<T>(create: () => T, preview = false): Promise<{ 
         },
     });
     return { run, value, error };
+}
+
+/**
+ * `create` (a component of `componentType`) refuses its args before creating any child: it throws, and
+ * only the stack and the component itself were registered. Returns the error message.
+ */
+export async function refusedBeforeChildren(create: () => void, componentType: string): Promise<string> {
+    const { error, types } = await attempt(create);
+    assert.ok(error !== undefined, `${componentType} must throw`);
+    assert.deepEqual(types, ["pulumi:pulumi:Stack", componentType]);
+    return error.message;
 }
 
 /** Runs `create` in a preview program; returns what it threw and the types it registered. */

@@ -34,9 +34,6 @@ describe("data arrival: config", () => {
         assert.deepEqual(problems({ notifications: { eventBridge: false } }), [
             "firehose-storage:dataArrival.enabled: missing; needs notifications.eventBridge true: arrivals are the S3 events the bucket sends to EventBridge (set dataArrival.enabled false to turn both off)",
         ]);
-        assert.deepEqual(problems({ dataArrival: { enabled: false, retentionDays: 30 } }), [
-            "firehose-storage:dataArrival.retentionDays: got 30; only applies with dataArrival.enabled true; enable it or remove the key",
-        ]);
         assert.equal(
             resolve({ dataArrival: { enabled: false }, notifications: { eventBridge: false } }).detective.dataArrival.enabled,
             false,
