@@ -3,7 +3,7 @@
  * the stack declares none of that kind, as the coverage report then says "not applicable"
  * (lib/controls.ts `appliesTo`), never "pass" nor "fail".
  */
-import { CheckedStackPolicy, Finding, PolicyMeta, StackResource, stackPolicy } from "./check";
+import { CheckedStackPolicy, Finding, PolicySpec, StackResource, stackPolicy } from "./check";
 import { isOf } from "./types";
 
 /**
@@ -11,7 +11,7 @@ import { isOf } from "./types";
  * resource at hand for joins) and is silent when there are none.
  */
 export function applicablePolicy(
-    meta: PolicyMeta,
+    meta: PolicySpec,
     types: readonly string[],
     check: (ofKind: StackResource[], resources: readonly StackResource[]) => Finding[],
 ): CheckedStackPolicy {

@@ -83,6 +83,21 @@ export interface PolicyMeta {
     readonly docUrl: string;
 }
 
+/**
+ * Metadata as a policy is written: secure by default, a policy is `mandatory` unless it names the
+ * opt-out (`enforcementLevel: "advisory"`, or `disabled`); each stack's pack config can still set any
+ * level.
+ */
+export type PolicySpec = Omit<PolicyMeta, "enforcementLevel"> & {
+    /** @default "mandatory" */
+    readonly enforcementLevel?: EnforcementLevel;
+};
+
+/** The full metadata of a policy written as `spec`. */
+function metaOf(spec: PolicySpec): PolicyMeta {
+    return { ...spec, enforcementLevel: spec.enforcementLevel ?? "mandatory" };
+}
+
 /** The frameworks a policy's ids belong to (`internal` when none). */
 export function frameworksOf(meta: Pick<PolicyMeta, "securityHub" | "cis">): Framework[] {
     const out: Framework[] = [];
@@ -190,12 +205,13 @@ function view(args: ResourceValidationArgs): ResourceView {
 }
 
 /** A resource policy from its typed metadata and its pure check (a check without knobs leaves `defaults` out). */
-export function resourcePolicy(meta: PolicyMeta, check: WithoutKnobs<ResourceCheck<object>>): CheckedResourcePolicy;
-export function resourcePolicy<C extends object>(meta: PolicyMeta, check: ResourceCheck<C>): CheckedResourcePolicy;
+export function resourcePolicy(spec: PolicySpec, check: WithoutKnobs<ResourceCheck<object>>): CheckedResourcePolicy;
+export function resourcePolicy<C extends object>(spec: PolicySpec, check: ResourceCheck<C>): CheckedResourcePolicy;
 export function resourcePolicy<C extends object>(
-    meta: PolicyMeta,
+    spec: PolicySpec,
     given: ResourceCheck<C> | WithoutKnobs<ResourceCheck<C>>,
 ): CheckedResourcePolicy {
+    const meta = metaOf(spec);
     const check = withKnobs(given);
     const types = check.types === "any" ? undefined : new Set(check.types);
     const remediate = check.remediate?.bind(check);
@@ -243,9 +259,10 @@ export function stackResources(resources: readonly PolicyResource[]): StackResou
 }
 
 /** A stack policy from its typed metadata and its pure check (a check without knobs leaves `defaults` out). */
-export function stackPolicy(meta: PolicyMeta, check: WithoutKnobs<StackCheck<object>>): CheckedStackPolicy;
-export function stackPolicy<C extends object>(meta: PolicyMeta, check: StackCheck<C>): CheckedStackPolicy;
-export function stackPolicy<C extends object>(meta: PolicyMeta, given: StackCheck<C> | WithoutKnobs<StackCheck<C>>): CheckedStackPolicy {
+export function stackPolicy(spec: PolicySpec, check: WithoutKnobs<StackCheck<object>>): CheckedStackPolicy;
+export function stackPolicy<C extends object>(spec: PolicySpec, check: StackCheck<C>): CheckedStackPolicy;
+export function stackPolicy<C extends object>(spec: PolicySpec, given: StackCheck<C> | WithoutKnobs<StackCheck<C>>): CheckedStackPolicy {
+    const meta = metaOf(spec);
     const check = withKnobs(given);
     return {
         ...meta,

@@ -8,7 +8,7 @@ import {
     CheckedStackPolicy,
     Finding,
     label,
-    PolicyMeta,
+    PolicySpec,
     StackResource,
     stackPolicy,
     unverified,
@@ -109,9 +109,9 @@ export function judgeControl<C extends object>(
 }
 
 /** A stack policy running one control over every data bucket (a control without knobs leaves `defaults` out). */
-export function dataBucketPolicy(meta: PolicyMeta, control: WithoutKnobs<Control<object>>): CheckedStackPolicy;
-export function dataBucketPolicy<C extends object>(meta: PolicyMeta, control: Control<C>): CheckedStackPolicy;
-export function dataBucketPolicy<C extends object>(meta: PolicyMeta, given: Control<C> | WithoutKnobs<Control<C>>): CheckedStackPolicy {
+export function dataBucketPolicy(meta: PolicySpec, control: WithoutKnobs<Control<object>>): CheckedStackPolicy;
+export function dataBucketPolicy<C extends object>(meta: PolicySpec, control: Control<C>): CheckedStackPolicy;
+export function dataBucketPolicy<C extends object>(meta: PolicySpec, given: Control<C> | WithoutKnobs<Control<C>>): CheckedStackPolicy {
     const control = withKnobs(given);
     return stackPolicy<C>(meta, {
         defaults: control.defaults,

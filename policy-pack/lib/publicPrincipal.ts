@@ -23,7 +23,7 @@
  *   Unlike S3, `aws:SourceIp` alone does not restrict these: anyone with AWS credentials behind that
  *   address qualifies, so the grant is still to every AWS account.
  */
-import { CheckedResourcePolicy, Finding, label, PolicyMeta, resourcePolicy, ResourceView, unverified, violation } from "./check";
+import { CheckedResourcePolicy, Finding, label, PolicySpec, resourcePolicy, ResourceView, unverified, violation } from "./check";
 import { isAnyPrincipal, parsePolicyDocument, Statement } from "./iam";
 import { isUnknown, UNKNOWN } from "./unknown";
 
@@ -175,7 +175,7 @@ export function publicStatementFindings(r: ResourceView, value: unknown, def: Pu
 /** A policy judging the `policy` input of `types` for public statements under `def`. */
 /** A policy against public statements in the `policy` of resources of `types`, by `def` (which gives its remediation). */
 export function publicPrincipalPolicy(
-    meta: Omit<PolicyMeta, "remediation">,
+    meta: Omit<PolicySpec, "remediation">,
     types: readonly string[],
     def: PublicDefinition,
 ): CheckedResourcePolicy {

@@ -1,5 +1,5 @@
 /** Resource policies for the audit trail. */
-import { CheckedResourcePolicy, label, PolicyMeta, resourcePolicy, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, label, PolicySpec, resourcePolicy, unverified, violation } from "../lib/check";
 import { T } from "../lib/types";
 import { arr, bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { securityHubUrl } from "../lib/controls";
@@ -9,7 +9,7 @@ import { applicablePolicy } from "../lib/applicable";
  * A trail policy for a boolean setting that must be true: absent counts as off (the AWS default of
  * both settings judged here), unknown is unverified, off is a violation saying `fix`.
  */
-function trailFlagPolicy(meta: PolicyMeta, key: string, fix: string): CheckedResourcePolicy {
+function trailFlagPolicy(meta: PolicySpec, key: string, fix: string): CheckedResourcePolicy {
     return resourcePolicy(meta, {
         types: T.trail,
         check: (r) => {
@@ -29,7 +29,6 @@ export const cloudtrailLogFileValidation = trailFlagPolicy(
     {
         name: "cloudtrail-log-file-validation",
         description: "Checks whether a CloudTrail trail has log file validation enabled.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["CloudTrail.4"],
         cis: ["3.2"],
@@ -48,7 +47,6 @@ export const cloudtrailMultiRegion = trailFlagPolicy(
     {
         name: "cloudtrail-multi-region",
         description: "Checks whether a CloudTrail trail is multi-region.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["CloudTrail.1"],
         cis: ["3.1"],

@@ -62,7 +62,6 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
     {
         name: "s3-data-bucket-object-lock",
         description: "Checks whether data buckets have Object Lock enabled with a valid default retention.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.15"],
         cis: [],
@@ -117,7 +116,6 @@ export const s3DataBucketMfaDelete = dataBucketPolicy(
     {
         name: "s3-data-bucket-mfa-delete",
         description: "Checks whether every data bucket's policy denies permanent deletes without MFA (the MFA-delete equivalent).",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.20"],
         cis: ["2.1.2"],

@@ -20,7 +20,6 @@ export const s3DataBucketTlsOnly = dataBucketPolicy(
     {
         name: "s3-data-bucket-tls-only",
         description: "Checks whether every data bucket has a bucket policy denying non-TLS requests.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.5"],
         cis: ["2.1.1"],
@@ -38,7 +37,6 @@ export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
     {
         name: "s3-data-bucket-public-access-block",
         description: "Checks whether every data bucket has a public access block with all four settings true.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["S3.8"],
         cis: ["2.1.4"],
@@ -56,7 +54,6 @@ export const s3DataBucketVersioning = dataBucketPolicy(
     {
         name: "s3-data-bucket-versioning",
         description: "Checks whether every data bucket has versioning Enabled.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.14"],
         cis: [],
@@ -79,7 +76,6 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
     {
         name: "s3-data-bucket-encryption",
         description: "Checks whether every data bucket has default encryption (SSE-KMS when requireKms).",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.17"],
         cis: [],
@@ -115,7 +111,6 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
     {
         name: "s3-data-bucket-access-logging",
         description: "Checks whether every data bucket has server access logging attached.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.9"],
         cis: [],
@@ -138,7 +133,6 @@ export const s3DataBucketLifecycle = dataBucketPolicy(
     {
         name: "s3-data-bucket-lifecycle",
         description: "Checks whether every data bucket has a lifecycle configuration attached.",
-        enforcementLevel: "mandatory",
         severity: "low",
         securityHub: ["S3.10", "S3.13"],
         cis: [],
@@ -167,7 +161,6 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
     {
         name: "s3-data-bucket-replication",
         description: "Checks whether every primary data bucket replicates, when requireReplication is set.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.7"],
         cis: [],

@@ -4,7 +4,7 @@
  * off by default (the stack decides); prod's pack config requires them.
  */
 import { BucketEntry, buildBucketIndex } from "../lib/bucketIndex";
-import { CheckedStackPolicy, Finding, label, PolicyMeta, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { CheckedStackPolicy, Finding, label, PolicySpec, StackResource, stackPolicy, unverified, violation } from "../lib/check";
 import { arr, obj, str, UNKNOWN } from "../lib/unknown";
 
 const MALWARE_PLAN = "aws:guardduty/malwareProtectionPlan:MalwareProtectionPlan";
@@ -33,7 +33,7 @@ interface DetectiveControl<C extends object> {
 }
 
 /** A stack policy running one detective control over every primary data bucket: one join per run. */
-function detectivePolicy<C extends object>(meta: PolicyMeta, control: DetectiveControl<C>): CheckedStackPolicy {
+function detectivePolicy<C extends object>(meta: PolicySpec, control: DetectiveControl<C>): CheckedStackPolicy {
     return stackPolicy<C>(meta, {
         defaults: control.defaults,
         check: (resources, config) => {
@@ -76,7 +76,6 @@ export const s3DataBucketMalwareScan = detectivePolicy<MalwareScanConfig>(
         name: "s3-data-bucket-malware-scan",
         description:
             "Checks whether every primary data bucket has a GuardDuty Malware Protection plan with tagging, when requireMalwareScan is set.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: [],
         cis: [],
@@ -184,7 +183,6 @@ export const s3DataBucketConfigRules = detectivePolicy<ConfigRulesRequiredConfig
         name: "s3-data-bucket-config-rules",
         description:
             "Checks whether every primary data bucket is evaluated by the required AWS Config managed rules, when requireConfigRules is set.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["Config.1"],
         cis: [],

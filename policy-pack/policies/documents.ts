@@ -15,7 +15,6 @@ export const policyDocumentWellFormed = resourcePolicy(
         name: "policy-document-well-formed",
         description:
             "Checks whether every IAM and resource policy document is well formed (Effect, Action/NotAction, Resource/NotResource).",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: [],
         cis: [],

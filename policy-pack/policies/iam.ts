@@ -1,5 +1,5 @@
 /** Resource policies for IAM: what identity policies may grant, and long-term credentials. */
-import { CheckedResourcePolicy, Finding, label, PolicyMeta, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, Finding, label, PolicySpec, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
 import {
     globMatches,
     grantsS3,
@@ -20,7 +20,7 @@ import { securityHubUrl } from "../lib/controls";
  * A policy over identity policies (every identity-document type, lib/documents.ts) that runs `judge`
  * on every Allow statement of every document; unknown documents and effects become `unverified`.
  */
-function allowsPolicy(meta: PolicyMeta, judge: (s: Statement, at: string) => Finding[]): CheckedResourcePolicy {
+function allowsPolicy(meta: PolicySpec, judge: (s: Statement, at: string) => Finding[]): CheckedResourcePolicy {
     return resourcePolicy(meta, { types: IDENTITY_DOCUMENT_TYPES, check: (r) => judgeAllows(r, judge) });
 }
 
@@ -57,7 +57,6 @@ export const iamNoWildcardActions = allowsPolicy(
     {
         name: "iam-no-wildcard-actions",
         description: "Checks whether an IAM policy allows `*` or a whole service such as `s3:*`.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["IAM.1", "IAM.21"],
         cis: ["1.16"],
@@ -99,7 +98,7 @@ function wideResources(s: Statement, isWide: (r: string) => boolean): { readonly
  * finding.
  */
 function wideGrantPolicy(
-    meta: PolicyMeta,
+    meta: PolicySpec,
     granted: (action: string) => boolean,
     isWide: (resource: string) => boolean,
     explain: (at: string, actions: string[], wide: string[]) => string,
@@ -125,7 +124,6 @@ export const iamNoS3OnAllResources = wideGrantPolicy(
     {
         name: "iam-no-s3-on-all-resources",
         description: 'Checks whether an IAM policy allows S3 actions on Resource "*".',
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: [],
         cis: [],
@@ -146,7 +144,6 @@ export const iamNoPassRoleOnAll = wideGrantPolicy(
     {
         name: "iam-no-passrole-on-all",
         description: 'Checks whether an IAM policy allows iam:PassRole on Resource "*".',
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: [],
         cis: [],

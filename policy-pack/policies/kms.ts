@@ -15,7 +15,6 @@ export const kmsKeyRotation = resourcePolicy(
     {
         name: "kms-key-rotation",
         description: "Checks whether a customer managed symmetric KMS key has automatic rotation enabled.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["KMS.4"],
         cis: ["3.6"],
@@ -54,7 +53,6 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "kms-key-policy-no-public-allow",
         description: 'Checks whether a KMS key policy allows Principal "*" without a restricting condition.',
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["KMS.5"],
         cis: [],

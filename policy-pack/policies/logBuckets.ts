@@ -15,7 +15,6 @@ export const s3LogBucketProtections = stackPolicy(
         name: "s3-log-bucket-protections",
         description:
             "Checks whether every log-target bucket has a TLS-only policy, a public access block, versioning and encryption attached.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.5", "S3.8", "S3.14"],
         cis: ["2.1.1", "2.1.4"],

@@ -13,7 +13,6 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "sns-topic-policy-no-public-allow",
         description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["SNS.4"],
         cis: [],
@@ -34,7 +33,6 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "sqs-queue-policy-no-public-allow",
         description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["SQS.3"],
         cis: [],

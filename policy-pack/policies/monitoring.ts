@@ -12,7 +12,6 @@ export const snsTopicEncrypted = resourcePolicy(
     {
         name: "sns-topic-encrypted",
         description: "Checks whether an SNS topic sets kmsMasterKeyId.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["SNS.1"],
         cis: [],
@@ -39,7 +38,6 @@ export const cloudwatchAlarmHasActions = resourcePolicy(
     {
         name: "cloudwatch-alarm-has-actions",
         description: "Checks whether a CloudWatch metric alarm has actions enabled and an alarm action.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["CloudWatch.15"],
         cis: [],

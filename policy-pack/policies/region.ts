@@ -19,7 +19,6 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
     {
         name: "allowed-regions",
         description: "Checks whether an AWS resource or provider is in an allowed region.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: [],
         cis: [],

@@ -28,7 +28,6 @@ export const s3BucketEncryption = resourcePolicy<EncryptionConfig>(
     {
         name: "s3-bucket-encryption",
         description: "Checks whether S3 default encryption is SSE-S3 with a bucket key, or SSE-KMS.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.17"],
         cis: [],
@@ -91,7 +90,6 @@ export const s3BucketVersioning = resourcePolicy(
     {
         name: "s3-bucket-versioning",
         description: "Checks whether S3 bucket versioning is Enabled.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.14"],
         cis: [],
@@ -127,7 +125,6 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
     {
         name: "s3-lifecycle-rules",
         description: "Checks whether S3 lifecycle rules abort incomplete multipart uploads and transition validly.",
-        enforcementLevel: "mandatory",
         severity: "medium",
         securityHub: ["S3.13"],
         cis: [],

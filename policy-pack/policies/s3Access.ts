@@ -14,7 +14,6 @@ export const s3PublicAccessBlock = resourcePolicy(
     {
         name: "s3-public-access-block",
         description: "Checks whether all four S3 Block Public Access settings are true.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["S3.1", "S3.8"],
         cis: ["2.1.4"],
@@ -75,7 +74,6 @@ export const s3NoPublicAcl = resourcePolicy(
     {
         name: "s3-no-public-acl",
         description: "Checks whether an S3 bucket ACL is public (canned ACL or grant to AllUsers/AuthenticatedUsers).",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["S3.2", "S3.3", "S3.12"],
         cis: [],
@@ -117,7 +115,6 @@ export const s3OwnershipEnforced = resourcePolicy(
     {
         name: "s3-bucket-owner-enforced",
         description: "Checks whether S3 object ownership is BucketOwnerEnforced (ACLs disabled).",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.12"],
         cis: [],
@@ -155,7 +152,6 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "s3-bucket-policy-no-public-allow",
         description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["S3.2", "S3.3"],
         cis: [],
@@ -176,7 +172,6 @@ export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy(
     {
         name: "s3-access-point-policy-no-public-allow",
         description: "Checks whether an S3 access point policy has an Allow to Principal * without a restricting condition.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: [],
         cis: [],

@@ -63,7 +63,6 @@ export const s3BucketPolicyNoCrossAccountAdmin = resourcePolicy<CrossAccountConf
     {
         name: "s3-bucket-policy-no-cross-account-admin",
         description: "Checks whether a bucket policy lets other AWS accounts change the bucket's policy, ACLs or encryption.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.6"],
         cis: [],
@@ -139,7 +138,6 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
     {
         name: "s3-access-point-block-public-access",
         description: "Checks whether S3 access points and Multi-Region Access Points keep all block public access settings on.",
-        enforcementLevel: "mandatory",
         severity: "critical",
         securityHub: ["S3.19", "S3.24"],
         cis: [],
@@ -172,7 +170,6 @@ export const s3DirectoryBucketLifecycle = applicablePolicy(
     {
         name: "s3-directory-bucket-lifecycle",
         description: "Checks whether every S3 directory bucket has a lifecycle configuration with an Enabled rule.",
-        enforcementLevel: "mandatory",
         severity: "low",
         securityHub: ["S3.25"],
         cis: [],

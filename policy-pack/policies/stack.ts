@@ -16,7 +16,6 @@ export const s3ReplicationCrossRegion = applicablePolicy(
     {
         name: "s3-replication-cross-region",
         description: "Checks whether S3 replication destinations are in a different region than the source bucket.",
-        enforcementLevel: "mandatory",
         severity: "high",
         securityHub: ["S3.7"],
         cis: [],
@@ -81,7 +80,6 @@ export const budgetRequired = stackPolicy<BudgetRequiredConfig>(
     {
         name: "budget-required",
         description: "Checks whether the stack defines an aws.budgets.Budget, when requireBudget is set.",
-        enforcementLevel: "mandatory",
         severity: "low",
         securityHub: [],
         cis: [],

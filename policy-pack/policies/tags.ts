@@ -18,7 +18,6 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
     {
         name: "required-tags",
         description: "Checks whether a taggable AWS resource carries the required tags (provider default tags included).",
-        enforcementLevel: "mandatory",
         severity: "low",
         securityHub: [],
         cis: [],
