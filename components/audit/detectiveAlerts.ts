@@ -6,9 +6,9 @@
  * Children: `${name}` EventRule (exact name: the alert topic policy admits it by ARN before it
  * exists), `${name}-to-alerts` EventTarget.
  */
-import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { alertRule } from "../monitoring/alertRule";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
 import { published } from "../published";
@@ -50,22 +50,17 @@ export function buildDetectiveAlerts(
     args: DetectiveAlertsArgs,
 ): { readonly ruleArn: pulumi.Output<string> } {
     throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), owner);
-    const parent = { parent: owner };
-    const rule = new aws.cloudwatch.EventRule(
+    const rule = alertRule(
         name,
         {
-            name: args.ruleName,
+            ruleName: args.ruleName,
             description: "Bucket policy, ACL, public access block or encryption changed on a firehose-storage bucket",
             eventPattern: pulumi.all([...args.bucketNames]).apply((names) => JSON.stringify(bucketProtectionChangePattern(names))),
+            topicArn: args.topicArn,
+            topicPolicy: args.topicPolicy,
             tags: { ...args.tags, Name: name, Role: "monitoring" },
         },
-        parent,
-    );
-    // EventBridge drops deliveries the topic policy does not admit: target only once it is in place.
-    new aws.cloudwatch.EventTarget(
-        `${name}-to-alerts`,
-        { rule: rule.name, arn: args.topicArn },
-        { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
+        { parent: owner },
     );
     return { ruleArn: rule.arn };
 }

@@ -12,6 +12,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { alertRule } from "../monitoring/alertRule";
 import { macieFindingPattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
 
@@ -98,21 +99,17 @@ export class SensitiveDataDiscovery extends pulumi.ComponentResource {
             // AWS: CreateClassificationJob fails until Macie is enabled in the account.
             { ...parent, dependsOn: account !== undefined ? [account] : [] },
         );
-        const rule = new aws.cloudwatch.EventRule(
+        alertRule(
             `${name}-findings`,
             {
-                name: args.alertRuleName,
+                ruleName: args.alertRuleName,
                 description: "Macie found sensitive data or a policy issue in the data bucket",
                 eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(macieFindingPattern(b))),
+                topicArn: args.topicArn,
+                topicPolicy: args.topicPolicy,
                 tags: tags("-findings"),
             },
             parent,
-        );
-        // EventBridge drops deliveries the topic policy does not admit: target only once it is in place.
-        new aws.cloudwatch.EventTarget(
-            `${name}-findings-to-alerts`,
-            { rule: rule.name, arn: args.topicArn },
-            { ...parent, dependsOn: args.topicPolicy !== undefined ? [args.topicPolicy] : [] },
         );
 
         this.jobId = job.jobId;
