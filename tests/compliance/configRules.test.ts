@@ -5,9 +5,10 @@
  * the remediation role's permissions proven by IAM simulation against the registered policies.
  */
 import * as assert from "node:assert/strict";
-import { StackPlan } from "../../gate/plan";
 import { simulate } from "../access/simulate";
 import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
+import { assertNoneOf, dataBucketName } from "../helpers/resources";
+import { shippedRunBefore } from "../helpers/shipped";
 
 const RULE = "aws:cfg/rule:Rule";
 const REM = "aws:cfg/remediationConfiguration:RemediationConfiguration";
@@ -29,12 +30,9 @@ describe("config rules: config", () => {
 });
 
 describe("config rules: the shipped prod stack", () => {
-    let prod: StackPlan;
-    before(async () => {
-        prod = await shippedRun("prod", "update");
-    });
-    const data = () => one(prod.resources, T.bucket, "firehose-data").inputs.bucket as string;
-    const rules = () => ofType(prod.resources, RULE);
+    const prod = shippedRunBefore("prod");
+    const data = () => dataBucketName(prod());
+    const rules = () => ofType(prod().resources, RULE);
 
     it("eight managed rules, each scoped to the data bucket", () => {
         assert.deepEqual(
@@ -57,8 +55,8 @@ describe("config rules: the shipped prod stack", () => {
     });
 
     it("each rule but logging is remediated automatically by its AWS-owned runbook, with retry limits", () => {
-        const key = (prod.outputs.encryption as { kmsKeyArn: string }).kmsKeyArn;
-        const byRule = new Map(ofType(prod.resources, REM).map((r) => [r.inputs.configRuleName, r]));
+        const key = (prod().outputs.encryption as { kmsKeyArn: string }).kmsKeyArn;
+        const byRule = new Map(ofType(prod().resources, REM).map((r) => [r.inputs.configRuleName, r]));
         const params = (rule: string) => {
             const r = byRule.get(`firehose-storage-prod-data-${rule}`);
             assert.ok(r !== undefined, rule);
@@ -103,7 +101,7 @@ describe("config rules: the shipped prod stack", () => {
     });
 
     it("the remediation role: trusted by Systems Manager for this account; the runbooks' calls on the data bucket only", () => {
-        const r = one(prod.resources, T.role, "firehose-config-remediation");
+        const r = one(prod().resources, T.role, "firehose-config-remediation");
         assert.deepEqual((JSON.parse(r.inputs.assumeRolePolicy as string) as { Statement: unknown }).Statement, [
             {
                 Sid: "AllowSsmAutomation",
@@ -113,7 +111,7 @@ describe("config rules: the shipped prod stack", () => {
                 Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
             },
         ]);
-        assert.deepEqual(statements(one(prod.resources, T.rolePolicy, "firehose-config-remediation-policy")), [
+        assert.deepEqual(statements(one(prod().resources, T.rolePolicy, "firehose-config-remediation-policy")), [
             {
                 Sid: "RemediateStackBuckets",
                 Effect: "Allow",
@@ -135,14 +133,14 @@ describe("config rules: the shipped prod stack", () => {
 
     it("scenario: the data bucket made public -> alert -> Config flags it -> remediation restores the block", async () => {
         // 1. The detective rule matches the calls that open a bucket, on the data bucket, and alerts the topic.
-        const detective = JSON.parse(one(prod.resources, T.rule, "firehose-detective").inputs.eventPattern as string) as {
+        const detective = JSON.parse(one(prod().resources, T.rule, "firehose-detective").inputs.eventPattern as string) as {
             detail: { eventName: string[]; requestParameters: { bucketName: string[] } };
         };
         for (const call of ["DeleteBucketPublicAccessBlock", "PutBucketPublicAccessBlock", "PutBucketPolicy", "PutBucketAcl"]) {
             assert.ok(detective.detail.eventName.includes(call), call);
         }
         assert.ok(detective.detail.requestParameters.bucketName.includes(data()));
-        assert.equal(one(prod.resources, T.target, "firehose-detective-to-alerts").inputs.arn, prod.outputs.alertTopicArn);
+        assert.equal(one(prod().resources, T.target, "firehose-detective-to-alerts").inputs.arn, prod().outputs.alertTopicArn);
         // 2. Config evaluates the bucket on the change (the rules are scoped to it, above).
         const flagged = rules().filter((r) =>
             ["S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", "S3_BUCKET_PUBLIC_READ_PROHIBITED"].includes(
@@ -152,7 +150,7 @@ describe("config rules: the shipped prod stack", () => {
         assert.equal(flagged.length, 2);
         // 3. The runbook runs as the remediation role: IAM lets it restore the block on the data bucket,
         //    from an AWS address without MFA, through the bucket's own policy; nowhere else.
-        const role = one(prod.resources, T.role, "firehose-config-remediation");
+        const role = one(prod().resources, T.role, "firehose-config-remediation");
         const caller = {
             who: "remediation",
             principal: `arn:aws:sts::${ACCOUNT}:assumed-role/${role.inputs.name as string}/Automation`,
@@ -160,11 +158,11 @@ describe("config rules: the shipped prod stack", () => {
                 {
                     name: "remediation",
                     policy: JSON.parse(
-                        one(prod.resources, T.rolePolicy, "firehose-config-remediation-policy").inputs.policy as string,
+                        one(prod().resources, T.rolePolicy, "firehose-config-remediation-policy").inputs.policy as string,
                     ) as unknown,
                 },
             ],
-            resourcePolicy: JSON.parse(one(prod.resources, T.bucketPolicy, "firehose-data-policy").inputs.policy as string) as unknown,
+            resourcePolicy: JSON.parse(one(prod().resources, T.bucketPolicy, "firehose-data-policy").inputs.policy as string) as unknown,
             resourceAccount: ACCOUNT,
         };
         const context = {
@@ -202,9 +200,7 @@ describe("config rules: the shipped prod stack", () => {
 describe("config rules: switches", () => {
     it("dev (off): no rules, remediations or role", async () => {
         const dev = await shippedRun("dev", "update");
-        assert.deepEqual(ofType(dev.resources, RULE), []);
-        assert.deepEqual(ofType(dev.resources, REM), []);
-        assert.equal(dev.resources.filter((r) => r.name.startsWith("firehose-config-remediation")).length, 0);
+        assertNoneOf(dev.resources, [RULE, REM], "firehose-config-remediation");
     });
 
     it("dev on (SSE-S3): no KMS rule, AES256 encryption runbook; without remediation: rules only", async () => {
@@ -218,7 +214,6 @@ describe("config rules: switches", () => {
         ]);
         const detectiveOnly = await variant("dev", ["configRules={enabled: true, remediation: false}"]);
         assert.equal(ofType(detectiveOnly.resources, RULE).length, 7);
-        assert.deepEqual(ofType(detectiveOnly.resources, REM), []);
-        assert.equal(detectiveOnly.resources.filter((r) => r.name.startsWith("firehose-config-remediation")).length, 0);
+        assertNoneOf(detectiveOnly.resources, [REM], "firehose-config-remediation");
     });
 });

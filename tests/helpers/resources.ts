@@ -6,6 +6,20 @@ export function ofType(resources: readonly RecordedResource[], type: string): Re
     return resources.filter((r) => r.type === type);
 }
 
+/** The name of the stack's data bucket (`firehose-data`) in a run's resources. */
+export function dataBucketName(plan: { readonly resources: readonly RecordedResource[] }): string {
+    return one(plan.resources, "aws:s3/bucket:Bucket", "firehose-data").inputs.bucket as string;
+}
+
+/** `resources` hold nothing of `types` and nothing named `<namePrefix>...`: a feature switched off leaves no trace. */
+export function assertNoneOf(resources: readonly RecordedResource[], types: readonly string[], namePrefix: string, what?: string): void {
+    assert.deepEqual(
+        resources.filter((r) => types.includes(r.type) || r.name.startsWith(namePrefix)).map((r) => `${r.type} ${r.name}`),
+        [],
+        what,
+    );
+}
+
 /** The one resource of `type` named `name`. */
 export function one(resources: readonly RecordedResource[], type: string, name: string): RecordedResource {
     const found = resources.filter((r) => r.type === type && r.name === name);

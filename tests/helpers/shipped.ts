@@ -32,6 +32,21 @@ export function shippedRun(stack: Stack, mode: Mode): Promise<StackPlan> {
     return once(`shipped:${stack}/${mode}`, () => planStack({ projectDir: PROJECT_DIR, stack, preview: mode === "preview" }));
 }
 
+/**
+ * For the tests of the calling `describe`: the shipped `stack`'s run, loaded in a `before` hook of that
+ * block. Returns its getter (call it inside a test).
+ */
+export function shippedRunBefore(stack: Stack, mode: Mode = "update"): () => StackPlan {
+    let run: StackPlan | undefined;
+    before(async () => {
+        run = await shippedRun(stack, mode);
+    });
+    return () => {
+        assert.ok(run !== undefined, `the shipped ${stack} run is read inside a test`);
+        return run;
+    };
+}
+
 /** `dev/preview`, `dev/update`, `prod/preview`, `prod/update` -> the shipped stack's run. */
 export type ShippedRuns = Readonly<Record<string, StackPlan>>;
 

@@ -1,7 +1,8 @@
 /** Data-arrival events: config defaults and rules, and the log group, key, resource policy and rule the stacks build. */
 import * as assert from "node:assert/strict";
-import { StackPlan } from "../../gate/plan";
 import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
+import { assertNoneOf } from "../helpers/resources";
+import { shippedRunBefore } from "../helpers/shipped";
 import { arrivalSamples, routed } from "../helpers/events";
 
 describe("data arrival: config", () => {
@@ -42,14 +43,11 @@ describe("data arrival: config", () => {
 });
 
 describe("data arrival: the shipped prod stack", () => {
-    let prod: StackPlan;
-    before(async () => {
-        prod = await shippedRun("prod", "update");
-    });
+    const prod = shippedRunBefore("prod");
 
     it("an encrypted log group with the prod retention", () => {
-        const key = one(prod.resources, T.key, "firehose-arrivals-key");
-        const group = one(prod.resources, T.logGroup, "firehose-arrivals");
+        const key = one(prod().resources, T.key, "firehose-arrivals-key");
+        const group = one(prod().resources, T.logGroup, "firehose-arrivals");
         assert.equal(group.inputs.name, "/aws/s3/leadconduit-firehose");
         assert.equal(group.inputs.retentionInDays, 365);
         assert.match(group.inputs.kmsKeyId as string, /^arn:aws:kms:us-east-1:123456789012:key\//);
@@ -59,7 +57,9 @@ describe("data arrival: the shipped prod stack", () => {
     });
 
     it("the key admits the regional Logs service for this group only", () => {
-        const s = statements(one(prod.resources, T.key, "firehose-arrivals-key")).find((x) => x.Sid === "AllowCloudWatchLogsForThisGroup");
+        const s = statements(one(prod().resources, T.key, "firehose-arrivals-key")).find(
+            (x) => x.Sid === "AllowCloudWatchLogsForThisGroup",
+        );
         assert.deepEqual(s, {
             Sid: "AllowCloudWatchLogsForThisGroup",
             Effect: "Allow",
@@ -75,7 +75,7 @@ describe("data arrival: the shipped prod stack", () => {
     });
 
     it("the Logs resource policy admits EventBridge to this group's streams only", () => {
-        const policy = one(prod.resources, T.logPolicy, "firehose-arrivals-events");
+        const policy = one(prod().resources, T.logPolicy, "firehose-arrivals-events");
         assert.equal(policy.inputs.policyName, "firehose-storage-prod-arrival-events");
         assert.deepEqual(JSON.parse(policy.inputs.policyDocument as string), {
             Version: "2012-10-17",
@@ -92,17 +92,17 @@ describe("data arrival: the shipped prod stack", () => {
     });
 
     it("the .json rule targets the group, after the resource policy; no other target", () => {
-        const data = one(prod.resources, T.bucket, "firehose-data").inputs.bucket;
-        const rule = one(prod.resources, T.rule, "firehose-object-events-json-created");
+        const data = one(prod().resources, T.bucket, "firehose-data").inputs.bucket;
+        const rule = one(prod().resources, T.rule, "firehose-object-events-json-created");
         assert.deepEqual(routed(rule, arrivalSamples(data as string)), ["new .json object"]);
-        const target = one(prod.resources, T.target, "firehose-object-events-json-created-log");
+        const target = one(prod().resources, T.target, "firehose-object-events-json-created-log");
         assert.deepEqual(target.inputs, {
             rule: rule.inputs.name,
             arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/s3/leadconduit-firehose`,
         });
-        assert.ok(target.dependencies.includes(one(prod.resources, T.logPolicy, "firehose-arrivals-events").urn));
+        assert.ok(target.dependencies.includes(one(prod().resources, T.logPolicy, "firehose-arrivals-events").urn));
         assert.deepEqual(
-            ofType(prod.resources, T.target)
+            ofType(prod().resources, T.target)
                 .filter((t) => t.inputs.rule === rule.inputs.name)
                 .map((t) => t.name),
             ["firehose-object-events-json-created-log"],
@@ -121,10 +121,7 @@ describe("data arrival: switches", () => {
 
     it("off: no group, key, policy or rule; the bucket still notifies EventBridge", async () => {
         const off = await variant("dev", ["dataArrival.enabled=false"]);
-        for (const type of [T.arrivalLog, T.logGroup, T.logPolicy]) {
-            assert.deepEqual(ofType(off.resources, type), [], type);
-        }
-        assert.equal(off.resources.filter((r) => r.name.startsWith("firehose-object-events-json-created")).length, 0);
+        assertNoneOf(off.resources, [T.arrivalLog, T.logGroup, T.logPolicy], "firehose-object-events-json-created");
         assert.equal(ofType(off.resources, T.notification).length, 1);
         assert.equal(off.outputs.arrivalLogGroupName, undefined);
     });
