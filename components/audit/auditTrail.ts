@@ -14,6 +14,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { matching, ruleProblems, wholeNumber } from "../argRules";
 import { LifecyclePlan } from "../storage/lifecycle";
 import { trailArn } from "../../rules/arn";
 import { cloudTrailDeliveryStatements } from "../policies/deliveryStatements";
@@ -79,21 +80,10 @@ export function trailEventSelectors(dataBucketArn?: pulumi.Input<string>): aws.t
 
 /** Every problem with the args: the retention and the trail name. */
 export function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | "logRetentionDays">): Problem[] {
-    const retention = args.logRetentionDays ?? 365;
-    return [
-        ...(Number.isInteger(retention) && retention >= 1
-            ? []
-            : [{ path: "logRetentionDays", value: retention, message: "must be a whole number of days, at least 1" }]),
-        ...(/^[A-Za-z0-9][\w.-]{2,127}$/.test(args.trailName)
-            ? []
-            : [
-                  {
-                      path: "trailName",
-                      value: args.trailName,
-                      message: "must be 3-128 letters, digits or ._- starting with a letter or digit",
-                  },
-              ]),
-    ];
+    return ruleProblems(args, {
+        logRetentionDays: wholeNumber(1, undefined, "days"),
+        trailName: matching(/^[A-Za-z0-9][\w.-]{2,127}$/, "must be 3-128 letters, digits or ._- starting with a letter or digit"),
+    });
 }
 
 /**

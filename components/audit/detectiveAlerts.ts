@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { EVENT_RULE_NAME, ruleProblems } from "../argRules";
 import { alertRule } from "../monitoring/alertRule";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
@@ -32,9 +33,7 @@ export interface DetectiveAlertsArgs {
 /** Every problem with the args: the rule name, at least one bucket. */
 export function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "ruleName" | "bucketNames">): Problem[] {
     return [
-        ...(/^[\w.-]{1,64}$/.test(args.ruleName)
-            ? []
-            : [{ path: "ruleName", value: args.ruleName, message: "must be 1-64 letters, digits or .-_ (an EventBridge rule name)" }]),
+        ...ruleProblems(args, { ruleName: EVENT_RULE_NAME }),
         ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
     ];
 }

@@ -10,6 +10,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { matching, ruleProblems, wholeNumber } from "../argRules";
 import { Problem } from "../storage/lifecycle";
 import { checksFor, remediationParameters } from "./policies/checks";
 
@@ -44,33 +45,19 @@ export interface BucketComplianceArgs {
     readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Every problem with the args: the rule-name prefix, and the remediation limits AWS Config sets. */
 export function bucketComplianceProblems(args: BucketComplianceArgs): Problem[] {
-    const problems: Problem[] = [];
-    if (!/^[\w.-]{1,100}$/.test(args.rulePrefix)) {
-        problems.push({ path: "rulePrefix", value: args.rulePrefix, message: "must be 1-100 letters, digits or .-_ (Config rule names)" });
-    }
-    const r = args.remediation;
-    if (
-        r?.maximumAutomaticAttempts !== undefined &&
-        !(Number.isInteger(r.maximumAutomaticAttempts) && r.maximumAutomaticAttempts >= 1 && r.maximumAutomaticAttempts <= 25)
-    ) {
-        problems.push({
-            path: "remediation.maximumAutomaticAttempts",
-            value: r.maximumAutomaticAttempts,
-            message: "must be a whole number 1-25 (AWS Config's limit)",
-        });
-    }
-    if (
-        r?.retryAttemptSeconds !== undefined &&
-        !(Number.isInteger(r.retryAttemptSeconds) && r.retryAttemptSeconds >= 1 && r.retryAttemptSeconds <= 2678000)
-    ) {
-        problems.push({
-            path: "remediation.retryAttemptSeconds",
-            value: r.retryAttemptSeconds,
-            message: "must be a whole number 1-2678000 (AWS Config's limit)",
-        });
-    }
-    return problems;
+    return [
+        ...ruleProblems(args, { rulePrefix: matching(/^[\w.-]{1,100}$/, "must be 1-100 letters, digits or .-_ (Config rule names)") }),
+        ...ruleProblems(
+            args.remediation ?? {},
+            {
+                maximumAutomaticAttempts: wholeNumber(1, 25, undefined, "AWS Config's limit"),
+                retryAttemptSeconds: wholeNumber(1, 2678000, undefined, "AWS Config's limit"),
+            },
+            "remediation.",
+        ),
+    ];
 }
 
 export class BucketCompliance extends pulumi.ComponentResource {

@@ -18,6 +18,7 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOfRegion } from "../../rules/regions";
 import { throwOnProblems } from "../argsError";
+import { matching, ruleProblems, wholeNumber } from "../argRules";
 import { serviceTrust } from "../malware/policies/serviceTrust";
 import { configDeliveryStatements } from "../policies/deliveryStatements";
 import { Problem } from "../storage/lifecycle";
@@ -48,16 +49,12 @@ export interface ConfigRecorderArgs {
     readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Every problem with the args: the recorder's name, the history's retention. */
 export function configRecorderProblems(args: ConfigRecorderArgs): Problem[] {
-    const problems: Problem[] = [];
-    if (!/^[\w.-]{1,256}$/.test(args.recorderName)) {
-        problems.push({ path: "recorderName", value: args.recorderName, message: "must be 1-256 letters, digits or ._-" });
-    }
-    const days = args.historyRetentionDays;
-    if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
-        problems.push({ path: "historyRetentionDays", value: days, message: "must be a whole number of days, at least 1" });
-    }
-    return problems;
+    return ruleProblems(args, {
+        recorderName: matching(/^[\w.-]{1,256}$/, "must be 1-256 letters, digits or ._-"),
+        historyRetentionDays: wholeNumber(1, undefined, "days"),
+    });
 }
 
 export class ConfigRecorder extends pulumi.ComponentResource {

@@ -12,6 +12,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { matching, ruleProblems, wholeNumber } from "../argRules";
 import { alertRule } from "../monitoring/alertRule";
 import { macieFindingPattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
@@ -50,16 +51,9 @@ export function scheduleFrequency(f: DiscoveryFrequency): aws.types.input.macie2
     return f === "daily" ? { dailySchedule: true } : f === "weekly" ? { weeklySchedule: "MONDAY" } : { monthlySchedule: 1 };
 }
 
+/** Every problem with the args: the job's name, the sampling percentage. */
 export function discoveryProblems(args: SensitiveDataDiscoveryArgs): Problem[] {
-    const problems: Problem[] = [];
-    if (!/^.{1,500}$/.test(args.jobName)) {
-        problems.push({ path: "jobName", value: args.jobName, message: "must be 1-500 characters" });
-    }
-    const p = args.samplingPercentage;
-    if (p !== undefined && !(Number.isInteger(p) && p >= 1 && p <= 100)) {
-        problems.push({ path: "samplingPercentage", value: p, message: "must be a whole number 1-100" });
-    }
-    return problems;
+    return ruleProblems(args, { jobName: matching(/^.{1,500}$/, "must be 1-500 characters"), samplingPercentage: wholeNumber(1, 100) });
 }
 
 export class SensitiveDataDiscovery extends pulumi.ComponentResource {

@@ -9,6 +9,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
+import { matching, ruleProblems, wholeNumber } from "../argRules";
 import { Problem } from "../storage/lifecycle";
 import { eventsToLogGroupPolicy, logGroupKeyPolicy } from "./policies/arrivalLogStatements";
 import { logGroupArn } from "../../rules/arn";
@@ -30,18 +31,13 @@ export interface ArrivalLogArgs {
     readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Every problem with the args: the group's name, its retention, the resource policy's name. */
 export function arrivalLogProblems(args: ArrivalLogArgs): Problem[] {
-    const problems: Problem[] = [];
-    if (!/^[\w.\-/#]{1,512}$/.test(args.logGroupName)) {
-        problems.push({ path: "logGroupName", value: args.logGroupName, message: "must be 1-512 of letters, digits, _-./#" });
-    }
-    if (!Number.isInteger(args.retentionDays) || args.retentionDays < 1) {
-        problems.push({ path: "retentionDays", value: args.retentionDays, message: "must be a whole number of days, at least 1" });
-    }
-    if (!/^[\w.\-/#+=,@]{1,255}$/.test(args.policyName)) {
-        problems.push({ path: "policyName", value: args.policyName, message: "must be 1-255 letters, digits or _-./#+=,@" });
-    }
-    return problems;
+    return ruleProblems(args, {
+        logGroupName: matching(/^[\w.\-/#]{1,512}$/, "must be 1-512 of letters, digits, _-./#"),
+        retentionDays: wholeNumber(1, undefined, "days"),
+        policyName: matching(/^[\w.\-/#+=,@]{1,255}$/, "must be 1-255 letters, digits or _-./#+=,@"),
+    });
 }
 
 export class ArrivalLog extends pulumi.ComponentResource {

@@ -1,0 +1,56 @@
+/**
+ * The rules components check their args against (pure), each once: AWS's naming rules and whole-number
+ * bounds, with the message that says what is allowed, and the table-driven check every component's
+ * `...Problems` function maps over its args.
+ */
+import { Problem } from "./storage/lifecycle";
+
+/** A rule an arg's value must follow, and the message (after "must") saying what is allowed. */
+export interface ArgRule<T> {
+    readonly holds: (value: T) => boolean;
+    readonly message: string;
+}
+
+/** A string matching `pattern`. */
+export function matching(pattern: RegExp, message: string): ArgRule<string> {
+    return { holds: (s) => pattern.test(s), message };
+}
+
+/** IAM role names (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+export const IAM_ROLE_NAME = matching(/^[\w+=,.@-]{1,64}$/, "must be 1-64 letters, digits or +=,.@-_ (an IAM role name)");
+
+/** EventBridge rule names. */
+export const EVENT_RULE_NAME = matching(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits or .-_ (an EventBridge rule name)");
+
+/** Lambda function names. */
+export const LAMBDA_FUNCTION_NAME = matching(/^[\w-]{1,64}$/, "must be 1-64 letters, digits, - or _ (a Lambda function name)");
+
+/**
+ * A whole number from `min` (to `max` when given); `unit` and `why` go into the message:
+ * "must be a whole number of days, at least 1", "must be a whole number 1-25 (AWS Config's limit)".
+ */
+export function wholeNumber(min: number, max?: number, unit?: string, why?: string): ArgRule<number> {
+    const of = unit === undefined ? "" : ` of ${unit}`;
+    const range = max === undefined ? `, at least ${min}` : ` ${min}-${max}`;
+    return {
+        holds: (n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
+        message: `must be a whole number${of}${range}${why === undefined ? "" : ` (${why})`}`,
+    };
+}
+
+/** Rules for some of the fields of `A`. */
+export type ArgRules<A> = { readonly [K in keyof A]?: ArgRule<NonNullable<A[K]>> };
+
+/**
+ * A problem for each field of `args` that breaks its rule, in the rules' order, its path prefixed
+ * with `prefix` (e.g. `remediation.`); an absent field breaks none.
+ */
+export function ruleProblems<A extends object>(args: A, rules: ArgRules<A>, prefix = ""): Problem[] {
+    return (Object.keys(rules) as (keyof A & string)[]).flatMap((key) => {
+        const rule = rules[key];
+        const value = args[key];
+        return rule === undefined || value === undefined || value === null || rule.holds(value)
+            ? []
+            : [{ path: `${prefix}${key}`, value, message: rule.message }];
+    });
+}
