@@ -35,15 +35,12 @@ const stackResource = (type: string, name: string): StackResource => ({
 
 describe("policy-pack policy builders", () => {
     it("securityHubUrl: a control's anchor on its service's page, or the page", () => {
-        const rows: [string, string][] = [
-            ["S3.8", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8"],
-            ["CloudTrail.4", "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4"],
-            ["CloudWatch.15", "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-15"],
-            ["S3", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html"],
-        ];
-        for (const [id, url] of rows) {
-            assert.equal(securityHubUrl(id), url, id);
-        }
+        assert.deepEqual(["S3.8", "CloudTrail.4", "CloudWatch.15", "S3"].map(securityHubUrl), [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-15",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html",
+        ]);
     });
 
     it("a policy is mandatory unless it names another level", () => {
