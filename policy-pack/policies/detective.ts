@@ -65,11 +65,6 @@ export interface MalwareScanConfig {
  * Checks, when `requireMalwareScan` is on, whether every primary data bucket is protected by a
  * GuardDuty Malware Protection plan with scan-result tagging on (the tag the bucket policy withholds
  * infected objects by).
- * @severity high
- * @frameworks internal
- * @topics storage, malware, detective
- * @securityhub -
- * @cis -
  */
 export const s3DataBucketMalwareScan = detectivePolicy<MalwareScanConfig>(
     {
@@ -172,11 +167,6 @@ export const REQUIRED_CONFIG_RULES = [
 /**
  * Checks, when `requireConfigRules` is on, whether every primary data bucket is in the scope
  * (`complianceResourceId`) of each of `requiredRules` (AWS-owned managed rules).
- * @severity medium
- * @frameworks aws-security-hub
- * @topics storage, detective, compliance
- * @securityhub Config.1
- * @cis -
  */
 export const s3DataBucketConfigRules = detectivePolicy<ConfigRulesRequiredConfig>(
     {
