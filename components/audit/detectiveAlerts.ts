@@ -50,16 +50,14 @@ export function buildDetectiveAlerts(
 ): { readonly ruleArn: pulumi.Output<string> } {
     throwOnProblems("DetectiveAlerts", detectiveAlertsArgsProblems(args), owner);
     const rule = alertRule(
+        owner,
         name,
+        { ...args, alertRuleName: args.ruleName },
         {
-            ruleName: args.ruleName,
             description: "Bucket policy, ACL, public access block or encryption changed on a firehose-storage bucket",
             eventPattern: pulumi.all([...args.bucketNames]).apply((names) => JSON.stringify(bucketProtectionChangePattern(names))),
-            topicArn: args.topicArn,
-            topicPolicy: args.topicPolicy,
             tags: { ...args.tags, Name: name, Role: "monitoring" },
         },
-        { parent: owner },
     );
     return { ruleArn: rule.arn };
 }

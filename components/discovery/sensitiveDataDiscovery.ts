@@ -13,7 +13,7 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
 import { matching, ruleProblems, wholeNumber } from "../argRules";
-import { alertRule } from "../monitoring/alertRule";
+import { AlertDestination, alertRule } from "../monitoring/alertRule";
 import { macieFindingPattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
 
@@ -22,17 +22,12 @@ export const SENSITIVE_DATA_DISCOVERY_TYPE = "firehose-storage:discovery:Sensiti
 /** Recurrence of the job. */
 export type DiscoveryFrequency = "daily" | "weekly" | "monthly";
 
-export interface SensitiveDataDiscoveryArgs {
+/** The bucket and job, and where findings go (`alertRuleName`: the findings rule's). */
+export interface SensitiveDataDiscoveryArgs extends AlertDestination {
     /** The bucket the job analyses. */
     readonly bucketName: pulumi.Input<string>;
     /** Exact job name (1-500 characters; a job cannot be renamed: a new name is a new job). */
     readonly jobName: string;
-    /** Exact name of the findings rule. */
-    readonly alertRuleName: string;
-    /** The alert topic findings are sent to. */
-    readonly topicArn: pulumi.Input<string>;
-    /** The topic's policy (admitting `alertRuleName`): the target waits for it. @default - none */
-    readonly topicPolicy?: pulumi.Resource | undefined;
     /** Daily, weekly (Mondays) or monthly (on the 1st). @default "weekly" */
     readonly frequency?: DiscoveryFrequency | undefined;
     /** Percentage of eligible objects each run analyses. @default 100 */
@@ -93,18 +88,11 @@ export class SensitiveDataDiscovery extends pulumi.ComponentResource {
             // AWS: CreateClassificationJob fails until Macie is enabled in the account.
             { ...parent, dependsOn: account !== undefined ? [account] : [] },
         );
-        alertRule(
-            `${name}-findings`,
-            {
-                ruleName: args.alertRuleName,
-                description: "Macie found sensitive data or a policy issue in the data bucket",
-                eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(macieFindingPattern(b))),
-                topicArn: args.topicArn,
-                topicPolicy: args.topicPolicy,
-                tags: tags("-findings"),
-            },
-            parent,
-        );
+        alertRule(this, `${name}-findings`, args, {
+            description: "Macie found sensitive data or a policy issue in the data bucket",
+            eventPattern: pulumi.output(args.bucketName).apply((b) => JSON.stringify(macieFindingPattern(b))),
+            tags: tags("-findings"),
+        });
 
         this.jobId = job.jobId;
         this.registerOutputs({ jobId: this.jobId });
