@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import { simulate } from "../access/simulate";
-import { ACCOUNT, ofType, one, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
+import { ACCOUNT, ofType, one, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 import { assertNoneOf, dataBucketName } from "../helpers/resources";
 import { shippedRunBefore } from "../helpers/shipped";
 
@@ -19,13 +19,6 @@ describe("config rules: config", () => {
         assert.equal(resolve({}).detective.configRules.enabled, false);
         const prod = resolve({ environment: "prod" }).detective.configRules;
         assert.deepEqual([prod.enabled, prod.remediation], [true, true]);
-    });
-
-    it("AWS's limits, all at once (keys that do not apply: tests/config/notApplying.test.ts)", () => {
-        assert.deepEqual(problems({ configRules: { enabled: true, maximumAutomaticAttempts: 30, retryAttemptSeconds: 0 } }), [
-            "firehose-storage:configRules.maximumAutomaticAttempts: got 30; must be at most 25",
-            "firehose-storage:configRules.retryAttemptSeconds: got 0; must be at least 1",
-        ]);
     });
 });
 

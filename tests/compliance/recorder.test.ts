@@ -12,7 +12,7 @@ import { ConfigRecorder } from "../../components/compliance/configRecorder";
 import { simulate } from "../access/simulate";
 import { refusedBeforeChildren } from "../helpers/shipped";
 import { realPack } from "../helpers/realPack";
-import { ACCOUNT, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
+import { ACCOUNT, ofType, one, PROJECT_DIR, resolve, shippedRun, statements, T, variant } from "../helpers/detective";
 import { assertNoneOf } from "../helpers/resources";
 
 const RECORDER = "aws:cfg/recorder:Recorder";
@@ -31,13 +31,6 @@ describe("config recorder: config", () => {
             resolve({ environment: "prod", configRules: { createRecorder: true } }).detective.configRules.historyRetentionDays,
             2555,
         );
-    });
-
-    it("bad values, all at once (keys that do not apply: tests/config/notApplying.test.ts)", () => {
-        assert.deepEqual(problems({ configRules: { enabled: true, createRecorder: "yes", historyRetentionDays: 0 } }), [
-            'firehose-storage:configRules.createRecorder: got "yes"; must be true or false',
-            "firehose-storage:configRules.historyRetentionDays: got 0; must be at least 1",
-        ]);
     });
 });
 

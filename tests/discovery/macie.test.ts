@@ -11,7 +11,7 @@ import { SensitiveDataDiscovery } from "../../components/discovery/sensitiveData
 import { simulate } from "../access/simulate";
 import { refusedBeforeChildren } from "../helpers/shipped";
 import { realPack } from "../helpers/realPack";
-import { ACCOUNT, assertAlertsTarget, ofType, one, PROJECT_DIR, problems, resolve, shippedRun, statements, T } from "../helpers/detective";
+import { ACCOUNT, assertAlertsTarget, ofType, one, PROJECT_DIR, resolve, shippedRun, statements, T } from "../helpers/detective";
 import { assertNoneOf } from "../helpers/resources";
 
 const ACCOUNT_TYPE = "aws:macie2/account:Account";
@@ -31,13 +31,6 @@ describe("macie: config", () => {
         };
         assert.deepEqual(resolve({}).macie, off);
         assert.deepEqual(resolve({ environment: "prod" }).macie, off);
-    });
-
-    it("bad values, all at once (keys that do not apply: tests/config/notApplying.test.ts)", () => {
-        assert.deepEqual(problems({ macie: { enabled: true, frequency: "hourly", samplingPercentage: 0 } }), [
-            'firehose-storage:macie.frequency: got "hourly"; must be one of "daily", "weekly", "monthly"',
-            "firehose-storage:macie.samplingPercentage: got 0; must be at least 1",
-        ]);
     });
 });
 

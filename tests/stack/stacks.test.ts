@@ -127,12 +127,12 @@ for (const stack of ["dev", "prod"] as const) {
             const logs = one(res("update"), T.bucket, "firehose-data-access-logs");
             const dataArn = `arn:aws:s3:::${data.inputs.bucket as string}`;
             const dataPolicy = policyOf(one(res("update"), T.policy, "firehose-data-policy"));
+            // Every SecureBucket's policy starts with the same transport and encryption denials.
+            const baseline = ["DenyInsecureTransport", "DenyOutdatedTls", "DenyWrongEncryption"];
             assert.deepEqual(
                 dataPolicy.map((s) => s.Sid),
                 [
-                    "DenyInsecureTransport",
-                    "DenyOutdatedTls",
-                    "DenyWrongEncryption",
+                    ...baseline,
                     ...(stack === "prod" ? ["DenyWrongKmsKey", "DenyMissingEncryptionHeader"] : []),
                     // Access statements (issue 4; asserted in tests/access/).
                     "AllowWriterPut",
@@ -147,13 +147,7 @@ for (const stack of ["dev", "prod"] as const) {
             const logPolicy = policyOf(one(res("update"), T.policy, "firehose-data-access-logs-policy"));
             assert.deepEqual(
                 logPolicy.map((s) => s.Sid),
-                [
-                    "DenyInsecureTransport",
-                    "DenyOutdatedTls",
-                    "DenyWrongEncryption",
-                    "AllowS3ServerAccessLogDelivery",
-                    "DenyDestructiveWithoutMfa",
-                ],
+                [...baseline, "AllowS3ServerAccessLogDelivery", "DenyDestructiveWithoutMfa"],
             );
             const delivery = logPolicy[3];
             assert.deepEqual(delivery.Condition, {

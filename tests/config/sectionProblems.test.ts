@@ -1,7 +1,8 @@
 /**
- * Keys that only apply while a switch of their section is on (config/problems.ts keysNotApplying),
- * in every section that has them: each such key set while its switch is off is refused, naming the
- * key, quoting the value and naming the switch (all of a section's at once). dev stacks unless a row says.
+ * The detective, discovery, cost and retention sections' refusals, one table each: values outside
+ * AWS's limits, and keys that only apply while a switch of their section is on (config/problems.ts
+ * keysNotApplying). Each is refused naming the key, quoting the value and saying what is allowed; all
+ * of a config's problems at once. dev stacks unless a row says.
  */
 import * as assert from "node:assert/strict";
 import { problems } from "../helpers/config";
@@ -9,7 +10,7 @@ import { problems } from "../helpers/config";
 const SECURITY = "arn:aws:iam::123456789012:role/security-responder";
 
 // [the config, then each refused key: [key, its value, the switch it needs]]
-const rows: [Record<string, unknown>, [string, unknown, string][]][] = [
+const notApplying: [Record<string, unknown>, [string, unknown, string][]][] = [
     [{ dataArrival: { enabled: false, retentionDays: 30 } }, [["dataArrival.retentionDays", 30, "dataArrival.enabled"]]],
     [
         { malwareScan: { securityRoleArn: SECURITY, quarantine: false } },
@@ -62,9 +63,56 @@ function line([key, value, needs]: [string, unknown, string]): string {
 }
 
 describe("config: keys that only apply while their switch is on", () => {
-    for (const [values, refused] of rows) {
+    for (const [values, refused] of notApplying) {
         it(`${refused.map(([key]) => key).join(", ")} while ${refused[0][2]} is off: refused, naming the switch`, () => {
             assert.deepEqual(problems(values), refused.map(line));
+        });
+    }
+});
+
+// [the config, then each refused key: [key, its value, the rule]]
+const outOfBounds: [Record<string, unknown>, [string, unknown, string][]][] = [
+    [
+        { configRules: { enabled: true, maximumAutomaticAttempts: 30, retryAttemptSeconds: 0 } },
+        [
+            ["configRules.maximumAutomaticAttempts", 30, "must be at most 25"],
+            ["configRules.retryAttemptSeconds", 0, "must be at least 1"],
+        ],
+    ],
+    [
+        { configRules: { enabled: true, createRecorder: "yes", historyRetentionDays: 0 } },
+        [
+            ["configRules.createRecorder", "yes", "must be true or false"],
+            ["configRules.historyRetentionDays", 0, "must be at least 1"],
+        ],
+    ],
+    [
+        { macie: { enabled: true, frequency: "hourly", samplingPercentage: 0 } },
+        [
+            ["macie.frequency", "hourly", 'must be one of "daily", "weekly", "monthly"'],
+            ["macie.samplingPercentage", 0, "must be at least 1"],
+        ],
+    ],
+    [
+        { malwareScan: { securityRoleArn: "arn:aws:iam::123456789012:user/bob", quarantineGlacierDays: -1 } },
+        [
+            [
+                "malwareScan.securityRoleArn",
+                "arn:aws:iam::123456789012:user/bob",
+                "must be an IAM role ARN such as arn:aws:iam::123456789012:role/security",
+            ],
+            ["malwareScan.quarantineGlacierDays", -1, "must be at least 0"],
+        ],
+    ],
+];
+
+describe("config: values outside AWS's limits", () => {
+    for (const [values, refused] of outOfBounds) {
+        it(`${refused.map(([key]) => key).join(", ")}: refused at once, each with its rule`, () => {
+            assert.deepEqual(
+                problems(values),
+                refused.map(([key, value, rule]) => `firehose-storage:${key}: got ${JSON.stringify(value)}; ${rule}`),
+            );
         });
     }
 });
