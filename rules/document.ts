@@ -39,6 +39,17 @@ export function bucketAndObjects(bucketArn: string): string[] {
     return [bucketArn, `${bucketArn}/*`];
 }
 
+/** An identity-policy Allow (no principal: the policy's role or user) of `action` on `resource`, under `condition` when given. */
+export function allow(sid: string, action: string | readonly string[], resource: string | string[], condition?: Conditions): Statement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Action: typeof action === "string" ? action : [...action],
+        Resource: resource,
+        ...(condition !== undefined ? { Condition: condition } : {}),
+    };
+}
+
 /**
  * An Allow to an AWS service principal (`logging.s3.amazonaws.com`, `events.amazonaws.com`, ...),
  * scoped by `condition` (AWS recommends `aws:SourceArn`/`aws:SourceAccount` against the confused deputy).

@@ -1,5 +1,5 @@
 /** The KMS statement of the access roles' identity policies (pure): a bucket's key, used through S3 only. */
-import { bucketAndObjects, Statement } from "../../../rules/document";
+import { allow, bucketAndObjects, Statement } from "../../../rules/document";
 
 /**
  * Allow `actions` on the KMS key `keyArn` only in requests S3 makes for the caller in `region`
@@ -14,14 +14,8 @@ export function allowKeyViaS3(
     region: string,
     bucketArn?: string,
 ): Statement {
-    return {
-        Sid: sid,
-        Effect: "Allow",
-        Action: typeof actions === "string" ? actions : [...actions],
-        Resource: keyArn,
-        Condition: {
-            StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-            ...(bucketArn !== undefined ? { StringLike: { "kms:EncryptionContext:aws:s3:arn": bucketAndObjects(bucketArn) } } : {}),
-        },
-    };
+    return allow(sid, actions, keyArn, {
+        StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
+        ...(bucketArn !== undefined ? { StringLike: { "kms:EncryptionContext:aws:s3:arn": bucketAndObjects(bucketArn) } } : {}),
+    });
 }

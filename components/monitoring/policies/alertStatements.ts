@@ -3,9 +3,9 @@
  * alarms, EventBridge rules, AWS Budgets), each scoped to this account's sources.
  */
 import { accountRootArn, alarmArnPattern, budgetArnPattern, partitionOfArn } from "../../../rules/arn";
-import { partitionOfRegion } from "../../../rules/regions";
-import { ALL_KMS_ACTIONS, KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../../rules/actions";
+import { KMS_PUBLISH_ACTIONS, SNS_OWNER_ACTIONS, SNS_PUBLISH } from "../../../rules/actions";
 import { allowService, policyDocument, PolicyDocument, Statement } from "../../../rules/document";
+import { enableAccountAdministration } from "../../policies/keyPolicyStatements";
 
 /** The AWS services that publish to the alert topic. */
 export const ALERT_PUBLISHER_SERVICES = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] as const;
@@ -73,20 +73,11 @@ export function alertTopicPolicy(i: TopicPolicyInputs): PolicyDocument {
  * EventBridge targets carry no condition; the topic policy does the per-source scoping.
  */
 export function alertKeyPolicy(region: string, accountId: string): PolicyDocument {
-    return policyDocument(
-        {
-            Sid: "EnableAccountAdministration",
-            Effect: "Allow",
-            Principal: { AWS: accountRootArn(partitionOfRegion(region), accountId) },
-            Action: ALL_KMS_ACTIONS,
-            Resource: "*",
-        },
-        {
-            Sid: "AllowAlertPublishersUseOfKey",
-            Effect: "Allow",
-            Principal: { Service: [...ALERT_PUBLISHER_SERVICES] },
-            Action: [...KMS_PUBLISH_ACTIONS],
-            Resource: "*",
-        },
-    );
+    return policyDocument(enableAccountAdministration(region, accountId), {
+        Sid: "AllowAlertPublishersUseOfKey",
+        Effect: "Allow",
+        Principal: { Service: [...ALERT_PUBLISHER_SERVICES] },
+        Action: [...KMS_PUBLISH_ACTIONS],
+        Resource: "*",
+    });
 }

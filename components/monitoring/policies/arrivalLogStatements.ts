@@ -2,10 +2,8 @@
  * Pure builders for the data-arrival log group: its KMS key's policy and the CloudWatch Logs resource
  * policy that lets EventBridge write events into it.
  */
-import { ALL_KMS_ACTIONS } from "../../../rules/actions";
-import { accountRootArn } from "../../../rules/arn";
 import { policyDocument, PolicyDocument } from "../../../rules/document";
-import { partitionOfRegion } from "../../../rules/regions";
+import { enableAccountAdministration } from "../../policies/keyPolicyStatements";
 
 /** What CloudWatch Logs needs of a key that encrypts a log group (AWS's documented list). */
 export const LOGS_KMS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
@@ -16,23 +14,14 @@ export const LOGS_KMS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
 export function logGroupKeyPolicy(accountId: string, region: string, logGroupArn: string): PolicyDocument {
-    return policyDocument(
-        {
-            Sid: "EnableAccountAdministration",
-            Effect: "Allow",
-            Principal: { AWS: accountRootArn(partitionOfRegion(region), accountId) },
-            Action: ALL_KMS_ACTIONS,
-            Resource: "*",
-        },
-        {
-            Sid: "AllowCloudWatchLogsForThisGroup",
-            Effect: "Allow",
-            Principal: { Service: `logs.${region}.amazonaws.com` },
-            Action: [...LOGS_KMS_ACTIONS],
-            Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
-        },
-    );
+    return policyDocument(enableAccountAdministration(region, accountId), {
+        Sid: "AllowCloudWatchLogsForThisGroup",
+        Effect: "Allow",
+        Principal: { Service: `logs.${region}.amazonaws.com` },
+        Action: [...LOGS_KMS_ACTIONS],
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
+    });
 }
 
 /** The two actions EventBridge needs on a log group target. */
