@@ -3,7 +3,8 @@
  * the stack declares none of that kind, as the coverage report then says "not applicable"
  * (lib/controls.ts `appliesTo`), never "pass" nor "fail".
  */
-import { CheckedStackPolicy, Finding, PolicySpec, StackResource, stackPolicy } from "./check";
+import { CheckedStackPolicy, Finding, StackResource, stackPolicy } from "./check";
+import { PolicySpec } from "./meta";
 import { isOf } from "./types";
 
 /**

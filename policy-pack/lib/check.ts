@@ -5,15 +5,14 @@
  * could not be decided during preview.
  */
 import type {
-    EnforcementLevel,
     PolicyConfigSchema,
     PolicyResource,
     ResourceValidationArgs,
     ResourceValidationPolicy,
-    Severity,
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { PolicyWaiver, WAIVERS_SCHEMA } from "../../rules/waivers";
+import { metaOf, PolicyMeta, PolicySpec, sdkMeta } from "./meta";
 import { raw } from "./unknown";
 import { screenFindings } from "./waivers";
 
@@ -57,77 +56,6 @@ export interface StackResource extends ResourceView {
     readonly parent?: string;
     readonly dependencies: readonly string[];
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Compliance frameworks a policy maps to. */
-export type Framework = "aws-fsbp" | "cis-aws-foundations-3.0.0" | "internal";
-
-/**
- * Policy metadata shared by both kinds, as typed fields (never parsed from comments): the coverage
- * table, the coverage report and the gate's findings are generated from them.
- */
-export interface PolicyMeta {
-    readonly name: string;
-    readonly description: string;
-    readonly enforcementLevel: EnforcementLevel;
-    readonly severity: Severity;
-    readonly configSchema?: PolicyConfigSchema;
-    /** AWS Security Hub (Foundational Security Best Practices) control ids, e.g. `S3.8`. */
-    readonly securityHub: readonly string[];
-    /** CIS AWS Foundations Benchmark v3.0.0 recommendation ids, e.g. `2.1.4`. */
-    readonly cis: readonly string[];
-    readonly topics: readonly string[];
-    /** What to change, in one or two sentences. */
-    readonly remediation: string;
-    /** The AWS page that documents the control this policy implements. */
-    readonly docUrl: string;
-}
-
-/**
- * Metadata as a policy is written: secure by default, a policy is `mandatory` unless it names the
- * opt-out (`enforcementLevel: "advisory"`, or `disabled`); each stack's pack config can still set any
- * level.
- */
-export type PolicySpec = Omit<PolicyMeta, "enforcementLevel"> & {
-    /** @default "mandatory" */
-    readonly enforcementLevel?: EnforcementLevel;
-};
-
-/** The full metadata of a policy written as `spec`. */
-function metaOf(spec: PolicySpec): PolicyMeta {
-    return { ...spec, enforcementLevel: spec.enforcementLevel ?? "mandatory" };
-}
-
-/** The frameworks a policy's ids belong to (`internal` when none). */
-export function frameworksOf(meta: Pick<PolicyMeta, "securityHub" | "cis">): Framework[] {
-    const out: Framework[] = [];
-    if (meta.securityHub.length > 0) {
-        out.push("aws-fsbp");
-    }
-    if (meta.cis.length > 0) {
-        out.push("cis-aws-foundations-3.0.0");
-    }
-    return out.length > 0 ? out : ["internal"];
-}
-
-/**
- * The SDK's own metadata fields, so the engine and the offline gate see them over the analyzer
- * protocol (`GetAnalyzerInfo`): severity, remediation steps, URL, a framework, and tags carrying the
- * control ids (`securityhub:S3.8`, `cis-3.0.0:2.1.4`).
- */
-function sdkMeta(meta: PolicyMeta) {
-    const first = frameworksOf(meta)[0];
-    return {
-        remediationSteps: meta.remediation,
-        url: meta.docUrl,
-        tags: [...meta.topics, ...meta.securityHub.map((id) => `securityhub:${id}`), ...meta.cis.map((id) => `cis-3.0.0:${id}`)],
-        framework: {
-            name: first,
-            version: first === "aws-fsbp" ? "1.0.0" : first === "internal" ? "1" : "3.0.0",
-            reference: [...meta.securityHub, ...meta.cis].join(", "),
-            specification: meta.docUrl,
-        },
-    };
 }
 
 export interface ResourceCheck<C extends object> {

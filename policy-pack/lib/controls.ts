@@ -4,7 +4,7 @@
  * S3.21 are retired or absent, 21 remain) and the CIS AWS Foundations Benchmark v3.0.0 storage and
  * logging items. Each lists the resource types whose presence makes it applicable to a stack, so
  * a coverage report says "not applicable" (never "pass") where a stack declares nothing of the kind.
- * Which policy implements a control is the policy's own typed metadata (lib/check.ts `PolicyMeta`).
+ * Which policy implements a control is the policy's own typed metadata (lib/meta.ts `PolicyMeta`).
  */
 import { T } from "./types";
 

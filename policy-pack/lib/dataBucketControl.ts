@@ -4,18 +4,8 @@
  * One function mapped over the controls in policies/dataBuckets.ts, rather than copies.
  */
 import { BucketEntry, BucketIndex, buildBucketIndex, ChildKind } from "./bucketIndex";
-import {
-    CheckedStackPolicy,
-    Finding,
-    label,
-    PolicySpec,
-    StackResource,
-    stackPolicy,
-    unverified,
-    violation,
-    withKnobs,
-    WithoutKnobs,
-} from "./check";
+import { CheckedStackPolicy, Finding, label, StackResource, stackPolicy, unverified, violation, withKnobs, WithoutKnobs } from "./check";
+import { PolicySpec } from "./meta";
 import { OBJECT_LOCK_FLAG } from "./inline";
 import { UNKNOWN } from "./unknown";
 

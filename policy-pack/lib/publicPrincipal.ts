@@ -23,7 +23,8 @@
  *   Unlike S3, `aws:SourceIp` alone does not restrict these: anyone with AWS credentials behind that
  *   address qualifies, so the grant is still to every AWS account.
  */
-import { CheckedResourcePolicy, Finding, label, PolicySpec, resourcePolicy, ResourceView, unverified, violation } from "./check";
+import { CheckedResourcePolicy, Finding, label, resourcePolicy, ResourceView, unverified, violation } from "./check";
+import { PolicySpec } from "./meta";
 import { isAnyPrincipal, parsePolicyDocument, Statement } from "./iam";
 import { isUnknown, UNKNOWN } from "./unknown";
 

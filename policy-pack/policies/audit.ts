@@ -1,8 +1,8 @@
 /** Resource policies for the audit trail. */
-import { CheckedResourcePolicy, label, PolicySpec, resourcePolicy, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, label, resourcePolicy, unverified, violation } from "../lib/check";
+import { PolicySpec } from "../lib/meta";
 import { T } from "../lib/types";
 import { arr, bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 import { applicablePolicy } from "../lib/applicable";
 
 /**
@@ -34,7 +34,6 @@ export const cloudtrailLogFileValidation = trailFlagPolicy(
         cis: ["3.2"],
         topics: ["audit", "logging"],
         remediation: "Set enableLogFileValidation: true on the trail.",
-        docUrl: securityHubUrl("CloudTrail.4"),
     },
     "enableLogFileValidation",
     "set enableLogFileValidation: true.",
@@ -52,7 +51,6 @@ export const cloudtrailMultiRegion = trailFlagPolicy(
         cis: ["3.1"],
         topics: ["audit", "logging"],
         remediation: "Set isMultiRegionTrail: true and keep includeGlobalServiceEvents on.",
-        docUrl: securityHubUrl("CloudTrail.1"),
     },
     "isMultiRegionTrail",
     "set isMultiRegionTrail: true (and keep includeGlobalServiceEvents on).",
@@ -122,7 +120,6 @@ export const cloudtrailS3DataEvents = applicablePolicy(
         topics: ["audit", "logging", "storage"],
         remediation:
             "Add an advanced event selector with eventCategory Data and resources.type AWS::S3::Object (no resources.ARN) to a multi-Region trail.",
-        docUrl: securityHubUrl("S3.22"),
     },
     T.trail,
     (trails) => {

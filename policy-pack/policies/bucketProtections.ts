@@ -9,7 +9,6 @@ import { objectLockEffect } from "../lib/effect";
 import { globMatches, hasStatement, isAnyPrincipal, knownItems, Statement } from "../lib/iam";
 import { arr, bool, isUnknown, UNKNOWN } from "../lib/unknown";
 import { MFA_GUARDED_ACTIONS } from "../../rules/actions";
-import { securityHubUrl } from "../lib/controls";
 
 /** A notification configuration that sends at least one event somewhere (EventBridge, SNS, SQS, Lambda). */
 const NOTIFICATIONS: WithoutKnobs<Control<object>> = {
@@ -42,7 +41,6 @@ export const s3DataBucketEventNotifications = dataBucketPolicy(
         cis: [],
         topics: ["storage", "monitoring"],
         remediation: NOTIFICATIONS.fix,
-        docUrl: securityHubUrl("S3.11"),
     },
     NOTIFICATIONS,
 );
@@ -68,7 +66,6 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
         topics: ["storage", "resilience"],
         remediation:
             "Create the bucket with objectLockEnabled: true and attach an aws.s3.BucketObjectLockConfiguration with a default retention.",
-        docUrl: securityHubUrl("S3.15"),
         configSchema: {
             properties: { requireObjectLock: { type: "boolean", description: "Require Object Lock on data buckets." } },
         },
@@ -122,7 +119,6 @@ export const s3DataBucketMfaDelete = dataBucketPolicy(
         topics: ["storage", "resilience"],
         remediation:
             "Add the DenyDestructiveWithoutMfa statement (SecureBucket does); enable MFA delete as root if Security Hub S3.20 must pass.",
-        docUrl: securityHubUrl("S3.20"),
     },
     {
         kind: "policy",

@@ -25,7 +25,6 @@ export const s3DataBucketTlsOnly = dataBucketPolicy(
         cis: ["2.1.1"],
         topics: ["storage", "encryption-in-transit"],
         remediation: "Attach a bucket policy with a Deny on aws:SecureTransport false for the bucket and its objects.",
-        docUrl: securityHubUrl("S3.5"),
     },
     TLS_ONLY,
 );
@@ -42,7 +41,6 @@ export const s3DataBucketPublicAccessBlock = dataBucketPolicy(
         cis: ["2.1.4"],
         topics: ["storage", "network"],
         remediation: "Attach an aws.s3.BucketPublicAccessBlock with all four settings true.",
-        docUrl: securityHubUrl("S3.8"),
     },
     PUBLIC_ACCESS_BLOCK,
 );
@@ -59,7 +57,6 @@ export const s3DataBucketVersioning = dataBucketPolicy(
         cis: [],
         topics: ["storage", "resilience"],
         remediation: "Attach an aws.s3.BucketVersioning with status Enabled.",
-        docUrl: securityHubUrl("S3.14"),
     },
     VERSIONING,
 );
@@ -81,7 +78,6 @@ export const s3DataBucketEncryption = dataBucketPolicy<DataEncryptionConfig>(
         cis: [],
         topics: ["storage", "encryption"],
         remediation: "Attach an aws.s3.BucketServerSideEncryptionConfiguration (SSE-KMS where requireKms).",
-        docUrl: securityHubUrl("S3.17"),
         configSchema: { properties: { requireKms: { type: "boolean", description: "Data buckets must use SSE-KMS." } } },
     },
     {
@@ -116,7 +112,6 @@ export const s3DataBucketAccessLogging = dataBucketPolicy(
         cis: [],
         topics: ["storage", "logging"],
         remediation: "Attach an aws.s3.BucketLogging that targets a log bucket (Role access-logs).",
-        docUrl: securityHubUrl("S3.9"),
     },
     {
         kind: "logging",
@@ -166,7 +161,6 @@ export const s3DataBucketReplication = dataBucketPolicy<ReplicationRequiredConfi
         cis: [],
         topics: ["storage", "resilience", "disaster-recovery"],
         remediation: "Attach an aws.s3.BucketReplicationConfig with an Enabled whole-bucket rule to a bucket in another region.",
-        docUrl: securityHubUrl("S3.7"),
         configSchema: {
             properties: { requireReplication: { type: "boolean", description: "Require replication of data buckets." } },
         },

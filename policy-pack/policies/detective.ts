@@ -4,7 +4,8 @@
  * off by default (the stack decides); prod's pack config requires them.
  */
 import { BucketEntry, buildBucketIndex } from "../lib/bucketIndex";
-import { CheckedStackPolicy, Finding, label, PolicySpec, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { CheckedStackPolicy, Finding, label, StackResource, stackPolicy, unverified, violation } from "../lib/check";
+import { PolicySpec } from "../lib/meta";
 import { arr, obj, str, UNKNOWN } from "../lib/unknown";
 
 const MALWARE_PLAN = "aws:guardduty/malwareProtectionPlan:MalwareProtectionPlan";

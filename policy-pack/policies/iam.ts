@@ -1,5 +1,6 @@
 /** Resource policies for IAM: what identity policies may grant, and long-term credentials. */
-import { CheckedResourcePolicy, Finding, label, PolicySpec, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import { CheckedResourcePolicy, Finding, label, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
+import { PolicySpec } from "../lib/meta";
 import {
     globMatches,
     grantsS3,
@@ -14,7 +15,6 @@ import {
 import { documentsOf, IDENTITY_DOCUMENT_TYPES } from "../lib/documents";
 import { T } from "../lib/types";
 import { UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 
 /**
  * A policy over identity policies (every identity-document type, lib/documents.ts) that runs `judge`
@@ -62,7 +62,6 @@ export const iamNoWildcardActions = allowsPolicy(
         cis: ["1.16"],
         topics: ["iam", "least-privilege"],
         remediation: "List the individual actions the principal needs; do not use NotAction in an Allow.",
-        docUrl: securityHubUrl("IAM.1"),
     },
     (s, at) => {
         const actions = knownItems(s.actions);
@@ -171,7 +170,6 @@ export const iamUserAccessKeys = resourcePolicy(
         cis: ["1.14"],
         topics: ["iam", "credentials"],
         remediation: "Prefer an IAM role the workload assumes; rotate an unavoidable key within 90 days.",
-        docUrl: securityHubUrl("IAM.3"),
     },
     {
         types: T.accessKey,

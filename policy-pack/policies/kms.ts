@@ -4,7 +4,6 @@ import { KMS_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { enableKeyRotation } from "../lib/remediate";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether a customer managed symmetric KMS key rotates its key material (Security Hub KMS.4,
@@ -20,7 +19,6 @@ export const kmsKeyRotation = resourcePolicy(
         cis: ["3.6"],
         topics: ["encryption", "key-management"],
         remediation: "Set enableKeyRotation: true on the aws.kms.Key.",
-        docUrl: securityHubUrl("KMS.4"),
     },
     {
         types: T.kmsKey,
@@ -57,7 +55,6 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["KMS.5"],
         cis: [],
         topics: ["encryption", "key-management", "access-control"],
-        docUrl: securityHubUrl("KMS.5"),
     },
     [...T.kmsKey, ...T.kmsKeyPolicy],
     KMS_PUBLIC,

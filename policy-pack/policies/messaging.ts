@@ -1,7 +1,6 @@
 /** Resource policies of SNS topics and SQS queues: who the world may publish, subscribe or send as. */
 import { MESSAGING_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { T } from "../lib/types";
-import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether an SNS topic policy (aws.sns.Topic `policy`, aws.sns.TopicPolicy) allows anyone
@@ -17,7 +16,6 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["SNS.4"],
         cis: [],
         topics: ["monitoring", "access-control"],
-        docUrl: securityHubUrl("SNS.4"),
     },
     [...T.topic, ...T.topicPolicy],
     MESSAGING_PUBLIC,
@@ -37,7 +35,6 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["SQS.3"],
         cis: [],
         topics: ["messaging", "access-control"],
-        docUrl: securityHubUrl("SQS.3"),
     },
     [...T.queue, ...T.queuePolicy],
     MESSAGING_PUBLIC,

@@ -2,7 +2,6 @@
 import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { T } from "../lib/types";
 import { arr, bool, str, UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 
 /**
  * Checks whether an SNS topic is encrypted at rest with a KMS key (`kmsMasterKeyId`). A key ARN
@@ -17,7 +16,6 @@ export const snsTopicEncrypted = resourcePolicy(
         cis: [],
         topics: ["monitoring", "encryption"],
         remediation: "Set kmsMasterKeyId on the topic.",
-        docUrl: securityHubUrl("SNS.1"),
     },
     {
         types: T.topic,
@@ -43,7 +41,6 @@ export const cloudwatchAlarmHasActions = resourcePolicy(
         cis: [],
         topics: ["monitoring"],
         remediation: "Enable actions and add the alert topic to alarmActions.",
-        docUrl: securityHubUrl("CloudWatch.15"),
     },
     {
         types: T.metricAlarm,

@@ -7,7 +7,6 @@ import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
 import { isOf, T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 
 /** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
 const isBucket = isOf(T.bucket);
@@ -95,7 +94,6 @@ export const s3BucketVersioning = resourcePolicy(
         cis: [],
         topics: ["storage", "resilience"],
         remediation: "Set versioning status to Enabled (Suspended is off).",
-        docUrl: securityHubUrl("S3.14"),
     },
     {
         types: [...T.versioning, ...T.bucket],

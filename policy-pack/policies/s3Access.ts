@@ -156,7 +156,6 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
         securityHub: ["S3.2", "S3.3"],
         cis: [],
         topics: ["storage", "access-control"],
-        docUrl: securityHubUrl("S3.2"),
     },
     [...T.bucketPolicy, ...T.bucket, ...T.s3controlBucketPolicy],
     S3_PUBLIC,

@@ -10,7 +10,6 @@ import { globMatches, knownItems, parsePolicyDocument } from "../lib/iam";
 import { isOf, T } from "../lib/types";
 import { bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
-import { securityHubUrl } from "../lib/controls";
 import { applicablePolicy } from "../lib/applicable";
 
 /**
@@ -68,7 +67,6 @@ export const s3BucketPolicyNoCrossAccountAdmin = resourcePolicy<CrossAccountConf
         cis: [],
         topics: ["storage", "access-control"],
         remediation: `Remove ${S3_6_ACTIONS.join(", ")} (and wildcards covering them) from Allow statements for other accounts.`,
-        docUrl: securityHubUrl("S3.6"),
         configSchema: {
             properties: {
                 ownAccountIds: {
@@ -143,7 +141,6 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
         cis: [],
         topics: ["storage", "network"],
         remediation: "Leave publicAccessBlockConfiguration out (all on) or set every flag true; the setting cannot change after creation.",
-        docUrl: securityHubUrl("S3.19"),
     },
     {
         types: [...T.accessPoint, ...T.multiRegionAccessPoint],
@@ -176,7 +173,6 @@ export const s3DirectoryBucketLifecycle = applicablePolicy(
         topics: ["storage", "cost"],
         remediation:
             "Attach an aws.s3.BucketLifecycleConfiguration to the directory bucket with an Enabled rule (e.g. aborting incomplete uploads).",
-        docUrl: securityHubUrl("S3.25"),
     },
     T.directoryBucket,
     (dirs, resources) => {

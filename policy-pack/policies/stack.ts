@@ -4,7 +4,6 @@ import { Finding, label, stackPolicy, unverified, violation } from "../lib/check
 import { regionOf } from "../lib/region";
 import { isOf, T } from "../lib/types";
 import { arr, obj, UNKNOWN } from "../lib/unknown";
-import { securityHubUrl } from "../lib/controls";
 import { applicablePolicy } from "../lib/applicable";
 
 /**
@@ -21,7 +20,6 @@ export const s3ReplicationCrossRegion = applicablePolicy(
         cis: [],
         topics: ["storage", "disaster-recovery"],
         remediation: "Put the replica in another region (a second aws.Provider or the bucket's region input).",
-        docUrl: securityHubUrl("S3.7"),
     },
     [...T.replication, ...T.bucket],
     (_, resources) => {

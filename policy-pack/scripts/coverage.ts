@@ -1,5 +1,5 @@
 /**
- * The pack's coverage, generated from each policy's typed metadata (lib/check.ts `PolicyMeta`) and
+ * The pack's coverage, generated from each policy's typed metadata (lib/meta.ts `PolicyMeta`) and
  * the external control lists (lib/controls.ts): a markdown table of policies (the README's), a
  * markdown table of controls, and a machine-readable report. For a stack, pass the resource types it
  * declares: a control with nothing of its kind declared is "not applicable", never "pass".
@@ -7,11 +7,12 @@
  *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts controls   # control table
  *   npx ts-node --transpile-only policy-pack/scripts/coverage.ts --json     # report
  */
-import { CheckedPolicy, Framework, frameworksOf, PolicyMeta } from "../lib/check";
+import { CheckedPolicy } from "../lib/check";
+import { Framework, frameworksOf, PolicyMeta } from "../lib/meta";
 import { EXTERNAL_CONTROLS, ExternalControl } from "../lib/controls";
 import { PACK_POLICIES } from "../policies/all";
 
-/** A policy's row: its typed metadata (lib/check.ts `PolicyMeta`), its kind and frameworks. */
+/** A policy's row: its typed metadata (lib/meta.ts `PolicyMeta`), its kind and frameworks. */
 export interface PolicyRow extends Pick<
     PolicyMeta,
     "name" | "enforcementLevel" | "severity" | "securityHub" | "cis" | "topics" | "remediation" | "docUrl"

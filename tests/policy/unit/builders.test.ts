@@ -4,7 +4,8 @@
  */
 import * as assert from "node:assert/strict";
 import { applicablePolicy } from "../../../policy-pack/lib/applicable";
-import { PolicySpec, resourcePolicy, StackResource, stackPolicy, violation } from "../../../policy-pack/lib/check";
+import { resourcePolicy, StackResource, stackPolicy, violation } from "../../../policy-pack/lib/check";
+import { PolicySpec } from "../../../policy-pack/lib/meta";
 import { securityHubUrl } from "../../../policy-pack/lib/controls";
 import { hasStatement } from "../../../policy-pack/lib/iam";
 import { isOf } from "../../../policy-pack/lib/types";
@@ -49,6 +50,19 @@ describe("policy-pack policy builders", () => {
         assert.equal(
             resourcePolicy(spec({ enforcementLevel: "advisory" }), { types: "any", check: () => [] }).enforcementLevel,
             "advisory",
+        );
+    });
+
+    it("a policy documents to its first Security Hub control's page unless it names a page; with no control it must", () => {
+        const noDoc = { ...spec(), docUrl: undefined };
+        assert.equal(
+            stackPolicy({ ...noDoc, securityHub: ["S3.13", "S3.10"] }, { check: () => [] }).docUrl,
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13",
+        );
+        assert.equal(stackPolicy(spec({ securityHub: ["S3.13"] }), { check: () => [] }).docUrl, "https://docs.aws.amazon.com/test");
+        assert.throws(
+            () => stackPolicy(noDoc, { check: () => [] }),
+            /^Error: policy test-policy maps to no Security Hub control: give its docUrl$/,
         );
     });
 
