@@ -7,7 +7,8 @@
  * `BucketReplicationConfig` on the source: everything, Replication Time Control 15 minutes with
  * metrics, the configured storage class, SSE-KMS objects re-encrypted with the replica's key. A source
  * with Object Lock needs a replica with Object Lock, and the role reads each version's retention and
- * legal hold.
+ * legal hold. Built without a replica provider (the multi-language package's `ReplicationPlan`), it
+ * makes one first: `${name}-provider`, for the replica region.
  */
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
