@@ -8,9 +8,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../cli/main";
-import { PolicyPackServer } from "../../gate/analyzer";
 import { JsonReport } from "../../gate/reportJson";
-import { realPack } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPack";
 import { stricterPackConfig } from "../helpers/stricterPack";
 import { usageErrorTests } from "./usageErrors";
 
@@ -31,13 +30,7 @@ function mandatory(r: JsonReport): string[] {
 }
 
 describe("cli: firehose-storage plan (offline gate)", function () {
-    let pack: PolicyPackServer;
-    const cli = (...argv: string[]) => runCli(argv, { cwd: ROOT, startPack: () => Promise.resolve(pack) });
-
-    before(async function () {
-        this.timeout(120_000);
-        pack = await realPack();
-    });
+    const { cli, pack } = realPackCli();
 
     it("dev as shipped: tree, no mandatory violation, PASS, exit 0, no colour off a terminal", async () => {
         const r = await cli("plan", "--stack", "dev");
@@ -144,7 +137,7 @@ describe("cli: firehose-storage plan (offline gate)", function () {
             cwd: ROOT,
             isTTY: true,
             env: {},
-            startPack: () => Promise.resolve(pack),
+            startPack: () => Promise.resolve(pack()),
         });
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stdout, /\u001b\[32m\u001b\[1m✔ PASS/);

@@ -6,13 +6,11 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { offlinePlan } from "../../automation";
-import { runCli } from "../../cli/main";
-import { PolicyPackServer } from "../../gate/analyzer";
 import { loadStackConfig } from "../../gate/stackConfig";
-import { realPack } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPack";
+import { scratchDir } from "../helpers/scratch";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** A valid dev stack file; cases append to its config section. */
@@ -127,16 +125,8 @@ const OVERRIDES: [string, string, RegExp][] = [
 ];
 
 describe("bad input: exit 2, one clear message, never a stack trace", function () {
-    let pack: PolicyPackServer;
-    let dir: string;
-    const cli = (...argv: string[]) => runCli(argv, { cwd: ROOT, startPack: () => Promise.resolve(pack) });
-
-    before(async function () {
-        this.timeout(120_000);
-        pack = await realPack();
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-input-"));
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const { cli, pack } = realPackCli();
+    const dir = scratchDir("bad-input-");
 
     const expectUsage = (r: { code: number; stdout: string; stderr: string }, message: RegExp): void => {
         assert.equal(r.code, 2, r.stderr);
@@ -149,29 +139,29 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
     describe("stack files", () => {
         for (const [name, text, message] of STACK_FILES) {
             it(name, async () => {
-                const file = path.join(dir, "case.yaml");
+                const file = path.join(dir(), "case.yaml");
                 fs.writeFileSync(file, text);
                 expectUsage(await cli("plan", "--stack", "dev", "--stack-file", file), message);
             });
         }
 
         it("a directory, a missing file", async () => {
-            expectUsage(await cli("plan", "--stack", "dev", "--stack-file", dir), /bad-input-\w+ is a directory, not a YAML file/);
-            expectUsage(await cli("plan", "--stack", "dev", "--stack-file", path.join(dir, "none.yaml")), /none\.yaml does not exist/);
+            expectUsage(await cli("plan", "--stack", "dev", "--stack-file", dir()), /bad-input-\w+ is a directory, not a YAML file/);
+            expectUsage(await cli("plan", "--stack", "dev", "--stack-file", path.join(dir(), "none.yaml")), /none\.yaml does not exist/);
         });
 
         it("an unreadable file", async function () {
             if (process.getuid?.() === 0) {
                 this.skip(); // root reads any file: the case cannot be observed here
             }
-            const file = path.join(dir, "locked.yaml");
+            const file = path.join(dir(), "locked.yaml");
             fs.writeFileSync(file, BASE);
             fs.chmodSync(file, 0o000);
             expectUsage(await cli("plan", "--stack", "dev", "--stack-file", file), /locked\.yaml cannot be read \(permission denied\)/);
         });
 
         it("every problem at once: the CLI's type checks and the config's", async () => {
-            const file = path.join(dir, "many.yaml");
+            const file = path.join(dir(), "many.yaml");
             fs.writeFileSync(
                 file,
                 `${BASE.replace("owner: data-platform", "owner: [a]")}  firehose-storage:keyLayout: diagonal\n  firehose-storage:dataType: ~\n`,
@@ -192,8 +182,8 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
 
     describe("--pack", () => {
         it("a missing directory, a directory without package.json, a bad package.json", async () => {
-            expectUsage(await cli("plan", "--stack", "dev", "--pack", path.join(dir, "nowhere")), /policy pack .*nowhere does not exist/);
-            const empty = fs.mkdtempSync(path.join(dir, "pack-"));
+            expectUsage(await cli("plan", "--stack", "dev", "--pack", path.join(dir(), "nowhere")), /policy pack .*nowhere does not exist/);
+            const empty = fs.mkdtempSync(path.join(dir(), "pack-"));
             expectUsage(
                 await cli("plan", "--stack", "dev", "--pack", empty),
                 /policy pack .*pack-\w+ has no package\.json: is it a policy pack\?/,
@@ -210,7 +200,7 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
             this.timeout(120_000);
             expectUsage(await cli("plan", "--stack", "dev", "-c", "tags.__proto__.polluted=yes"), /"__proto__" is not allowed/);
             await assert.rejects(
-                offlinePlan("dev", { config: ["tags.constructor.prototype.polluted=yes"], pack }),
+                offlinePlan("dev", { config: ["tags.constructor.prototype.polluted=yes"], pack: pack() }),
                 /"constructor" is not allowed in a key/,
             );
             assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -221,7 +211,7 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
         });
 
         it("stack file mappings are null-prototype objects", () => {
-            const file = path.join(dir, "tags.yaml");
+            const file = path.join(dir(), "tags.yaml");
             fs.writeFileSync(file, `${BASE}  firehose-storage:tags:\n    toString: x\n    hasOwnProperty: y\n`);
             const sc = loadStackConfig({ projectDir: ROOT, stack: "dev", stackFile: file });
             assert.deepEqual(JSON.parse(sc.config["firehose-storage:tags"]), { toString: "x", hasOwnProperty: "y" });
@@ -247,14 +237,14 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
 
         it("nested {secure: ...} are accepted as secret text; what depends on them is unknown to the pack; never printed", async function () {
             this.timeout(120_000);
-            const file = path.join(dir, "secrets.yaml");
+            const file = path.join(dir(), "secrets.yaml");
             fs.writeFileSync(file, SECRETS.replace("  firehose-storage:costCenter: CC-1042\n", ""));
             const sc = loadStackConfig({ projectDir: ROOT, stack: "dev", stackFile: file });
             assert.deepEqual(sc.secretKeys.sort(), ["firehose-storage:costCenter", "firehose-storage:readers", "firehose-storage:writer"]);
             const r = await cli("plan", "--stack", "dev", "--stack-file", file, "--json");
             assert.equal(r.code, 0, r.stderr);
             assert.doesNotMatch(r.stdout + r.stderr, /v1:|offline-secret/);
-            const plan = await offlinePlan("dev", { stackFile: file, pack });
+            const plan = await offlinePlan("dev", { stackFile: file, pack: pack() });
             const roles = plan.plan.resources.filter((x) => x.type === "aws:iam/role:Role" && /writer|reader/.test(x.name));
             assert.deepEqual(
                 roles.map((x) => [x.name, x.inputs.assumeRolePolicy]),
@@ -266,7 +256,7 @@ describe("bad input: exit 2, one clear message, never a stack trace", function (
         });
 
         it("a secret where the value is checked against a format: refused, the secret not printed", async () => {
-            const file = path.join(dir, "secret-arn.yaml");
+            const file = path.join(dir(), "secret-arn.yaml");
             fs.writeFileSync(file, `${BASE}  firehose-storage:writer:\n    principal:\n      secure: v1:abc\n    externalId: x-123\n`);
             const r = await cli("plan", "--stack", "dev", "--stack-file", file);
             expectUsage(r, /firehose-storage:writer\.principal: got a secret \(not shown\); must be a 12-digit account id or an IAM role/);

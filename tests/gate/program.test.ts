@@ -6,10 +6,9 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as path from "path";
-import { runCli } from "../../cli/main";
-import { PolicyPackServer, Violation } from "../../gate/analyzer";
+import { Violation } from "../../gate/analyzer";
 import { runOfflineGate } from "../../gate/offlineGate";
-import { realPack } from "../helpers/realPack";
+import { realPack, realPackCli } from "../helpers/realPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join("tests", "fixtures", "programs");
@@ -65,12 +64,7 @@ const EXPECTED_INLINE = [
 
 describe("gate: plan --program <dir> judges another program", function () {
     this.timeout(180_000);
-    let pack: PolicyPackServer;
-    const cli = (...argv: string[]) => runCli(argv, { cwd: ROOT, startPack: () => Promise.resolve(pack) });
-
-    before(async () => {
-        pack = await realPack();
-    });
+    const { cli } = realPackCli();
 
     it("a JavaScript program with a public bucket: exit 1, the violations name its resources", async () => {
         const r = await cli("plan", "--program", path.join(PROGRAMS, "public-site"), "--stack", "dev", "--json");

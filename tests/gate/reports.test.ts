@@ -9,15 +9,14 @@ import * as assert from "node:assert/strict";
 import Ajv, { ValidateFunction } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../cli/main";
-import { PolicyPackServer, Violation } from "../../gate/analyzer";
+import { Violation } from "../../gate/analyzer";
 import { FindingMarks, toFinding } from "../../gate/findings";
 import { toJunit } from "../../gate/junit";
 import { JsonReport, REPORT_SCHEMA_FILE } from "../../gate/reportJson";
 import { toSarif } from "../../gate/sarif";
-import { realPack } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPack";
+import { scratchDir } from "../helpers/scratch";
 import { stricterPackConfig } from "../helpers/stricterPack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -61,18 +60,10 @@ function junitCases(text: string): { suite: Record<string, string>; cases: Junit
 }
 
 describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", function () {
-    let pack: PolicyPackServer;
-    let dir: string;
+    const { cli } = realPackCli();
+    const dir = scratchDir("reports-");
     const validateReport = reportValidator();
     const validateSarif = sarifValidator();
-    const cli = (...argv: string[]) => runCli(argv, { cwd: ROOT, startPack: () => Promise.resolve(pack) });
-
-    before(async function () {
-        this.timeout(120_000);
-        pack = await realPack();
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "reports-"));
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("the validators reject what is not a report or a SARIF log", () => {
         assert.equal(validateReport({ schemaVersion: 2, stack: "dev", verdict: "pass", exitCode: 0, error: "x" }), false);
@@ -81,8 +72,8 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
     });
 
     it("prod judged by a stricter pack config: the JSON report validates; SARIF has an error result per mandatory violation; JUnit fails those policies", async () => {
-        const sarifFile = path.join(dir, "strict.sarif");
-        const junitFile = path.join(dir, "strict.xml");
+        const sarifFile = path.join(dir(), "strict.sarif");
+        const junitFile = path.join(dir(), "strict.xml");
         const strict = stricterPackConfig(3); // prod aborts multipart uploads after 7 days
         const r = await cli("plan", "--stack", "prod", "--policy-config", strict, "--json", "--sarif", sarifFile, "--junit", junitFile);
         assert.equal(r.code, 1, r.stderr);
@@ -137,8 +128,8 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
     });
 
     it("prod as shipped: the report validates; its notes are SARIF notes and JUnit passes", async () => {
-        const sarifFile = path.join(dir, "prod.sarif");
-        const junitFile = path.join(dir, "prod.xml");
+        const sarifFile = path.join(dir(), "prod.sarif");
+        const junitFile = path.join(dir(), "prod.xml");
         const r = await cli("plan", "--stack", "prod", "--json", "--sarif", sarifFile, "--junit", junitFile);
         assert.equal(r.code, 0, r.stderr);
         assertValid(validateReport, JSON.parse(r.stdout), "report");
@@ -151,8 +142,8 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
     });
 
     it("a usage error: the JSON error document validates, the SARIF is a failed invocation, the JUnit an errored case", async () => {
-        const sarifFile = path.join(dir, "error.sarif");
-        const junitFile = path.join(dir, "error.xml");
+        const sarifFile = path.join(dir(), "error.sarif");
+        const junitFile = path.join(dir(), "error.xml");
         const r = await cli("plan", "--json", "--sarif", sarifFile, "--junit", junitFile);
         assert.equal(r.code, 2);
         assertValid(validateReport, JSON.parse(r.stdout), "error document");
@@ -164,7 +155,7 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
     });
 
     it("an unwritable --sarif path is an error (exit 2) and --json says so", async () => {
-        const r = await cli("plan", "--stack", "dev", "--json", "--sarif", path.join(dir, "no", "such", "dir", "x.sarif"));
+        const r = await cli("plan", "--stack", "dev", "--json", "--sarif", path.join(dir(), "no", "such", "dir()", "x.sarif"));
         assert.equal(r.code, 2);
         const doc = JSON.parse(r.stdout) as { verdict: string; error: string };
         assertValid(validateReport, doc, "error document");
