@@ -12,7 +12,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { matching, ruleProblems, wholeNumber } from "../argRules";
+import { EVENT_RULE_NAME, matching, ruleProblems, wholeNumber } from "../argRules";
 import { AlertDestination, alertRule } from "../monitoring/alertRule";
 import { macieFindingPattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
@@ -46,9 +46,13 @@ export function scheduleFrequency(f: DiscoveryFrequency): aws.types.input.macie2
     return f === "daily" ? { dailySchedule: true } : f === "weekly" ? { weeklySchedule: "MONDAY" } : { monthlySchedule: 1 };
 }
 
-/** Every problem with the args: the job's name, the sampling percentage. */
+/** Every problem with the args: the job's name, the findings rule's name, the sampling percentage. */
 export function discoveryProblems(args: SensitiveDataDiscoveryArgs): Problem[] {
-    return ruleProblems(args, { jobName: matching(/^.{1,500}$/, "must be 1-500 characters"), samplingPercentage: wholeNumber(1, 100) });
+    return ruleProblems(args, {
+        jobName: matching(/^.{1,500}$/, "must be 1-500 characters"),
+        alertRuleName: EVENT_RULE_NAME,
+        samplingPercentage: wholeNumber(1, 100),
+    });
 }
 
 export class SensitiveDataDiscovery extends pulumi.ComponentResource {

@@ -35,14 +35,16 @@ describe("macie: config", () => {
 });
 
 describe("macie: component args", () => {
-    it("a bad sampling percentage is refused before any child is created", async () => {
+    it("a bad findings-rule name and sampling percentage are refused together, before any child is created", async () => {
         const args = { bucketName: "b", jobName: "j", alertRuleName: "r", topicArn: "arn:aws:sns:us-east-1:123456789012:t" };
         assert.equal(
             await refusedBeforeChildren(
-                () => new SensitiveDataDiscovery("d", { ...args, samplingPercentage: 101 }),
+                () => new SensitiveDataDiscovery("d", { ...args, alertRuleName: "macie findings", samplingPercentage: 101 }),
                 "firehose-storage:discovery:SensitiveDataDiscovery",
             ),
-            "invalid SensitiveDataDiscovery args:\n  - samplingPercentage: got 101; must be a whole number 1-100",
+            "invalid SensitiveDataDiscovery args:\n" +
+                '  - alertRuleName: got "macie findings"; must be 1-64 letters, digits or .-_ (an EventBridge rule name)\n' +
+                "  - samplingPercentage: got 101; must be a whole number 1-100",
         );
     });
 });
