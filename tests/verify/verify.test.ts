@@ -5,7 +5,6 @@
  */
 import * as S3 from "@aws-sdk/client-s3";
 import {
-    CreateBucketCommand,
     GetBucketEncryptionCommand,
     GetBucketLifecycleConfigurationCommand,
     GetBucketPolicyCommand,
@@ -18,14 +17,10 @@ import {
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
 import { formatOutputs } from "../../cli/outputs";
 import { runCli } from "../../cli/main";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require("s3rver") as new (o: object) => { run(): Promise<AddressInfo>; close(): Promise<void> };
+import { localS3 } from "../helpers/localS3";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const RECORDED = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "fixtures", "s3", "prod-data-bucket.json"), "utf8")) as Record<
@@ -142,36 +137,36 @@ describe("verify: drift of the deployed data bucket (recorded S3 responses)", fu
 });
 
 describe("verify: the data path against an S3-compatible server on 127.0.0.1", function () {
-    let server: { close(): Promise<void> };
-    let dir: string;
-    let endpoint: string;
+    const s3 = localS3(["firehose-data-dev"]);
     const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-verify-"));
-        const s = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir });
-        const { port } = await s.run();
-        server = s;
-        endpoint = `http://127.0.0.1:${port}`;
+    // The CLI builds its own client: it finds s3rver's credentials in the environment.
+    before(() => {
         process.env.AWS_ACCESS_KEY_ID = "S3RVER";
         process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
-        const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true });
-        await client.send(new CreateBucketCommand({ Bucket: "firehose-data-dev" }));
-        client.destroy();
     });
 
-    after(async () => {
+    after(() => {
         process.env.AWS_ACCESS_KEY_ID = saved.id;
         process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
         if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
         if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
-        await server?.close();
-        fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it("the smoke test writes, reads back and lists a record in the stack's layout: exit 0", async () => {
         const r = await runCli(
-            ["verify", "--stack", "dev", "--bucket", "firehose-data-dev", "--no-drift", "--endpoint", endpoint, "--region", "us-east-1"],
+            [
+                "verify",
+                "--stack",
+                "dev",
+                "--bucket",
+                "firehose-data-dev",
+                "--no-drift",
+                "--endpoint",
+                s3.endpoint(),
+                "--region",
+                "us-east-1",
+            ],
             { cwd: ROOT },
         );
         assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -184,7 +179,7 @@ describe("verify: the data path against an S3-compatible server on 127.0.0.1", f
 
     it("a bucket that does not exist: the failed step is named, exit 1", async () => {
         const r = await runCli(
-            ["verify", "--stack", "dev", "--bucket", "no-such-bucket", "--no-drift", "--endpoint", endpoint, "--region", "us-east-1"],
+            ["verify", "--stack", "dev", "--bucket", "no-such-bucket", "--no-drift", "--endpoint", s3.endpoint(), "--region", "us-east-1"],
             { cwd: ROOT },
         );
         assert.equal(r.code, 1, r.stderr);
