@@ -30,20 +30,20 @@ export const IDENTITY_DOCUMENT_TYPES: readonly string[] = [
     ...T.permissionSetInlinePolicy,
 ];
 
+/**
+ * Types holding a resource policy in `policy`, per kind of resource: each service has its own meaning
+ * of "public" (lib/publicPrincipal.ts), so each kind has its own policy judging it.
+ */
+export const RESOURCE_DOCUMENT_HOLDERS = {
+    bucket: [...T.bucketPolicy, ...T.bucket, ...T.s3controlBucketPolicy],
+    accessPoint: [...T.accessPoint, ...T.accessPointPolicy],
+    kmsKey: [...T.kmsKey, ...T.kmsKeyPolicy],
+    topic: [...T.topic, ...T.topicPolicy],
+    queue: [...T.queue, ...T.queuePolicy],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Types holding a resource policy in `policy`. */
-export const RESOURCE_DOCUMENT_TYPES: readonly string[] = [
-    ...T.bucket,
-    ...T.bucketPolicy,
-    ...T.s3controlBucketPolicy,
-    ...T.accessPoint,
-    ...T.accessPointPolicy,
-    ...T.kmsKey,
-    ...T.kmsKeyPolicy,
-    ...T.topic,
-    ...T.topicPolicy,
-    ...T.queue,
-    ...T.queuePolicy,
-];
+export const RESOURCE_DOCUMENT_TYPES: readonly string[] = Object.values(RESOURCE_DOCUMENT_HOLDERS).flat();
 
 /** Every document of a resource that is set (an unknown one included, as its sentinel). */
 export function documentsOf(r: { readonly type: string; readonly props: Record<string, unknown> }): DocumentAt[] {

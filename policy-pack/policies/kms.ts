@@ -2,6 +2,7 @@
 import { label, resourcePolicy, unverified, violation } from "../lib/check";
 import { KMS_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { enableKeyRotation } from "../lib/remediate";
+import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
 
@@ -56,6 +57,6 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["encryption", "key-management", "access-control"],
     },
-    [...T.kmsKey, ...T.kmsKeyPolicy],
+    RESOURCE_DOCUMENT_HOLDERS.kmsKey,
     KMS_PUBLIC,
 );

@@ -1,6 +1,6 @@
 /** Resource policies of SNS topics and SQS queues: who the world may publish, subscribe or send as. */
 import { MESSAGING_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
-import { T } from "../lib/types";
+import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
 
 /**
  * Checks whether an SNS topic policy (aws.sns.Topic `policy`, aws.sns.TopicPolicy) allows anyone
@@ -17,7 +17,7 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["monitoring", "access-control"],
     },
-    [...T.topic, ...T.topicPolicy],
+    RESOURCE_DOCUMENT_HOLDERS.topic,
     MESSAGING_PUBLIC,
 );
 
@@ -36,6 +36,6 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["messaging", "access-control"],
     },
-    [...T.queue, ...T.queuePolicy],
+    RESOURCE_DOCUMENT_HOLDERS.queue,
     MESSAGING_PUBLIC,
 );

@@ -2,6 +2,7 @@
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
 import { publicPrincipalPolicy, S3_PUBLIC } from "../lib/publicPrincipal";
 import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
+import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
@@ -157,7 +158,7 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
         cis: [],
         topics: ["storage", "access-control"],
     },
-    [...T.bucketPolicy, ...T.bucket, ...T.s3controlBucketPolicy],
+    RESOURCE_DOCUMENT_HOLDERS.bucket,
     S3_PUBLIC,
 );
 
@@ -177,6 +178,6 @@ export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy(
         topics: ["storage", "access-control"],
         docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html",
     },
-    [...T.accessPoint, ...T.accessPointPolicy],
+    RESOURCE_DOCUMENT_HOLDERS.accessPoint,
     S3_PUBLIC,
 );
