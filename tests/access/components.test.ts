@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ReaderAccess } from "../../components/access/readerAccess";
 import { Replication } from "../../components/access/replication";
+import { ReplicationArgs } from "../../components/access/replicationArgs";
 import { SecureBucket } from "../../components/storage/secureBucket";
 import { WriterAccess, WriterAccessArgs } from "../../components/access/writerAccess";
 import { childrenOf, one, ofType } from "../helpers/resources";
@@ -80,32 +81,21 @@ describe("ReaderAccess", () => {
 
 describe("Replication", () => {
     it("rejects a replica in the source region; SSE-S3 replication has no KMS selection or key", async () => {
-        const same = await run(() => {
-            const source = new SecureBucket("src", { accessLogs: false });
-            const provider = new aws.Provider("replica", { region: "us-east-1" });
-            return new Replication("rep", {
-                source,
-                sourceRegion: "us-east-1",
-                replicaRegion: "us-east-1",
-                replicaProvider: provider,
-                replica: {},
+        /** A source bucket in us-east-1 (no access logs) replicated to `replicaRegion` through a provider there. */
+        const replicate = (replicaRegion: string, extra: Partial<ReplicationArgs> = {}) =>
+            run(() => {
+                const source = new SecureBucket("src", { accessLogs: false });
+                const replicaProvider = new aws.Provider("replica", { region: replicaRegion });
+                return new Replication("rep", { source, sourceRegion: "us-east-1", replicaRegion, replicaProvider, replica: {}, ...extra });
             });
-        });
+        const same = await replicate("us-east-1");
         assert.match(same.error?.message ?? "", /replicaRegion: got "us-east-1"; must differ from the source region \(us-east-1\)/);
         assert.deepEqual(ofType(same.run.resources, "aws:s3/bucketReplicationConfig:BucketReplicationConfig"), []);
 
-        const ok = await run(() => {
-            const source = new SecureBucket("src", { accessLogs: false });
-            const provider = new aws.Provider("replica", { region: "us-west-2" });
-            return new Replication("rep", {
-                source,
-                sourceRegion: "us-east-1",
-                replicaRegion: "us-west-2",
-                replicaProvider: provider,
-                replica: { accessLogs: false },
-                deleteMarkerReplication: true,
-                storageClass: "GLACIER_IR",
-            });
+        const ok = await replicate("us-west-2", {
+            replica: { accessLogs: false },
+            deleteMarkerReplication: true,
+            storageClass: "GLACIER_IR",
         });
         assert.equal(ok.error, undefined);
         const [rule] = one(ok.run.resources, "aws:s3/bucketReplicationConfig:BucketReplicationConfig", "rep").inputs.rules as Record<

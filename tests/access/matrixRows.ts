@@ -151,46 +151,20 @@ export function prodRows(run: StackPlan): StackRow[] {
     const otherKey = kmsKey.replace(/key\/.*/, "key/00000000-0000-0000-0000-000000000000");
     const x = (c: Caller, a: string, res: string, ctx: Context, v: Verdict, note: string, deniedBy?: string) =>
         row("prod", c, a, res, ctx, v, note, deniedBy);
+    /** The writer's upload of a lead, with `context`, denied by the statement `sid` (`note`: what is wrong). */
+    const putDenied = (context: Context, note: string, sid: string) => x(w, PUT, `${D}/${LEAD}`, context, "ExplicitlyDenied", note, sid);
     return [
         x(anonymous, GET, `${D}/${LEAD}`, tls(), "ImplicitlyDenied", "no public read"),
         x(anonymous, PUT, `${D}/${LEAD}`, tls(kms), "ImplicitlyDenied", "no public write"),
         x(w, PUT, `${D}/${LEAD}`, as(writer, kms), "Allowed", "partition key, TLS, SSE-KMS header with the bucket key"),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
-            as(writer, { ...kms, "aws:SecureTransport": "false" }),
-            "ExplicitlyDenied",
-            "same over plain HTTP",
-            "DenyInsecureTransport",
-        ),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
-            as(writer, { ...kms, "s3:TlsVersion": "1.1" }),
-            "ExplicitlyDenied",
-            "same over TLS 1.1",
-            "DenyOutdatedTls",
-        ),
+        putDenied(as(writer, { ...kms, "aws:SecureTransport": "false" }), "same over plain HTTP", "DenyInsecureTransport"),
+        putDenied(as(writer, { ...kms, "s3:TlsVersion": "1.1" }), "same over TLS 1.1", "DenyOutdatedTls"),
         x(w, PUT, `${D}/uploads/lead-0001.json`, as(writer, kms), "ImplicitlyDenied", "key outside the layout"),
         x(w, PUT, `${D}/${LEAD.replace(/\.json$/, ".csv")}`, as(writer, kms), "ImplicitlyDenied", "layout path, not a .json file"),
-        x(w, PUT, `${D}/${LEAD}`, as(writer), "ExplicitlyDenied", "no encryption header (prod requires it)", "DenyMissingEncryptionHeader"),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
-            as(writer, { "s3:x-amz-server-side-encryption": "AES256" }),
-            "ExplicitlyDenied",
-            "wrong header (AES256)",
-            "DenyWrongEncryption",
-        ),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
+        putDenied(as(writer), "no encryption header (prod requires it)", "DenyMissingEncryptionHeader"),
+        putDenied(as(writer, { "s3:x-amz-server-side-encryption": "AES256" }), "wrong header (AES256)", "DenyWrongEncryption"),
+        putDenied(
             as(writer, { ...kms, "s3:x-amz-server-side-encryption-aws-kms-key-id": otherKey }),
-            "ExplicitlyDenied",
             "SSE-KMS with another key",
             "DenyWrongKmsKey",
         ),
@@ -198,25 +172,9 @@ export function prodRows(run: StackPlan): StackRow[] {
         x(w, "s3:ListBucket", D, as(writer, { "s3:prefix": "year=2026/month=11/" }), "Allowed", "list a layout prefix"),
         x(w, "s3:ListBucket", D, as(writer, { "s3:prefix": "tmp/" }), "ImplicitlyDenied", "list outside the layout"),
         x(w, "s3:DeleteObject", `${D}/${LEAD}`, as(writer), "ExplicitlyDenied", "delete without MFA", "DenyDestructiveWithoutMfa"),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
-            as(writer, { ...kms, "aws:SourceIp": OUTSIDE }),
-            "ExplicitlyDenied",
-            `from ${OUTSIDE}, outside the ranges`,
-            "DenyOutsideAllowedNetworks",
-        ),
+        putDenied(as(writer, { ...kms, "aws:SourceIp": OUTSIDE }), `from ${OUTSIDE}, outside the ranges`, "DenyOutsideAllowedNetworks"),
         x(w, PUT, `${D}/${LEAD}`, viaEndpoint(as(writer, kms), ENDPOINT), "Allowed", "through the listed VPC endpoint (no aws:SourceIp)"),
-        x(
-            w,
-            PUT,
-            `${D}/${LEAD}`,
-            viaEndpoint(as(writer, kms), "vpce-0fffffffffffffff0"),
-            "ExplicitlyDenied",
-            "through an unlisted VPC endpoint",
-            "DenyOutsideAllowedNetworks",
-        ),
+        putDenied(viaEndpoint(as(writer, kms), "vpce-0fffffffffffffff0"), "through an unlisted VPC endpoint", "DenyOutsideAllowedNetworks"),
         x(
             wNoBucket,
             "cloudwatch:PutMetricData",
