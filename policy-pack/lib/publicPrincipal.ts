@@ -25,6 +25,7 @@
  */
 import { CheckedResourcePolicy, Finding, label, resourcePolicy, ResourceView, unverified, violation } from "./check";
 import { PolicySpec } from "./meta";
+import { RESOURCE_DOCUMENT_HOLDERS } from "./documents";
 import { isAnyPrincipal, parsePolicyDocument, Statement } from "./iam";
 import { isUnknown, UNKNOWN } from "./unknown";
 
@@ -174,14 +175,26 @@ export function publicStatementFindings(r: ResourceView, value: unknown, def: Pu
 }
 
 /** A policy judging the `policy` input of `types` for public statements under `def`. */
-/** A policy against public statements in the `policy` of resources of `types`, by `def` (which gives its remediation). */
+/** Which definition of public judges each kind of resource-policy holder (lib/documents.ts): the service's own. */
+export const PUBLIC_DEFINITIONS: Readonly<Record<keyof typeof RESOURCE_DOCUMENT_HOLDERS, PublicDefinition>> = {
+    bucket: S3_PUBLIC,
+    accessPoint: S3_PUBLIC,
+    kmsKey: KMS_PUBLIC,
+    topic: MESSAGING_PUBLIC,
+    queue: MESSAGING_PUBLIC,
+};
+
+/**
+ * A policy against public statements in the resource policies of one kind of holder, judged by that
+ * kind's definition of public (which also gives the policy's remediation).
+ */
 export function publicPrincipalPolicy(
+    kind: keyof typeof RESOURCE_DOCUMENT_HOLDERS,
     meta: Omit<PolicySpec, "remediation">,
-    types: readonly string[],
-    def: PublicDefinition,
 ): CheckedResourcePolicy {
+    const def = PUBLIC_DEFINITIONS[kind];
     return resourcePolicy(
         { ...meta, remediation: def.remediation },
-        { types, check: (r) => publicStatementFindings(r, r.props.policy, def) },
+        { types: RESOURCE_DOCUMENT_HOLDERS[kind], check: (r) => publicStatementFindings(r, r.props.policy, def) },
     );
 }

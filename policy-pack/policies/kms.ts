@@ -1,8 +1,7 @@
 /** Resource policies for KMS keys: rotation and who the key policy admits. */
 import { label, resourcePolicy, unverified, violation } from "../lib/check";
-import { KMS_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
+import { publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { enableKeyRotation } from "../lib/remediate";
-import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
 import { T } from "../lib/types";
 import { bool, str, UNKNOWN } from "../lib/unknown";
 
@@ -48,15 +47,11 @@ export const kmsKeyRotation = resourcePolicy(
  * (https://docs.aws.amazon.com/config/latest/developerguide/kms-key-policy-no-public-access.html).
  * A condition on kms:ViaService alone does not restrict: any account's principals can call through S3.
  */
-export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy(
-    {
-        name: "kms-key-policy-no-public-allow",
-        description: 'Checks whether a KMS key policy allows Principal "*" without a restricting condition.',
-        severity: "critical",
-        securityHub: ["KMS.5"],
-        cis: [],
-        topics: ["encryption", "key-management", "access-control"],
-    },
-    RESOURCE_DOCUMENT_HOLDERS.kmsKey,
-    KMS_PUBLIC,
-);
+export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy("kmsKey", {
+    name: "kms-key-policy-no-public-allow",
+    description: 'Checks whether a KMS key policy allows Principal "*" without a restricting condition.',
+    severity: "critical",
+    securityHub: ["KMS.5"],
+    cis: [],
+    topics: ["encryption", "key-management", "access-control"],
+});

@@ -1,6 +1,5 @@
 /** Resource policies of SNS topics and SQS queues: who the world may publish, subscribe or send as. */
-import { MESSAGING_PUBLIC, publicPrincipalPolicy } from "../lib/publicPrincipal";
-import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
+import { publicPrincipalPolicy } from "../lib/publicPrincipal";
 
 /**
  * Checks whether an SNS topic policy (aws.sns.Topic `policy`, aws.sns.TopicPolicy) allows anyone
@@ -8,18 +7,14 @@ import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
  * AWS Config sns-topic-no-public-access
  * (https://docs.aws.amazon.com/config/latest/developerguide/sns-topic-no-public-access.html).
  */
-export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
-    {
-        name: "sns-topic-policy-no-public-allow",
-        description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
-        severity: "critical",
-        securityHub: ["SNS.4"],
-        cis: [],
-        topics: ["monitoring", "access-control"],
-    },
-    RESOURCE_DOCUMENT_HOLDERS.topic,
-    MESSAGING_PUBLIC,
-);
+export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy("topic", {
+    name: "sns-topic-policy-no-public-allow",
+    description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
+    severity: "critical",
+    securityHub: ["SNS.4"],
+    cis: [],
+    topics: ["monitoring", "access-control"],
+});
 
 /**
  * Checks whether an SQS queue policy (aws.sqs.Queue `policy`, aws.sqs.QueuePolicy) allows anyone
@@ -27,15 +22,11 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy(
  * AWS Config sqs-queue-no-public-access
  * (https://docs.aws.amazon.com/config/latest/developerguide/sqs-queue-no-public-access.html).
  */
-export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy(
-    {
-        name: "sqs-queue-policy-no-public-allow",
-        description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
-        severity: "critical",
-        securityHub: ["SQS.3"],
-        cis: [],
-        topics: ["messaging", "access-control"],
-    },
-    RESOURCE_DOCUMENT_HOLDERS.queue,
-    MESSAGING_PUBLIC,
-);
+export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy("queue", {
+    name: "sqs-queue-policy-no-public-allow",
+    description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
+    severity: "critical",
+    securityHub: ["SQS.3"],
+    cis: [],
+    topics: ["messaging", "access-control"],
+});

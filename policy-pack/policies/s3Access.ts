@@ -1,8 +1,7 @@
 /** Resource policies for who can reach S3 data: public access blocks, ACLs, ownership, bucket policies. */
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
-import { publicPrincipalPolicy, S3_PUBLIC } from "../lib/publicPrincipal";
+import { publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
-import { RESOURCE_DOCUMENT_HOLDERS } from "../lib/documents";
 import { T } from "../lib/types";
 import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
@@ -149,18 +148,14 @@ export const s3OwnershipEnforced = resourcePolicy(
  * ...: lib/publicPrincipal.ts). Judges aws.s3.BucketPolicy, the deprecated inline `policy` of
  * aws.s3.Bucket / BucketV2, and aws.s3control.BucketPolicy (S3 on Outposts).
  */
-export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
-    {
-        name: "s3-bucket-policy-no-public-allow",
-        description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
-        severity: "critical",
-        securityHub: ["S3.2", "S3.3"],
-        cis: [],
-        topics: ["storage", "access-control"],
-    },
-    RESOURCE_DOCUMENT_HOLDERS.bucket,
-    S3_PUBLIC,
-);
+export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy("bucket", {
+    name: "s3-bucket-policy-no-public-allow",
+    description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
+    severity: "critical",
+    securityHub: ["S3.2", "S3.3"],
+    cis: [],
+    topics: ["storage", "access-control"],
+});
 
 /**
  * Checks whether an S3 access point policy (aws.s3.AccessPoint `policy`, aws.s3control.AccessPointPolicy)
@@ -168,16 +163,12 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy(
  * "meaning of public" as bucket policies
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status).
  */
-export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy(
-    {
-        name: "s3-access-point-policy-no-public-allow",
-        description: "Checks whether an S3 access point policy has an Allow to Principal * without a restricting condition.",
-        severity: "critical",
-        securityHub: [],
-        cis: [],
-        topics: ["storage", "access-control"],
-        docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html",
-    },
-    RESOURCE_DOCUMENT_HOLDERS.accessPoint,
-    S3_PUBLIC,
-);
+export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy("accessPoint", {
+    name: "s3-access-point-policy-no-public-allow",
+    description: "Checks whether an S3 access point policy has an Allow to Principal * without a restricting condition.",
+    severity: "critical",
+    securityHub: [],
+    cis: [],
+    topics: ["storage", "access-control"],
+    docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html",
+});
