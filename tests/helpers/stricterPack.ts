@@ -9,12 +9,17 @@ import * as path from "path";
 
 const PROD_CONFIG = path.resolve(__dirname, "..", "..", "policy-pack", "config", "prod.json");
 
-/** Writes prod's pack config with `s3-lifecycle-rules.maxAbortDays` set to `maxAbortDays`; returns the file. */
+/**
+ * Writes prod's pack config with `s3-lifecycle-rules.maxAbortDays` set to `maxAbortDays` under the OS
+ * temp dir (one file per limit, replaced whole, so runs share it and leave nothing else); returns it.
+ */
 export function stricterPackConfig(maxAbortDays: number): string {
     const config = JSON.parse(fs.readFileSync(PROD_CONFIG, "utf8")) as Record<string, unknown>;
     config["s3-lifecycle-rules"] = { enforcementLevel: "mandatory", maxAbortDays };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firehose-storage-strict-"));
-    const file = path.join(dir, `prod-max-abort-${maxAbortDays}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(config, undefined, 4)}\n`);
+    const file = path.join(os.tmpdir(), "firehose-storage-tests", `prod-max-abort-${maxAbortDays}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    fs.writeFileSync(partial, `${JSON.stringify(config, undefined, 4)}\n`);
+    fs.renameSync(partial, file);
     return file;
 }
