@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../cli/main";
 import { JsonReport } from "../../gate/reportJson";
-import { realPackCli } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPackCli";
 import { stricterPackConfig } from "../helpers/stricterPack";
 import { usageErrorTests } from "./usageErrors";
 

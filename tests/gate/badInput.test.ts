@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { offlinePlan } from "../../automation";
 import { loadStackConfig } from "../../gate/stackConfig";
-import { realPackCli } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPackCli";
 import { scratchDir } from "../helpers/scratch";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -8,7 +8,8 @@ import * as aws from "@pulumi/aws";
 import * as path from "path";
 import { Violation } from "../../gate/analyzer";
 import { runOfflineGate } from "../../gate/offlineGate";
-import { realPack, realPackCli } from "../helpers/realPack";
+import { realPack } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPackCli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join("tests", "fixtures", "programs");

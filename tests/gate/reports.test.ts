@@ -15,7 +15,7 @@ import { FindingMarks, toFinding } from "../../gate/findings";
 import { toJunit } from "../../gate/junit";
 import { JsonReport, REPORT_SCHEMA_FILE } from "../../gate/reportJson";
 import { toSarif } from "../../gate/sarif";
-import { realPackCli } from "../helpers/realPack";
+import { realPackCli } from "../helpers/realPackCli";
 import { scratchDir } from "../helpers/scratch";
 import { stricterPackConfig } from "../helpers/stricterPack";
 
