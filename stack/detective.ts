@@ -18,7 +18,9 @@ import { QuarantineFunction } from "../components/malware/quarantineFunction";
 import { AlertTopic } from "../components/monitoring/alerts";
 import { ArrivalLog } from "../components/monitoring/arrivalLog";
 import { ObjectNotifications } from "../components/monitoring/objectNotifications";
+import { iamPrincipalArn } from "../rules/arn";
 import { Statement } from "../rules/document";
+import { partitionOfRegion } from "../rules/regions";
 import { SecureBucket } from "../components/storage/secureBucket";
 import { Settings } from "../config";
 import { buildDiscovery, discoveryRuleNames, discoveryServiceRoles } from "./discovery";
@@ -75,7 +77,7 @@ export function planDetective(s: Settings, opts: Opts): DetectivePlan {
     const m = s.detective.malwareScan;
     const quarantine = m.enabled && m.quarantine;
     const account = aws.getCallerIdentityOutput({}, { provider: opts.provider }).accountId;
-    const roleArn = (name: string) => account.apply((id) => `arn:aws:iam::${id}:role/${name}`);
+    const roleArn = (name: string) => account.apply((id) => iamPrincipalArn(partitionOfRegion(s.region), id, "role", name));
     const c = s.detective.configRules;
     const remediation = c.enabled && c.remediation;
     const roles = [
