@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { arn as arnOf, s3BucketArn } from "../rules/arn";
+import { dnsSuffixOfPartition, partitionOfRegion } from "../rules/regions";
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -47,6 +49,10 @@ function checkedInputs(type: string, name: string, inputs: State): State {
 /** Computed outputs after create, keyed by type; everything else gets a generic id and ARN. */
 function created(type: string, name: string, state: State, region: string): { id: string; state: State } {
     const acct = MOCK_ACCOUNT_ID;
+    const partition = partitionOfRegion(region);
+    /** `arn:<partition of region>:<service>:<region or "">:<account or "">:<resource>`, as AWS would return it. */
+    const arn = (service: string, inRegion: boolean, inAccount: boolean, resource: string) =>
+        arnOf(partition, service, inRegion ? region : "", inAccount ? acct : "", resource);
     switch (type) {
         case "aws:s3/bucket:Bucket":
         case "aws:s3/bucketV2:BucketV2": {
@@ -55,23 +61,26 @@ function created(type: string, name: string, state: State, region: string): { id
                 id: b,
                 state: {
                     ...state,
-                    arn: `arn:aws:s3:::${b}`,
-                    bucketDomainName: `${b}.s3.amazonaws.com`,
-                    bucketRegionalDomainName: `${b}.s3.${region}.amazonaws.com`,
+                    arn: s3BucketArn(partition, b),
+                    bucketDomainName: `${b}.s3.${dnsSuffixOfPartition(partition)}`,
+                    bucketRegionalDomainName: `${b}.s3.${region}.${dnsSuffixOfPartition(partition)}`,
                     region,
                 },
             };
         }
         case "aws:kms/key:Key": {
             const id = `${suffix(name, 8)}-${suffix(`${name}1`, 4)}-${suffix(`${name}2`, 4)}-${suffix(`${name}3`, 4)}-${suffix(`${name}4`, 12)}`;
-            return { id, state: { ...state, arn: `arn:aws:kms:${region}:${acct}:key/${id}`, keyId: id } };
+            return { id, state: { ...state, arn: arn("kms", true, true, `key/${id}`), keyId: id } };
         }
         case "aws:iam/role:Role":
         case "aws:iam/user:User":
         case "aws:iam/policy:Policy": {
             const kind = type.split(":")[2]?.toLowerCase() ?? "role";
             const n = String(state.name);
-            return { id: n, state: { ...state, arn: `arn:aws:iam::${acct}:${kind}/${n}`, uniqueId: `AROA${suffix(n, 16).toUpperCase()}` } };
+            return {
+                id: n,
+                state: { ...state, arn: arn("iam", false, true, `${kind}/${n}`), uniqueId: `AROA${suffix(n, 16).toUpperCase()}` },
+            };
         }
         case "aws:iam/accessKey:AccessKey": {
             // Not a credential: a deterministic stand-in so the program's secret wiring can be checked.
@@ -79,24 +88,24 @@ function created(type: string, name: string, state: State, region: string): { id
             return { id, state: { ...state, secret: `mock-secret-${suffix(`${name}secret`, 32)}`, status: "Active" } };
         }
         case "aws:sns/topic:Topic": {
-            const arn = `arn:aws:sns:${region}:${acct}:${String(state.name)}`;
-            return { id: arn, state: { ...state, arn } };
+            const topicArn = arn("sns", true, true, String(state.name));
+            return { id: topicArn, state: { ...state, arn: topicArn } };
         }
         case "aws:cloudwatch/metricAlarm:MetricAlarm": {
             const n = String(state.name);
-            return { id: n, state: { ...state, arn: `arn:aws:cloudwatch:${region}:${acct}:alarm:${n}` } };
+            return { id: n, state: { ...state, arn: arn("cloudwatch", true, true, `alarm:${n}`) } };
         }
         case "aws:cloudwatch/eventRule:EventRule": {
             const n = String(state.name);
-            return { id: n, state: { ...state, arn: `arn:aws:events:${region}:${acct}:rule/${n}` } };
+            return { id: n, state: { ...state, arn: arn("events", true, true, `rule/${n}`) } };
         }
         case "aws:cloudtrail/trail:Trail": {
-            const arn = `arn:aws:cloudtrail:${region}:${acct}:trail/${String(state.name)}`;
-            return { id: arn, state: { ...state, arn, homeRegion: region } };
+            const trailArn = arn("cloudtrail", true, true, `trail/${String(state.name)}`);
+            return { id: trailArn, state: { ...state, arn: trailArn, homeRegion: region } };
         }
         case "aws:budgets/budget:Budget": {
             const n = String(state.name);
-            return { id: `${acct}:${n}`, state: { ...state, accountId: acct, arn: `arn:aws:budgets::${acct}:budget/${n}` } };
+            return { id: `${acct}:${n}`, state: { ...state, accountId: acct, arn: arn("budgets", false, true, `budget/${n}`) } };
         }
         case "aws:sns/topicSubscription:TopicSubscription": {
             const arn = `${String(state.topic)}:${suffix(name, 8)}-${suffix(`${name}1`, 4)}`;
@@ -104,7 +113,7 @@ function created(type: string, name: string, state: State, region: string): { id
         }
         default: {
             const id = `${name}-${suffix(type + name)}`;
-            return { id, state: { ...state, arn: `arn:aws:${service(type)}:${region}:${acct}:${id}` } };
+            return { id, state: { ...state, arn: arn(service(type), true, true, id) } };
         }
     }
 }
@@ -133,6 +142,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return created(args.type, args.name, inputs, region);
     }
 
+    /** `aws.getPartition()` for the default region: its partition and DNS suffix. */
+    private partition(): { partition: string; dnsSuffix: string; id: string } {
+        const partition = partitionOfRegion(this.defaultRegion);
+        return { partition, dnsSuffix: dnsSuffixOfPartition(partition), id: partition };
+    }
+
     /** `urn:...::aws-replica::<id>` -> the region that provider was configured with. */
     private regionOf(providerRef: string | undefined): string {
         const providerName = providerRef?.split("::")[3];
@@ -144,12 +159,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return {
                     accountId: MOCK_ACCOUNT_ID,
-                    arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/deployer`,
+                    arn: arnOf(partitionOfRegion(this.defaultRegion), "iam", "", MOCK_ACCOUNT_ID, "user/deployer"),
                     userId: "AIDAEXAMPLE",
                     id: MOCK_ACCOUNT_ID,
                 };
             case "aws:index/getPartition:getPartition":
-                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+                return this.partition();
             case "aws:index/getRegion:getRegion":
                 return { name: this.defaultRegion, region: this.defaultRegion, id: this.defaultRegion };
             default:

@@ -28,3 +28,13 @@ export function partitionOfRegion(region: string): string {
     }
     return "aws";
 }
+
+/** The DNS suffix of a partition's endpoints (`aws.getPartition().dnsSuffix`). */
+export function dnsSuffixOfPartition(partition: string): string {
+    const suffixes: Readonly<Record<string, string>> = {
+        "aws-cn": "amazonaws.com.cn",
+        "aws-iso": "c2s.ic.gov",
+        "aws-iso-b": "sc2s.sgov.gov",
+    };
+    return suffixes[partition] ?? "amazonaws.com";
+}
