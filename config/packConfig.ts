@@ -8,7 +8,7 @@
 import { REQUIRED_TAGS } from "../rules/tags";
 import { waiverProblems, waiversByPolicy } from "../rules/waivers";
 import type { PolicyConfigEntry, PolicyPackConfig } from "../gate/policyConfig";
-import { PROFILES, StackProfile } from "./profiles";
+import { enforcementOf, PROFILES, StackProfile } from "./profiles";
 import type { Environment } from "./schema";
 
 /** What a stack adds to its profile's pack config. */
@@ -32,7 +32,7 @@ export function packConfigOf(profile: StackProfile, stack: StackPolicyInputs): P
         "s3-data-bucket-malware-scan": { requireMalwareScan: r.malwareScan },
         "s3-data-bucket-config-rules": { requireConfigRules: r.configRules },
     };
-    const level = (policy: string) => profile.pack.levels[policy] ?? profile.pack.all;
+    const level = (policy: string) => enforcementOf(profile, policy);
     const config: Record<string, PolicyConfigEntry> = { all: profile.pack.all };
     for (const policy of Object.keys(profile.pack.levels)) {
         config[policy] = level(policy);

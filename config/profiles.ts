@@ -74,6 +74,11 @@ export interface StackProfile {
     readonly pack: PackEnforcement;
 }
 
+/** The level at which `profile`'s pack judges `policy`: its own entry, else the pack-wide level. */
+export function enforcementOf(profile: StackProfile, policy: string): EnforcementLevel {
+    return profile.pack.levels[policy] ?? profile.pack.all;
+}
+
 export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
     dev: {
         defaults: {

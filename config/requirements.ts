@@ -4,14 +4,16 @@
  * replication, the budget, malware scanning, the AWS Config rules and the multipart-upload abort. A
  * value that breaks one is refused here, naming the key and saying what the environment requires,
  * rather than accepted and then failed by the policy pack (whose config is generated from the same
- * profile and still judges them, with what no key sets: bucket keys). Pure.
+ * profile and still judges them, with what no key sets: bucket keys). A limit the environment's pack
+ * only advises on (dev's multipart abort) is left to the pack's advice. Pure.
  */
 import { Problem } from "./problems";
-import { StackRequirements } from "./profiles";
+import { enforcementOf, StackProfile } from "./profiles";
 import { Settings } from "./settings";
 
 /** Every requirement of `environment` the resolved settings break, each naming the key that sets it. */
-export function requirementProblems(environment: string, r: StackRequirements, s: Settings): Problem[] {
+export function requirementProblems(environment: string, profile: StackProfile, s: Settings): Problem[] {
+    const r = profile.requires;
     const problems: Problem[] = [];
     const refuse = (ok: boolean, path: string, value: unknown, why: string) => {
         if (!ok) {
@@ -34,7 +36,7 @@ export function requirementProblems(environment: string, r: StackRequirements, s
         );
     }
     refuse(
-        s.lifecycle.abortIncompleteMultipartUploadDays <= r.maxAbortDays,
+        enforcementOf(profile, "s3-lifecycle-rules") !== "mandatory" || s.lifecycle.abortIncompleteMultipartUploadDays <= r.maxAbortDays,
         "lifecycle.abortIncompleteMultipartUploadDays",
         s.lifecycle.abortIncompleteMultipartUploadDays,
         `aborts incomplete multipart uploads within ${r.maxAbortDays} days (the pack's s3-lifecycle-rules); remove the key or set at most ${r.maxAbortDays}`,

@@ -66,7 +66,7 @@ function ruleProblems(s: Settings, raw: RawConfig): Problem[] {
             message: `is a standard tag set from its own key; remove it from tags (standard: ${REQUIRED_TAGS.join(", ")})`,
         });
     }
-    problems.push(...requirementProblems(s.environment, PROFILES[s.environment].requires, s));
+    problems.push(...requirementProblems(s.environment, PROFILES[s.environment], s));
     return problems;
 }
 
