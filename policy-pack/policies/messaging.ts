@@ -12,7 +12,6 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy("topic", {
     description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
     severity: "critical",
     securityHub: ["SNS.4"],
-    cis: [],
     topics: ["monitoring", "access-control"],
 });
 
@@ -27,6 +26,5 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy("queue", {
     description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
     severity: "critical",
     securityHub: ["SQS.3"],
-    cis: [],
     topics: ["messaging", "access-control"],
 });
