@@ -32,28 +32,23 @@ export interface PolicyMeta {
 /**
  * Metadata as a policy is written: secure by default, a policy is `mandatory` unless it names the
  * opt-out (`enforcementLevel: "advisory"`, or `disabled`); each stack's pack config can still set any
- * level. A policy lists the controls it implements; an empty list is left out.
+ * level.
  */
-export type PolicySpec = Omit<PolicyMeta, "enforcementLevel" | "docUrl" | "securityHub" | "cis"> & {
+export type PolicySpec = Omit<PolicyMeta, "enforcementLevel" | "docUrl"> & {
     /** @default "mandatory" */
     readonly enforcementLevel?: EnforcementLevel;
-    /** @default [] - the policy implements no Security Hub control (then `docUrl` is required) */
-    readonly securityHub?: readonly string[];
-    /** @default [] - the policy maps to no CIS recommendation */
-    readonly cis?: readonly string[];
     /** @default - the Security Hub page of the first control in `securityHub` (required when it is empty) */
     readonly docUrl?: string;
 };
 
 /** The full metadata of a policy written as `spec`. */
 export function metaOf(spec: PolicySpec): PolicyMeta {
-    const securityHub = spec.securityHub ?? [];
-    const control = securityHub[0];
+    const control = spec.securityHub[0];
     const docUrl = spec.docUrl ?? (control === undefined ? undefined : securityHubUrl(control));
     if (docUrl === undefined) {
         throw new Error(`policy ${spec.name} maps to no Security Hub control: give its docUrl`);
     }
-    return { ...spec, enforcementLevel: spec.enforcementLevel ?? "mandatory", securityHub, cis: spec.cis ?? [], docUrl };
+    return { ...spec, enforcementLevel: spec.enforcementLevel ?? "mandatory", docUrl };
 }
 
 /** The frameworks a policy's ids belong to (`internal` when none). */

@@ -38,6 +38,7 @@ export const s3DataBucketEventNotifications = dataBucketPolicy(
         enforcementLevel: "advisory",
         severity: "medium",
         securityHub: ["S3.11"],
+        cis: [],
         topics: ["storage", "monitoring"],
         remediation: NOTIFICATIONS.fix,
     },
@@ -61,6 +62,7 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
         description: "Checks whether data buckets have Object Lock enabled with a valid default retention.",
         severity: "medium",
         securityHub: ["S3.15"],
+        cis: [],
         topics: ["storage", "resilience"],
         remediation:
             "Create the bucket with objectLockEnabled: true and attach an aws.s3.BucketObjectLockConfiguration with a default retention.",

@@ -73,6 +73,8 @@ export const s3DataBucketMalwareScan = detectivePolicy<MalwareScanConfig>(
         description:
             "Checks whether every primary data bucket has a GuardDuty Malware Protection plan with tagging, when requireMalwareScan is set.",
         severity: "high",
+        securityHub: [],
+        cis: [],
         topics: ["storage", "malware", "detective"],
         remediation: "Enable detective.malwareScan so the data bucket gets a GuardDuty Malware Protection plan with tagging.",
         docUrl: "https://docs.aws.amazon.com/guardduty/latest/ug/gdu-malware-protection-s3.html",
@@ -174,6 +176,7 @@ export const s3DataBucketConfigRules = detectivePolicy<ConfigRulesRequiredConfig
             "Checks whether every primary data bucket is evaluated by the required AWS Config managed rules, when requireConfigRules is set.",
         severity: "medium",
         securityHub: ["Config.1"],
+        cis: [],
         topics: ["storage", "detective", "compliance"],
         remediation: "Enable detective.configRules so AWS Config evaluates the data bucket with the required managed rules.",
         docUrl: "https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html",

@@ -16,6 +16,8 @@ export const policyDocumentWellFormed = resourcePolicy(
         description:
             "Checks whether every IAM and resource policy document is well formed (Effect, Action/NotAction, Resource/NotResource).",
         severity: "high",
+        securityHub: [],
+        cis: [],
         topics: ["iam", "access-control"],
         remediation:
             'Give each statement Effect "Allow" or "Deny", exactly one of Action/NotAction and at most one of Resource/NotResource.',

@@ -52,5 +52,6 @@ export const kmsKeyPolicyNoPublicAllow = publicPrincipalPolicy("kmsKey", {
     description: 'Checks whether a KMS key policy allows Principal "*" without a restricting condition.',
     severity: "critical",
     securityHub: ["KMS.5"],
+    cis: [],
     topics: ["encryption", "key-management", "access-control"],
 });

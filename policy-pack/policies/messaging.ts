@@ -12,6 +12,7 @@ export const snsTopicPolicyNoPublicAllow = publicPrincipalPolicy("topic", {
     description: 'Checks whether an SNS topic policy allows Principal "*" without a restricting condition.',
     severity: "critical",
     securityHub: ["SNS.4"],
+    cis: [],
     topics: ["monitoring", "access-control"],
 });
 
@@ -26,5 +27,6 @@ export const sqsQueuePolicyNoPublicAllow = publicPrincipalPolicy("queue", {
     description: 'Checks whether an SQS queue policy allows Principal "*" without a restricting condition.',
     severity: "critical",
     securityHub: ["SQS.3"],
+    cis: [],
     topics: ["messaging", "access-control"],
 });

@@ -20,6 +20,8 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
         name: "allowed-regions",
         description: "Checks whether an AWS resource or provider is in an allowed region.",
         severity: "medium",
+        securityHub: [],
+        cis: [],
         topics: ["data-residency"],
         remediation: "Set the provider's region (or the resource's region) to an allowed region.",
         docUrl: "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region",

@@ -76,6 +76,7 @@ export const s3NoPublicAcl = resourcePolicy(
         description: "Checks whether an S3 bucket ACL is public (canned ACL or grant to AllUsers/AuthenticatedUsers).",
         severity: "critical",
         securityHub: ["S3.2", "S3.3", "S3.12"],
+        cis: [],
         topics: ["storage", "access-control"],
         remediation: "Remove public canned ACLs and grants; set object ownership BucketOwnerEnforced.",
         docUrl: securityHubUrl("S3.12"),
@@ -116,6 +117,7 @@ export const s3OwnershipEnforced = resourcePolicy(
         description: "Checks whether S3 object ownership is BucketOwnerEnforced (ACLs disabled).",
         severity: "high",
         securityHub: ["S3.12"],
+        cis: [],
         topics: ["storage", "access-control"],
         remediation: "Set rule.objectOwnership to BucketOwnerEnforced.",
         docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
@@ -151,6 +153,7 @@ export const s3BucketPolicyNoPublicAllow = publicPrincipalPolicy("bucket", {
     description: "Checks whether a bucket policy has an Allow to Principal * without a restricting condition.",
     severity: "critical",
     securityHub: ["S3.2", "S3.3"],
+    cis: [],
     topics: ["storage", "access-control"],
 });
 
@@ -164,6 +167,8 @@ export const s3AccessPointPolicyNoPublicAllow = publicPrincipalPolicy("accessPoi
     name: "s3-access-point-policy-no-public-allow",
     description: "Checks whether an S3 access point policy has an Allow to Principal * without a restricting condition.",
     severity: "critical",
+    securityHub: [],
+    cis: [],
     topics: ["storage", "access-control"],
     docUrl: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html",
 });

@@ -64,6 +64,7 @@ export const s3BucketPolicyNoCrossAccountAdmin = resourcePolicy<CrossAccountConf
         description: "Checks whether a bucket policy lets other AWS accounts change the bucket's policy, ACLs or encryption.",
         severity: "high",
         securityHub: ["S3.6"],
+        cis: [],
         topics: ["storage", "access-control"],
         remediation: `Remove ${S3_6_ACTIONS.join(", ")} (and wildcards covering them) from Allow statements for other accounts.`,
         configSchema: {
@@ -137,6 +138,7 @@ export const s3AccessPointBlockPublicAccess = resourcePolicy(
         description: "Checks whether S3 access points and Multi-Region Access Points keep all block public access settings on.",
         severity: "critical",
         securityHub: ["S3.19", "S3.24"],
+        cis: [],
         topics: ["storage", "network"],
         remediation: "Leave publicAccessBlockConfiguration out (all on) or set every flag true; the setting cannot change after creation.",
     },
@@ -167,6 +169,7 @@ export const s3DirectoryBucketLifecycle = applicablePolicy(
         description: "Checks whether every S3 directory bucket has a lifecycle configuration with an Enabled rule.",
         severity: "low",
         securityHub: ["S3.25"],
+        cis: [],
         topics: ["storage", "cost"],
         remediation:
             "Attach an aws.s3.BucketLifecycleConfiguration to the directory bucket with an Enabled rule (e.g. aborting incomplete uploads).",

@@ -19,6 +19,8 @@ export const requiredTags = resourcePolicy<RequiredTagsConfig>(
         name: "required-tags",
         description: "Checks whether a taggable AWS resource carries the required tags (provider default tags included).",
         severity: "low",
+        securityHub: [],
+        cis: [],
         topics: ["tagging", "cost"],
         remediation: "Set the missing tags on the resource or in the provider's defaultTags.",
         docUrl: "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html",

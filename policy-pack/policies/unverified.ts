@@ -22,6 +22,8 @@ export function previewUnverified(policies: readonly CheckedPolicy[]): CheckedSt
             description: "Checks whether every policy could reach a verdict; lists values unknown during preview.",
             enforcementLevel: "advisory",
             severity: "low",
+            securityHub: [],
+            cis: [],
             topics: ["preview"],
             remediation: "Run pulumi up (the engine judges resolved values before creating), or make the value known at preview.",
             docUrl: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/core-concepts/",

@@ -17,6 +17,8 @@ export const policyWaivers: CheckedStackPolicy = stackPolicy(
         description: "Checks whether every waiver is current and still waives a finding; lists the waived findings.",
         enforcementLevel: "advisory",
         severity: "medium",
+        securityHub: [],
+        cis: [],
         topics: ["governance"],
         remediation: "Renew an expired waiver with new evidence and a new date, or fix the resource; remove a waiver that matches nothing.",
         docUrl: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/configuration/",
