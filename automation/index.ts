@@ -49,7 +49,11 @@ export interface DeployOptions {
     readonly projectDir?: string;
     /** Policy pack enforced on preview and up. @default <projectDir>/policy-pack */
     readonly packDir?: string;
-    /** Its config (`--policy-pack-config`). @default <packDir>/config/<stack>.json when it exists */
+    /**
+     * Its config (`--policy-pack-config`). @default - generated from the stack's settings
+     * (gate/stackPolicy.ts): the shipped `<packDir>/config/<environment>.json` when it holds exactly
+     * that; every policy advisory when the stack has no stack file
+     */
     readonly policyConfigFile?: string;
     /** Run without the policy pack (preview/up only). @default false */
     readonly skipPolicy?: boolean;

@@ -16,13 +16,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, InlineProgramArgs, LocalWorkspace, OpMap, Stack } from "@pulumi/pulumi/automation";
-import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { resolveSettings, Settings } from "../config";
 import { configSchema } from "../config/schema";
 import { PolicyPackServer } from "../gate/analyzer";
 import { GateResult, runOfflineGate } from "../gate/offlineGate";
+import { settingsPolicyConfig } from "../gate/stackPolicy";
 import { planSettings } from "../gate/plan";
 import { JsonReport, toJson } from "../gate/reportJson";
 import { definedOutputs } from "../stack/outputs";
@@ -44,7 +44,10 @@ export interface TenantStackOptions {
     readonly secretKeys?: readonly (keyof StorageConfig)[];
     /** Policy pack enforced on preview and up, and used by `offlinePlan`. @default <repo>/policy-pack */
     readonly packDir?: string;
-    /** Its config. @default - `<packDir>/config/<environment>.json` when it exists, else every policy advisory */
+    /**
+     * Its config. @default - generated from the tenant's settings (its environment's profile, its
+     * `allowedRegions`): `<packDir>/config/<environment>.json` when that holds exactly it
+     */
     readonly policyConfigFile?: string;
 }
 
@@ -109,8 +112,8 @@ export function tenantStack(o: TenantStackOptions): TenantStack {
     const project = o.project ?? "firehose-storage";
     const settings = resolveSettings({ project, stack: o.stack, values: o.config, region: o.region });
     const packDir = path.resolve(o.packDir ?? path.join(PROJECT_DIR, "policy-pack"));
-    const envConfig = path.join(packDir, "config", `${settings.environment}.json`);
-    const policyConfigFile = o.policyConfigFile ?? (fs.existsSync(envConfig) ? envConfig : undefined);
+    // The one rule of gate/stackPolicy.ts: the tenant's own regions reach the pack, as a stack file's do.
+    const policyConfigFile = o.policyConfigFile ?? settingsPolicyConfig(settings, packDir).file;
 
     const select = async (): Promise<Stack> => {
         const pulumiCommand = await pulumiCli(); // first: without the CLI nothing else happens

@@ -14,6 +14,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { stackPackConfig } from "../config/packConfig";
+import type { Settings } from "../config/settings";
 import { PolicyConfigError, PolicyPackConfig } from "./policyConfig";
 import { loadStackConfig, LoadOptions } from "./stackConfig";
 import { validatedSettings } from "./stackSettings";
@@ -58,10 +59,21 @@ export function choosePolicyConfig(o: PolicyChoiceOptions, exists: (file: string
     if (!exists(o.stackFile ?? path.join(o.projectDir, `Pulumi.${o.stack}.yaml`))) {
         return { config: DEFAULT_POLICY_CONFIG, file: undefined };
     }
-    const sc = loadStackConfig(o);
-    const settings = validatedSettings(sc);
+    return settingsPolicyConfig(validatedSettings(loadStackConfig(o)), o.packDir, exists);
+}
+
+/**
+ * Rule 2 alone, for settings already resolved (a stack file's, or an embedding tool's tenant): the
+ * pack config generated from them, in the shipped file when it holds exactly that, else in a file
+ * under the OS temp dir.
+ */
+export function settingsPolicyConfig(
+    settings: Pick<Settings, "environment" | "allowedRegions">,
+    packDir: string,
+    exists: (file: string) => boolean = fs.existsSync,
+): PolicyChoice {
     const config = stackPackConfig(settings);
-    const shipped = path.join(o.packDir, "config", `${settings.environment}.json`);
+    const shipped = path.join(packDir, "config", `${settings.environment}.json`);
     if (exists(shipped) && isDeepStrictEqual(readJson(shipped), config)) {
         return { config, file: shipped };
     }

@@ -96,6 +96,24 @@ describe("automation: tenant stacks from typed config", function () {
         );
     });
 
+    it("a tenant's own allowedRegions reach its pack config: an EU tenant passes where the shipped (US) prod config would fail it", async () => {
+        const config: StorageConfig = {
+            environment: "prod",
+            owner: "e",
+            costCenter: "CC-4",
+            allowedRegions: ["eu-west-1", "eu-central-1"],
+            replication: { region: "eu-central-1" },
+        };
+        const r = await tenantStack({ stack: "tenant-eu", region: "eu-west-1", config }).offlinePlan({ pack });
+        const used = JSON.parse(fs.readFileSync(path.resolve(ROOT, r.report.policyConfig ?? ""), "utf8")) as Record<string, unknown>;
+        assert.deepEqual(used["allowed-regions"], { enforcementLevel: "mandatory", allowedRegions: ["eu-west-1", "eu-central-1"] });
+        assert.equal(r.verdict, "pass", JSON.stringify(r.report.findings.filter((f) => f.level === "mandatory")));
+        const shipped = path.join(ROOT, "policy-pack", "config", "prod.json");
+        const s = await tenantStack({ stack: "tenant-eu", region: "eu-west-1", config, policyConfigFile: shipped }).offlinePlan({ pack });
+        assert.equal(s.verdict, "fail");
+        assert.ok(s.report.findings.some((f) => f.level === "mandatory" && f.policy === "allowed-regions"));
+    });
+
     it("preview, up, destroy and outputs without the Pulumi CLI: PulumiCliMissingError, nothing else done", async function () {
         if (cliOnPath) {
             this.skip(); // the CLI is installed here: this case cannot be observed
