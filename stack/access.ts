@@ -6,11 +6,11 @@
 import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn } from "../rules/arn";
-import { sseAlgorithmOf } from "../rules/encryption";
+
 import { accessBucketStatements } from "../components/access/policies/accessStatements";
 import { Replication } from "../components/access/replication";
 import { SecureBucket } from "../components/storage/secureBucket";
-import { SecureBucketArgs } from "../components/storage/secureBucketArgs";
+import { SecureBucketArgs, UploadRequirement } from "../components/storage/secureBucketArgs";
 import { WriterAccess } from "../components/access/writerAccess";
 import { Settings } from "../config";
 import { sharedBucketArgs } from "./dataBucket";
@@ -51,17 +51,15 @@ export function planAccess(s: Settings, dataServiceRoleArns: pulumi.Input<string
     /** The data bucket's statements name the writer and the service roles (stack/detective.ts); the replica's neither. */
     const statementsFor =
         (forData: boolean) =>
-        (bucketArn: string): pulumi.Input<ReturnType<typeof accessBucketStatements>> => {
+        (bucketArn: string, upload: UploadRequirement): pulumi.Input<ReturnType<typeof accessBucketStatements>> => {
             const build = (writer: string | undefined, serviceRoleArns: string[]) =>
                 accessBucketStatements({
                     bucketArn,
                     layout: s.keyLayout,
                     writerArn: writer,
-                    // The key itself is enforced by the bucket policy's DenyWrongKmsKey (the key may not exist yet here).
-                    upload: {
-                        sseAlgorithm: sseAlgorithmOf(s.encryption.mode),
-                        requireEncryptionHeader: s.encryption.requireEncryptionHeader,
-                    },
+                    // The bucket's own encryption; the key itself is enforced by the bucket policy's
+                    // DenyWrongKmsKey (the key may not exist yet here).
+                    upload,
                     mfaExemptPrincipalArns: a.mfa.exemptPrincipalArns,
                     network: a.network,
                     serviceRoleArns,

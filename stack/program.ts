@@ -40,9 +40,9 @@ export function buildStack(s: Settings): StackOutputs {
             encryption: s.encryption.mode === "sse-kms" ? { mode: "sse-kms", kmsKeyArn: s.encryption.kmsKeyArn } : { mode: "sse-s3" },
             ...sharedBucketArgs(s),
             ...access.dataBucketArgs,
-            additionalPolicyStatements: (arn) =>
+            additionalPolicyStatements: (arn, upload) =>
                 pulumi
-                    .all([access.dataBucketArgs.additionalPolicyStatements?.(arn) ?? [], detective.dataBucketStatements(arn)])
+                    .all([access.dataBucketArgs.additionalPolicyStatements?.(arn, upload) ?? [], detective.dataBucketStatements(arn)])
                     .apply(([own, detect]) => [...own, ...detect]),
         },
         { provider, protect: s.protect },

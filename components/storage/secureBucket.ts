@@ -209,7 +209,8 @@ export function secureBucketResources(owner: pulumi.ComponentResource, name: str
     const partition = aws.getPartitionOutput({}, parent).partition;
     const bucketArn = pulumi.all([partition, bucket.bucket]).apply(([p, b]) => s3BucketArn(p, b));
     const source = args.logDeliverySource;
-    const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn) ?? []);
+    const upload = { sseAlgorithm: r.sseAlgorithm, requireEncryptionHeader: r.requireEncryptionHeader };
+    const extraStatements = bucketArn.apply((arn) => args.additionalPolicyStatements?.(arn, upload) ?? []);
     const policyJson = pulumi
         .all([bucketArn, kmsKeyArn, accountId, source?.bucketArn, extraStatements])
         .apply(([bucketArn, keyArn, account, sourceArn, extra]) =>

@@ -22,6 +22,12 @@ export interface AccessLogArgs {
     readonly retentionDays?: number | undefined;
 }
 
+/** What an upload to the bucket must ask for: its default algorithm, and whether the header is required. */
+export interface UploadRequirement {
+    readonly sseAlgorithm: SseAlgorithm;
+    readonly requireEncryptionHeader: boolean;
+}
+
 export interface SecureBucketArgs {
     /** What the bucket holds. @default "data" */
     readonly role?: BucketRole | undefined;
@@ -57,10 +63,11 @@ export interface SecureBucketArgs {
     readonly retainOnDelete?: boolean | undefined;
     /**
      * Statements other features add to the bucket policy (writer access, MFA on bucket changes,
-     * trail delivery, ...), built from the bucket ARN. Sids must not clash with the component's.
-     * @default - none
+     * trail delivery, ...), built from the bucket ARN and the encryption uploads must ask for (the
+     * bucket's own, resolved from `encryption`: callers never re-derive it). Sids must not clash
+     * with the component's. @default - none
      */
-    readonly additionalPolicyStatements?: ((bucketArn: string) => pulumi.Input<Statement[]>) | undefined;
+    readonly additionalPolicyStatements?: ((bucketArn: string, upload: UploadRequirement) => pulumi.Input<Statement[]>) | undefined;
     /**
      * S3 Object Lock with this default retention of new object versions, set on the existing bucket
      * by a `BucketObjectLockConfiguration` (AWS allows it on versioned buckets; the bucket is never
