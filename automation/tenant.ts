@@ -20,7 +20,7 @@ import * as path from "path";
 import { z } from "zod";
 import { resolveSettings, Settings } from "../config";
 import { configSchema } from "../config/schema";
-import { PolicyPackServer } from "../gate/analyzer";
+import { DEFAULT_PACK_DIR, PolicyPackServer } from "../gate/analyzer";
 import { GateResult, runOfflineGate } from "../gate/offlineGate";
 import { settingsPolicyConfig } from "../gate/stackPolicy";
 import { planSettings } from "../gate/plan";
@@ -111,7 +111,7 @@ export function engineConfig(o: TenantStackOptions, project: string): Record<str
 export function tenantStack(o: TenantStackOptions): TenantStack {
     const project = o.project ?? "firehose-storage";
     const settings = resolveSettings({ project, stack: o.stack, values: o.config, region: o.region });
-    const packDir = path.resolve(o.packDir ?? path.join(PROJECT_DIR, "policy-pack"));
+    const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     // The one rule of gate/stackPolicy.ts: the tenant's own regions reach the pack, as a stack file's do.
     const policyConfigFile = o.policyConfigFile ?? settingsPolicyConfig(settings, packDir).file;
 

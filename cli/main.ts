@@ -10,8 +10,6 @@
  * `run` and `runCli` take argv without `node main.ts`, so tests drive the CLI in-process.
  */
 import { Command, CommanderError } from "commander";
-import * as fs from "fs";
-import * as path from "path";
 import { PolicyPackServer } from "../gate/analyzer";
 import { addDeployCommands } from "./deploy";
 import { exitCodeFor, EXIT } from "./errors";
@@ -20,7 +18,7 @@ import { hangUp, watchParent } from "./parentWatch";
 import { addPlanCommand } from "./plan";
 import { addVerifyCommand } from "./verify";
 import { reportOnInterrupt, reportUsageError } from "./reportFiles";
-import { PACKAGE_ROOT } from "../gate/packageRoot";
+import { PACKAGE_ROOT, packageVersion } from "../gate/packageRoot";
 
 export { EXIT } from "./errors";
 
@@ -41,14 +39,6 @@ export interface CliIo {
      */
     readonly freshProcess?: boolean;
 }
-
-/** The `version` of the package's package.json. */
-export function packageVersion(): string {
-    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
-}
-
-/** Directory holding Pulumi.yaml. */
-export const PROJECT_DIR = PACKAGE_ROOT;
 
 function program(io: CliIo, setCode: (code: number) => void): Command {
     const cmd = new Command("firehose-storage")
@@ -94,7 +84,7 @@ export async function runCli(
         isTTY: o.isTTY ?? false,
         columns: o.columns,
         env: o.env ?? {},
-        cwd: o.cwd ?? PROJECT_DIR,
+        cwd: o.cwd ?? PACKAGE_ROOT,
         startPack: o.startPack,
     });
     return { code, stdout, stderr };

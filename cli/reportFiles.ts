@@ -13,7 +13,7 @@ import { display, errorDocument, toJson } from "../gate/reportJson";
 import { sarifForError, toSarif } from "../gate/sarif";
 import { UsageError } from "./errors";
 import type { CliIo } from "./main";
-import { PACKAGE_ROOT } from "../gate/packageRoot";
+import { packageVersion } from "../gate/packageRoot";
 
 export interface ReportFlags {
     readonly json: boolean;
@@ -54,7 +54,7 @@ export function writeReports(io: CliIo, f: ReportFlags, o: Outcome): void {
     if ("result" in o) {
         const report = toJson(o.result, f.projectDir);
         if (f.sarif !== undefined) {
-            const sarif = toSarif(report, { toolVersion: toolVersion(), artifact: artifactUri(o.stackFile, f.projectDir) });
+            const sarif = toSarif(report, { toolVersion: packageVersion(), artifact: artifactUri(o.stackFile, f.projectDir) });
             writeWhole(file(f.sarif), `${JSON.stringify(sarif, null, 2)}\n`);
         }
         if (f.junit !== undefined) {
@@ -74,7 +74,7 @@ export function writeReports(io: CliIo, f: ReportFlags, o: Outcome): void {
         }
     };
     if (f.sarif !== undefined) {
-        attempt(f.sarif, `${JSON.stringify(sarifForError(doc, { toolVersion: toolVersion() }), null, 2)}\n`);
+        attempt(f.sarif, `${JSON.stringify(sarifForError(doc, { toolVersion: packageVersion() }), null, 2)}\n`);
     }
     if (f.junit !== undefined) {
         attempt(f.junit, junitForError(doc));
@@ -114,11 +114,6 @@ export function reportUsageError(io: CliIo, argv: readonly string[], message: st
         projectDir: path.resolve(io.cwd, flagValue(argv, ["--project-dir"]) ?? "."),
     };
     writeReports(io, flags, { stack: flagValue(argv, ["-s", "--stack"]), code, error: message.replace(/^error: /, "") });
-}
-
-/** The package's version, for the reports' tool field. */
-export function toolVersion(): string {
-    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;

@@ -17,3 +17,8 @@ function findRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findRoot(__dirname);
+
+/** The `version` of the package's package.json (`--version`, the reports' tool field). */
+export function packageVersion(): string {
+    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}

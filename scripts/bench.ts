@@ -15,15 +15,16 @@ import { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { SecureBucket } from "../components/storage/secureBucket";
-import { PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
+import { DEFAULT_PACK_DIR, PolicyPackConfig, PolicyPackServer, startPolicyPack } from "../gate/analyzer";
 import { ensurePackBuilt } from "../gate/packBuild";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { runProgram } from "../gate/runProgram";
 import { BIN, canMeasureCpu, cpuSecondsOf, runCli } from "./benchProcess";
 import { printGoals, WholeProcess } from "./benchGoals";
 import { watchReplans } from "./benchWatch";
 
-const ROOT = path.resolve(__dirname, "..");
-const PACK_DIR = path.join(ROOT, "policy-pack");
+const ROOT = PACKAGE_ROOT;
+const PACK_DIR = DEFAULT_PACK_DIR;
 
 /** N secure data buckets, each with its access-log bucket, behind one tagged provider. */
 function benchProgram(n: number): () => void {

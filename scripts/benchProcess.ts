@@ -8,8 +8,9 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = PACKAGE_ROOT;
 const GNU_TIME = "/usr/bin/time";
 export const BIN = path.join(ROOT, "dist", "cli", "bin.js");
 

@@ -7,10 +7,11 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { descendants } from "../tests/helpers/processes";
 import { BIN, cpuSecondsOf } from "./benchProcess";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = PACKAGE_ROOT;
 
 export interface WatchSample {
     readonly wallS: number;

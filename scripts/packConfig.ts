@@ -7,10 +7,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as prettier from "prettier";
 import { packConfigOf } from "../config/packConfig";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { PolicyPackConfig } from "../gate/policyConfig";
 import { PROFILES } from "../config/profiles";
 
-export const PACK_CONFIG_DIR = path.resolve(__dirname, "..", "policy-pack", "config");
+export const PACK_CONFIG_DIR = path.join(PACKAGE_ROOT, "policy-pack", "config");
 
 /** Environment -> the config its shipped file holds. */
 export function shippedPackConfigs(): Record<string, PolicyPackConfig> {

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { planStack } from "../gate/plan";
+import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { URN_DIR } from "../tests/upgrade/urnHistory";
 
 async function main(release: string | undefined): Promise<void> {
@@ -13,7 +14,7 @@ async function main(release: string | undefined): Promise<void> {
         throw new Error(`usage: record-urns <release>; got ${JSON.stringify(release)}`);
     }
     for (const stack of ["dev", "prod"]) {
-        const run = await planStack({ projectDir: path.resolve(__dirname, ".."), stack, preview: false });
+        const run = await planStack({ projectDir: PACKAGE_ROOT, stack, preview: false });
         const file = path.join(URN_DIR, `${stack}.json`);
         const history = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string[]>) : {};
         history[release] = run.resources.map((r) => r.urn).sort();

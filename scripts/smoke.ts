@@ -5,6 +5,7 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { Command, Option } from "commander";
 import { KEY_LAYOUTS, KeyLayout } from "../components/storage/layout";
+import { ENCRYPTION_MODES, SseAlgorithm, sseAlgorithmOf } from "../rules/encryption";
 import { runSmokeTest } from "../smoke/smokeTest";
 
 interface Flags {
@@ -12,7 +13,7 @@ interface Flags {
     region: string;
     endpoint?: string;
     layout: KeyLayout;
-    sse: "AES256" | "aws:kms";
+    sse: SseAlgorithm;
     kmsKeyId?: string;
 }
 
@@ -35,7 +36,11 @@ new Command("smoke")
     .option("--region <region>", "bucket region", "us-east-1")
     .option("--endpoint <url>", "S3-compatible endpoint instead of AWS")
     .addOption(new Option("--layout <layout>", "object key layout").choices([...KEY_LAYOUTS]).default("hybrid"))
-    .addOption(new Option("--sse <algorithm>", "encryption to request").choices(["AES256", "aws:kms"]).default("AES256"))
+    .addOption(
+        new Option("--sse <algorithm>", "encryption to request")
+            .choices(ENCRYPTION_MODES.map(sseAlgorithmOf))
+            .default(sseAlgorithmOf("sse-s3")),
+    )
     .option("--kms-key-id <arn>", "KMS key for aws:kms")
     .action(async (flags: Flags) => {
         process.exitCode = await main(flags);

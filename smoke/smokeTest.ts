@@ -8,13 +8,14 @@
  */
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { KeyLayout, objectKey, partitionPrefix } from "../components/storage/layout";
+import { SseAlgorithm } from "../rules/encryption";
 
 export interface SmokeOptions {
     readonly client: S3Client;
     readonly bucket: string;
     readonly layout: KeyLayout;
     /** The encryption the bucket policy expects uploads to ask for. */
-    readonly sse: "AES256" | "aws:kms";
+    readonly sse: SseAlgorithm;
     readonly kmsKeyId?: string;
     /** When the record is "streamed". @default - now */
     readonly now?: Date;

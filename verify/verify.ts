@@ -8,6 +8,7 @@ import { Settings } from "../config";
 import { planStack } from "../gate/plan";
 import { LoadOptions, loadStackConfig } from "../gate/stackConfig";
 import { validatedSettings } from "../gate/stackSettings";
+import { sseAlgorithmOf } from "../rules/encryption";
 import { runSmokeTest, SmokeResult } from "../smoke/smokeTest";
 import { BucketState, compareStates, Drift } from "./bucketState";
 import { declaredState } from "./declared";
@@ -53,7 +54,7 @@ export async function verifyStack(o: VerifyOptions): Promise<VerifyResult> {
                   client: o.client,
                   bucket: o.bucket,
                   layout: settings.keyLayout,
-                  sse: settings.encryption.mode === "sse-kms" ? "aws:kms" : "AES256",
+                  sse: sseAlgorithmOf(settings.encryption.mode),
                   kmsKeyId: settings.encryption.kmsKeyArn,
               })
             : undefined;
