@@ -174,7 +174,6 @@ export function publicStatementFindings(r: ResourceView, value: unknown, def: Pu
     return findings;
 }
 
-/** A policy judging the `policy` input of `types` for public statements under `def`. */
 /** Which definition of public judges each kind of resource-policy holder (lib/documents.ts): the service's own. */
 export const PUBLIC_DEFINITIONS: Readonly<Record<keyof typeof RESOURCE_DOCUMENT_HOLDERS, PublicDefinition>> = {
     bucket: S3_PUBLIC,
