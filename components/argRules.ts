@@ -5,7 +5,7 @@
  */
 import { Problem } from "./storage/lifecycle";
 
-/** A rule an arg's value must follow, and the message (after "must") saying what is allowed. */
+/** A rule an arg's value must follow, and the whole message saying what is allowed ("must be ..."). */
 export interface ArgRule<T> {
     readonly holds: (value: T) => boolean;
     readonly message: string;

@@ -6,7 +6,6 @@
 import * as aws from "../components/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { logGroupArn } from "../rules/arn";
-
 import { accessBucketStatements } from "../components/access/policies/accessStatements";
 import { Replication } from "../components/access/replication";
 import { SecureBucket } from "../components/storage/secureBucket";
