@@ -8,8 +8,8 @@ import { WithoutKnobs } from "./check";
 import { Control } from "./dataBucketControl";
 import { encryptionEffect, versioningEffect } from "./effect";
 import { hasStatement, isAnyPrincipal, knownItems, matchesInsecureTransport, Statement } from "./iam";
-import { bool, UNKNOWN } from "./unknown";
-import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
+import { publicAccessFlags } from "./publicAccess";
+import { UNKNOWN } from "./unknown";
 
 /** A TLS-only statement: Deny, anyone, every S3 action, when aws:SecureTransport is false, on bucket and objects. */
 function isTlsOnly(s: Statement): boolean | typeof UNKNOWN {
@@ -28,12 +28,11 @@ function isTlsOnly(s: Statement): boolean | typeof UNKNOWN {
 
 /** All four Block Public Access flags true (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html). */
 export function pabEffect(props: Record<string, unknown>): true | string | typeof UNKNOWN {
-    const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => bool(props[f]));
-    const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((_, i) => values[i] !== true && values[i] !== UNKNOWN);
+    const { off, unknown } = publicAccessFlags(props);
     if (off.length > 0) {
         return `leaves ${off.join(", ")} off: set all four to true.`;
     }
-    return values.includes(UNKNOWN) ? UNKNOWN : true;
+    return unknown.length > 0 ? UNKNOWN : true;
 }
 
 export const TLS_ONLY: WithoutKnobs<Control<object>> = {

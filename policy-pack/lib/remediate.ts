@@ -5,7 +5,7 @@
  * change (an unknown preview value is never overwritten). Separate resources; the deprecated inline
  * bucket inputs that have the same fix are rewritten in their own shape by lib/remediateInline.ts.
  */
-import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
+import { publicAccessFlags } from "./publicAccess";
 import { isUnknown, obj, str, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
@@ -15,7 +15,7 @@ type Props = Record<string, unknown>;
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
  */
 export function blockPublicAccess(props: Props): Props | undefined {
-    const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((f) => props[f] !== true && props[f] !== "true" && !isUnknown(props[f]));
+    const { off } = publicAccessFlags(props);
     return off.length === 0 ? undefined : { ...props, ...Object.fromEntries(off.map((f) => [f, true])) };
 }
 

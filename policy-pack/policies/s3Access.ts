@@ -1,9 +1,10 @@
 /** Resource policies for who can reach S3 data: public access blocks, ACLs, ownership, bucket policies. */
 import { Finding, label, resourcePolicy, unverified, violation } from "../lib/check";
+import { publicAccessFlags } from "../lib/publicAccess";
 import { publicPrincipalPolicy } from "../lib/publicPrincipal";
 import { blockPublicAccess, enforceBucketOwner } from "../lib/remediate";
 import { T } from "../lib/types";
-import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
+import { arr, obj, str, UNKNOWN } from "../lib/unknown";
 import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
 import { securityHubUrl } from "../lib/controls";
 
@@ -25,12 +26,10 @@ export const s3PublicAccessBlock = resourcePolicy(
         types: [...T.publicAccessBlock, ...T.accountPublicAccessBlock],
         remediate: (r) => blockPublicAccess(r.props),
         check: (r) => {
-            const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(r.props[f])] as const);
-            const off = values.filter(([, v]) => v !== true && v !== UNKNOWN).map(([f]) => f);
+            const { off, unknown } = publicAccessFlags(r.props);
             if (off.length > 0) {
                 return [violation(`${label(r)} leaves ${off.join(", ")} off: set all of ${PUBLIC_ACCESS_BLOCK_FLAGS.join(", ")} to true.`)];
             }
-            const unknown = values.filter(([, v]) => v === UNKNOWN).map(([f]) => f);
             return unknown.length > 0 ? [unverified(`${unknown.join(", ")} of ${label(r)} unknown`)] : [];
         },
     },
