@@ -41,7 +41,7 @@ export type ReplicationPlan = Omit<ReplicationArgs, "source" | "replicaProvider"
 };
 
 /** Every problem with the plan: regions, storage class, and Object Lock on the replica of a locked source. */
-export function replicationPlanProblems(
+function replicationPlanProblems(
     args: Pick<ReplicationPlan, "source" | "sourceRegion" | "replicaRegion" | "storageClass" | "replica">,
 ): ReturnType<typeof replicationArgsProblems> {
     return [...replicationArgsProblems(args), ...replicaLockProblems(args.source.objectLock !== undefined, args.replica)];

@@ -79,7 +79,7 @@ export function trailEventSelectors(dataBucketArn?: pulumi.Input<string>): aws.t
 }
 
 /** Every problem with the args: the retention and the trail name. */
-export function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | "logRetentionDays">): Problem[] {
+function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | "logRetentionDays">): Problem[] {
     return ruleProblems(args, {
         logRetentionDays: wholeNumber(1, undefined, "days"),
         trailName: matching(/^[A-Za-z0-9][\w.-]{2,127}$/, "must be 3-128 letters, digits or ._- starting with a letter or digit"),

@@ -31,7 +31,7 @@ export interface DetectiveAlertsArgs {
 }
 
 /** Every problem with the args: the rule name, at least one bucket. */
-export function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "ruleName" | "bucketNames">): Problem[] {
+function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "ruleName" | "bucketNames">): Problem[] {
     return [
         ...ruleProblems(args, { ruleName: EVENT_RULE_NAME }),
         ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
