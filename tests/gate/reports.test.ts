@@ -2,8 +2,8 @@
  * `plan --json`, `--sarif`, `--junit` on real runs (the shipped prod stack, alone and judged by a
  * stricter pack config, a usage error): the JSON validated against schema/report.schema.json, the
  * SARIF against the official SARIF 2.1.0 schema (tests/fixtures/sarif, vendored from
- * oasis-tcs/sarif-spec), the JUnit parsed by an XML parser; then the findings' marks (severity, control ids, waived, remediated) on synthetic
- * reports.
+ * oasis-tcs/sarif-spec), the JUnit parsed by an XML parser; then the findings' marks (severity,
+ * control ids, waived, remediated) on synthetic reports.
  */
 import * as assert from "node:assert/strict";
 import Ajv, { ValidateFunction } from "ajv";
@@ -155,7 +155,7 @@ describe("reports: JSON (schema), SARIF 2.1.0, JUnit XML from real runs", functi
     });
 
     it("an unwritable --sarif path is an error (exit 2) and --json says so", async () => {
-        const r = await cli("plan", "--stack", "dev", "--json", "--sarif", path.join(dir(), "no", "such", "dir()", "x.sarif"));
+        const r = await cli("plan", "--stack", "dev", "--json", "--sarif", path.join(dir(), "no", "such", "dir", "x.sarif"));
         assert.equal(r.code, 2);
         const doc = JSON.parse(r.stdout) as { verdict: string; error: string };
         assertValid(validateReport, doc, "error document");
