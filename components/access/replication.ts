@@ -36,7 +36,9 @@ export const REPLICATION_TYPE = typeToken("Replication");
  * `replicaRegion` (credentials and settings from the environment, as the default provider's).
  */
 export type ReplicationPlan = Omit<ReplicationArgs, "source" | "replicaProvider"> & {
+    /** The source bucket by its parts: name, ARN, key, versioning and Object Lock. */
     readonly source: ReplicationSource;
+    /** Provider for `replicaRegion`. @default - a child `${name}-provider` for `replicaRegion` */
     readonly replicaProvider?: aws.Provider | undefined;
 };
 
