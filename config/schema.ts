@@ -8,6 +8,7 @@ import { tagKey, tagValue } from "./tagSchemas";
 import { KEY_LAYOUTS } from "../components/storage/layout";
 import { ENCRYPTION_MODES } from "../rules/encryption";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../rules/keys";
+import { arnRegex } from "../rules/arn";
 import { REGION_REGEX } from "../rules/regions";
 import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
@@ -28,9 +29,7 @@ const positiveDays = z.int().min(1).max(36500);
 export const regionCode = z.string().regex(REGION_REGEX, "must be an AWS region code such as us-east-1");
 
 /** An AWS KMS key or alias ARN. */
-export const kmsKeyArn = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+$/, "must be a KMS key or alias ARN");
+export const kmsKeyArn = z.string().regex(arnRegex("kms:[a-z0-9-]+:\\d{12}:(key|alias)/[A-Za-z0-9/_-]+"), "must be a KMS key or alias ARN");
 
 /** S3 general-purpose bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
 export const bucketName = z

@@ -8,6 +8,14 @@ import { partitionOfRegion } from "./regions";
 /** The partition part of an ARN, as a regular-expression fragment: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, ... */
 export const PARTITION_PATTERN = "aws(-[a-z]+)*";
 
+/** The name (with its path) in an IAM role or user ARN, as a regular-expression fragment. */
+export const IAM_NAME_PATTERN = "[\\w+=,.@/-]+";
+
+/** A whole ARN of any partition: `^arn:<partition>:` then `rest` (a regular-expression source), to the end. */
+export function arnRegex(rest: string): RegExp {
+    return new RegExp(`^arn:${PARTITION_PATTERN}:${rest}$`);
+}
+
 /** The partition of an ARN (`arn:<partition>:...`), e.g. of a topic to name its account's other resources. */
 export function partitionOfArn(arnText: string): string {
     return /^arn:([^:]+):/.exec(arnText)?.[1] ?? "aws";
@@ -25,7 +33,7 @@ export function s3BucketArn(partition: string, bucketName: string): string {
 
 /** `<bucket>` from `arn:<partition>:s3:::<bucket>`; any other string is returned as it is (a bare name). */
 export function bucketNameFromRef(ref: string): string {
-    const m = new RegExp(`^arn:${PARTITION_PATTERN}:s3:::([^/]+)$`).exec(ref);
+    const m = arnRegex("s3:::([^/]+)").exec(ref);
     return m?.[2] ?? ref;
 }
 

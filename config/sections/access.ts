@@ -8,7 +8,7 @@ import { isSessionDuration, readerArgsProblems, SESSION_RULE } from "../../compo
 import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass, replicationArgsProblems } from "../../components/access/replicationArgs";
 import { writerArgsProblems } from "../../components/access/writerAccess";
 import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
-import { accountRootArn } from "../../rules/arn";
+import { accountRootArn, arnRegex, IAM_NAME_PATTERN } from "../../rules/arn";
 import { partitionOfRegion } from "../../rules/regions";
 import { fromArgs, Problem } from "../problems";
 import { tagValue } from "../tagSchemas";
@@ -21,7 +21,10 @@ export type WriterMode = (typeof WRITER_MODES)[number];
 const accountId = z.string().regex(ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE);
 const iamPrincipalArn = z
     .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/, "must be an IAM role, user or account root ARN");
+    .regex(
+        arnRegex(`iam::\\d{12}:(root|role/${IAM_NAME_PATTERN}|user/${IAM_NAME_PATTERN})`),
+        "must be an IAM role, user or account root ARN",
+    );
 /** STS external id rules: 2-1224 characters of `[\w+=,.@:/-]`. */
 const externalId = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2-1224 characters of letters, digits and +=,.@:/-");
 /** CloudWatch namespaces: no `AWS/` prefix (reserved for AWS), 1-255 printable characters. */

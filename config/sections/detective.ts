@@ -6,6 +6,7 @@
  * `resolveSettings` by one line each.
  */
 import { z } from "zod";
+import { arnRegex, IAM_NAME_PATTERN } from "../../rules/arn";
 import { keysNotApplying, Problem } from "../problems";
 
 /**
@@ -32,7 +33,7 @@ export const dataArrivalSchema = z.strictObject({
 
 const roleArn = z
     .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/security");
+    .regex(arnRegex(`iam::\\d{12}:role/${IAM_NAME_PATTERN}`), "must be an IAM role ARN such as arn:aws:iam::123456789012:role/security");
 
 export const malwareScanSchema = z.strictObject({
     /** GuardDuty Malware Protection for S3 on the data bucket, with scan-result tags and alerts. Billed per GB scanned. */

@@ -5,6 +5,7 @@
  * environment defaults by one line each.
  */
 import { z } from "zod";
+import { arnRegex } from "../../rules/arn";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { LifecyclePlan } from "../../components/storage/lifecycle";
 import type { AlarmThresholds } from "../../components/monitoring/storageAlarms";
@@ -15,7 +16,7 @@ import { fromArgs, keysNotApplying, Problem } from "../problems";
 /** An AWS ARN of any service in this account's partition (targets of the object-created rule). */
 const anyArn = z
     .string()
-    .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/, "must be an ARN such as arn:aws:sqs:us-east-1:123456789012:queue");
+    .regex(arnRegex("[a-z0-9-]+:[a-z0-9-]*:\\d{12}:.+"), "must be an ARN such as arn:aws:sqs:us-east-1:123456789012:queue");
 const keyPrefix = z.string().regex(KEY_PREFIX_REGEX, KEY_PREFIX_RULE);
 const count = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 

@@ -37,6 +37,22 @@ describe("config: valid stacks", () => {
         });
     });
 
+    it("ARN keys take every partition's ARNs (a GovCloud stack), the same pattern as rules/arn.ts", () => {
+        const kmsKeyArn = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/abc";
+        const deployer = "arn:aws-us-gov:iam::123456789012:role/deployer";
+        const s = resolve(
+            {
+                ...valid,
+                allowedRegions: ["us-gov-west-1"],
+                encryption: { mode: "sse-kms", kmsKeyArn },
+                mfa: { exemptPrincipalArns: [deployer] },
+            },
+            "us-gov-west-1",
+        );
+        assert.equal(s.encryption.kmsKeyArn, kmsKeyArn);
+        assert.deepEqual(s.access.mfa.exemptPrincipalArns, [deployer]);
+    });
+
     it("prod defaults: protected, the storage plan, header required", () => {
         const s = resolve({ ...valid, environment: "prod" });
         assert.equal(s.protect, true);
@@ -99,6 +115,11 @@ describe("config: bad input names the key, quotes the value, says what is allowe
             "malformed KMS key ARN",
             { ...valid, encryption: { mode: "sse-kms", kmsKeyArn: "key-123" } },
             `firehose-storage:encryption.kmsKeyArn: got "key-123"; must be a KMS key or alias ARN`,
+        ],
+        [
+            "KMS key ARN of no partition",
+            { ...valid, encryption: { mode: "sse-kms", kmsKeyArn: "arn:awsx:kms:us-east-1:123456789012:key/abc" } },
+            `firehose-storage:encryption.kmsKeyArn: got "arn:awsx:kms:us-east-1:123456789012:key/abc"; must be a KMS key or alias ARN`,
         ],
         [
             "KMS key with SSE-S3",

@@ -5,9 +5,11 @@ import * as path from "path";
 import {
     accountRootArn,
     alarmArnPattern,
+    arnRegex,
     bucketNameFromRef,
     budgetArnPattern,
     eventRuleArn,
+    IAM_NAME_PATTERN,
     isLogTarget,
     logGroupArn,
     partitionOfRegion,
@@ -53,6 +55,20 @@ describe("rules/", () => {
         assert.equal(budgetArnPattern("aws-cn", "123456789012"), "arn:aws-cn:budgets::123456789012:*");
         assert.equal(accountRootArn("aws-us-gov", "123456789012"), "arn:aws-us-gov:iam::123456789012:root");
         assert.equal(s3BucketArn("aws-cn", "b"), "arn:aws-cn:s3:::b");
+    });
+
+    it("arnRegex: an ARN of every partition, nothing else", () => {
+        const role = arnRegex(`iam::\\d{12}:role/${IAM_NAME_PATTERN}`);
+        for (const partition of ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b"]) {
+            assert.ok(role.test(`arn:${partition}:iam::123456789012:role/path/r`), partition);
+        }
+        for (const bad of [
+            "arn:awsx:iam::123456789012:role/r",
+            "arn:aws-:iam::123456789012:role/r",
+            "arn:aws:iam::123456789012:role/r x",
+        ]) {
+            assert.ok(!role.test(bad), bad);
+        }
     });
 
     it("bucket references: a bucket ARN of any partition or a bare name", () => {
