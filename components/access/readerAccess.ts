@@ -41,6 +41,9 @@ export interface ReaderAccessArgs {
 export const SESSION_LIMITS = { min: 3600, max: 43200 } as const;
 export const SESSION_RULE = `must be a whole number of seconds, ${SESSION_LIMITS.min}-${SESSION_LIMITS.max} (IAM's bounds)`;
 
+/** What `maxSessionDurationSeconds` defaults to (IAM's own default; the config layer's too). */
+export const READER_DEFAULTS = { maxSessionDurationSeconds: 3600 } as const satisfies Pick<ReaderAccessArgs, "maxSessionDurationSeconds">;
+
 /** Whether `s` is a session duration IAM accepts (the config schema refines with it too). */
 export function isSessionDuration(s: number): boolean {
     return Number.isInteger(s) && s >= SESSION_LIMITS.min && s <= SESSION_LIMITS.max;
@@ -89,7 +92,7 @@ export function buildReaderAccess(
         {
             description: `Cross-account read access to the Firehose archive for partner account ${args.partnerAccountId}`,
             assumeRolePolicy: trust,
-            maxSessionDuration: args.maxSessionDurationSeconds ?? 3600,
+            maxSessionDuration: args.maxSessionDurationSeconds ?? READER_DEFAULTS.maxSessionDurationSeconds,
             tags: { ...args.tags, Name: name, Role: "reader" },
         },
         parent,

@@ -17,6 +17,7 @@ import { replicationRolePolicy } from "./policies/replicationPolicy";
 import { s3ReplicationTrust } from "./policies/trustPolicy";
 import {
     replicaLockProblems,
+    REPLICATION_DEFAULTS,
     REPLICATION_RULE_ID,
     REPLICATION_TIME_MINUTES,
     ReplicationArgs,
@@ -128,10 +129,12 @@ export function buildReplication(
         status: "Enabled",
         priority: 1,
         filter: {},
-        deleteMarkerReplication: { status: args.deleteMarkerReplication === true ? "Enabled" : "Disabled" },
+        deleteMarkerReplication: {
+            status: (args.deleteMarkerReplication ?? REPLICATION_DEFAULTS.deleteMarkerReplication) ? "Enabled" : "Disabled",
+        },
         destination: {
             bucket: replica.bucketArn,
-            storageClass: args.storageClass ?? "STANDARD_IA",
+            storageClass: args.storageClass ?? REPLICATION_DEFAULTS.storageClass,
             // S3 RTC: replicationTime needs metrics (with the same 15-minute threshold) beside it.
             replicationTime: { status: "Enabled", time: { minutes: REPLICATION_TIME_MINUTES } },
             metrics: { status: "Enabled", eventThreshold: { minutes: REPLICATION_TIME_MINUTES } },

@@ -23,6 +23,12 @@ export const REPLICATION_RULE_ID = "replicate-everything";
 /** S3 Replication Time Control: the only threshold AWS offers, in minutes. */
 export const REPLICATION_TIME_MINUTES = 15;
 
+/** What `storageClass` and `deleteMarkerReplication` default to (the config layer's defaults too). */
+export const REPLICATION_DEFAULTS = { storageClass: "STANDARD_IA", deleteMarkerReplication: false } as const satisfies Pick<
+    ReplicationArgs,
+    "storageClass" | "deleteMarkerReplication"
+>;
+
 /** What replication needs of its source bucket: a `SecureBucket` has all of it. */
 export interface ReplicationSource {
     readonly bucketName: pulumi.Input<string>;

@@ -59,6 +59,9 @@ export interface WriterAccessParts {
     readonly secretAccessKey?: pulumi.Output<string>;
 }
 
+/** What `mode` defaults to (the config layer's `writer.mode` default too). */
+export const WRITER_DEFAULTS = { mode: "role" } as const satisfies Pick<WriterAccessArgs, "mode">;
+
 /**
  * The body of `WriterAccess` (this library's and the multi-language package's): checks the args
  * (`shapeProblems`, what the caller's own arg shape found, then `writerArgsProblems`; every problem
@@ -70,8 +73,8 @@ export function buildWriterAccess(
     args: WriterAccessArgs,
     shapeProblems: readonly Problem[] = [],
 ): WriterAccessParts {
-    throwOnProblems("WriterAccess", [...shapeProblems, ...writerArgsProblems(args.mode ?? "role", args)], owner);
-    const mode = args.mode ?? "role";
+    const mode = args.mode ?? WRITER_DEFAULTS.mode;
+    throwOnProblems("WriterAccess", [...shapeProblems, ...writerArgsProblems(mode, args)], owner);
     const parent = { parent: owner };
     const tags = { ...args.tags, Name: name, Role: "writer" };
     // ARNs built from the (auto-)name, which is known in a preview where the computed `arn` is not:

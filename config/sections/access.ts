@@ -4,9 +4,14 @@
  * Wired into `configSchema`, `Settings`, `resolveSettings` and the environment defaults by one line each.
  */
 import { z } from "zod";
-import { isSessionDuration, readerArgsProblems, SESSION_RULE } from "../../components/access/readerAccess";
-import { REPLICA_STORAGE_CLASSES, ReplicaStorageClass, replicationArgsProblems } from "../../components/access/replicationArgs";
-import { writerArgsProblems } from "../../components/access/writerAccess";
+import { isSessionDuration, READER_DEFAULTS, readerArgsProblems, SESSION_RULE } from "../../components/access/readerAccess";
+import {
+    REPLICA_STORAGE_CLASSES,
+    ReplicaStorageClass,
+    REPLICATION_DEFAULTS,
+    replicationArgsProblems,
+} from "../../components/access/replicationArgs";
+import { WRITER_DEFAULTS, writerArgsProblems } from "../../components/access/writerAccess";
 import { ACCOUNT_ID_REGEX, ACCOUNT_ID_RULE, KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../../rules/keys";
 import { accountRootArn, arnRegex, IAM_NAME_PATTERN } from "../../rules/arn";
 import { partitionOfRegion } from "../../rules/regions";
@@ -150,12 +155,12 @@ export interface AccessDefaults {
 }
 
 export const ACCESS_FIXED_DEFAULTS = {
-    writerMode: "role",
+    writerMode: WRITER_DEFAULTS.mode,
     metricsNamespace: "Firehose/Storage",
     logGroupName: "/leadconduit/firehose-writer",
-    maxSessionDurationSeconds: 3600,
-    storageClass: "STANDARD_IA",
-    deleteMarkerReplication: false,
+    maxSessionDurationSeconds: READER_DEFAULTS.maxSessionDurationSeconds,
+    storageClass: REPLICATION_DEFAULTS.storageClass,
+    deleteMarkerReplication: REPLICATION_DEFAULTS.deleteMarkerReplication,
 } as const;
 
 /** Raw section -> settings, defaults applied. Validation is `accessProblems`. */
@@ -198,7 +203,9 @@ function writerProblems(raw: RawAccessConfig["writer"]): Problem[] {
         return [];
     }
     const args = { trustedPrincipalArn: raw.principal, externalId: raw.externalId };
-    return fromArgs(writerArgsProblems(raw.mode ?? "role", args), "writer.", { trustedPrincipalArn: "principal" });
+    return fromArgs(writerArgsProblems(raw.mode ?? ACCESS_FIXED_DEFAULTS.writerMode, args), "writer.", {
+        trustedPrincipalArn: "principal",
+    });
 }
 
 /** Cross-field rules of the section. `source` is `aws:region`; `allowedRegions` the resolved allow-list. */
