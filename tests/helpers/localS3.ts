@@ -8,6 +8,7 @@ import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require("s3rver") as new (o: object) => { run(): Promise<AddressInfo>; close(): Promise<void> };
 
+/** The running server, read inside a test (after the `before` hook started it). */
 export interface LocalS3 {
     /** `http://127.0.0.1:<port>`. */
     readonly endpoint: () => string;

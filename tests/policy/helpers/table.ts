@@ -47,6 +47,7 @@ export interface Expect {
     readonly count?: number;
 }
 
+/** One row of a policy's table: its title, the verdict it expects and the resources it judges. */
 export interface PolicyCase extends Expect {
     readonly title: string;
     readonly verdict: Verdict;
