@@ -164,8 +164,20 @@ export function versioningEffect(props: Record<string, unknown>): Effect {
     return status === "Enabled" ? true : `has status ${JSON.stringify(status ?? null)}: set it to "Enabled" (Suspended is off).`;
 }
 
-export const SSE_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
+/**
+ * SSE-S3 and SSE-KMS: the algorithms S3 Bucket Keys work with (not DSSE-KMS:
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html).
+ */
+export const BUCKET_KEY_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms"]);
+/** Every default-encryption algorithm S3 supports. */
+export const SSE_ALGORITHMS: ReadonlySet<string> = new Set([...BUCKET_KEY_ALGORITHMS, "aws:kms:dsse"]);
 export const KMS_ALGORITHMS: ReadonlySet<string> = new Set(["aws:kms", "aws:kms:dsse"]);
+
+/** The `applyServerSideEncryptionByDefault.sseAlgorithm` of one rule of a default-encryption resource. */
+export function ruleAlgorithm(rule: Record<string, unknown> | typeof UNKNOWN | undefined): string | typeof UNKNOWN | undefined {
+    const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
+    return byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
+}
 
 /** The default-encryption algorithm of the first rule that sets one: a string, `UNKNOWN`, or `undefined`. */
 export function sseAlgorithm(props: Record<string, unknown>): string | typeof UNKNOWN | undefined {
@@ -174,9 +186,7 @@ export function sseAlgorithm(props: Record<string, unknown>): string | typeof UN
         return UNKNOWN;
     }
     for (const item of rules) {
-        const rule = obj(item);
-        const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
-        const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
+        const algorithm = ruleAlgorithm(obj(item));
         if (algorithm !== undefined) {
             return algorithm;
         }

@@ -5,6 +5,7 @@
  * change (an unknown preview value is never overwritten). Separate resources; the deprecated inline
  * bucket inputs that have the same fix are rewritten in their own shape by lib/remediateInline.ts.
  */
+import { BUCKET_KEY_ALGORITHMS, ruleAlgorithm } from "./effect";
 import { publicAccessFlags } from "./publicAccess";
 import { isUnknown, obj, str, UNKNOWN } from "./unknown";
 
@@ -44,9 +45,8 @@ export function enableBucketKey(props: Props): Props | undefined {
     let changed = false;
     const rules = (props.rules as unknown[]).map((item) => {
         const rule = obj(item);
-        const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
-        const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
-        if (rule === UNKNOWN || rule === undefined || (algorithm !== "aws:kms" && algorithm !== "AES256")) {
+        const algorithm = ruleAlgorithm(rule);
+        if (rule === UNKNOWN || rule === undefined || typeof algorithm !== "string" || !BUCKET_KEY_ALGORITHMS.has(algorithm)) {
             return item;
         }
         if (rule.bucketKeyEnabled === true || isUnknown(rule.bucketKeyEnabled)) {

@@ -6,6 +6,7 @@
  * overwritten; `undefined` when nothing is to change. Only the two fixes that have an inline form:
  * Block Public Access and object ownership have none, and a bucket's own inputs carry no key.
  */
+import { BUCKET_KEY_ALGORITHMS } from "./effect";
 import { isUnknown, obj, str, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
@@ -56,7 +57,7 @@ export function enableInlineBucketKey(props: Props): Props | undefined {
         const byDefault: unknown = r.applyServerSideEncryptionByDefault ?? (Array.isArray(v2) ? (v2 as unknown[])[0] : v2);
         const d = obj(byDefault);
         const algorithm = d === UNKNOWN ? UNKNOWN : str(d?.sseAlgorithm);
-        return algorithm === "aws:kms" || algorithm === "AES256" ? { ...r, bucketKeyEnabled: true } : rule;
+        return typeof algorithm === "string" && BUCKET_KEY_ALGORITHMS.has(algorithm) ? { ...r, bucketKeyEnabled: true } : rule;
     };
     const out: Props = { ...props };
     let changed = false;

@@ -1,12 +1,12 @@
 /** Resource policies for S3 buckets' storage settings: encryption, versioning, lifecycle, deletion. */
 import { Finding, label, resourcePolicy, ResourceView, unverified, violation } from "../lib/check";
-import { versioningEffect } from "../lib/effect";
+import { ruleAlgorithm, SSE_ALGORITHMS, versioningEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { judgeLifecycle } from "../lib/lifecycle";
 import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
 import { isOf, T } from "../lib/types";
-import { arr, bool, obj, str, UNKNOWN } from "../lib/unknown";
+import { arr, bool, obj, UNKNOWN } from "../lib/unknown";
 
 /** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
 const isBucket = isOf(T.bucket);
@@ -59,8 +59,7 @@ function judgeEncryption(r: ResourceView, config: EncryptionConfig): Finding[] {
     const findings: Finding[] = [];
     for (const item of rules) {
         const rule = obj(item);
-        const byDefault = rule === UNKNOWN ? UNKNOWN : obj(rule?.applyServerSideEncryptionByDefault);
-        const algorithm = byDefault === UNKNOWN ? UNKNOWN : str(byDefault?.sseAlgorithm);
+        const algorithm = ruleAlgorithm(rule);
         const bucketKey = rule === UNKNOWN ? UNKNOWN : bool(rule?.bucketKeyEnabled);
         if (algorithm === UNKNOWN || bucketKey === UNKNOWN) {
             findings.push(unverified(`the sseAlgorithm or bucketKeyEnabled of ${label(r)} is unknown`));
@@ -71,7 +70,7 @@ function judgeEncryption(r: ResourceView, config: EncryptionConfig): Finding[] {
             // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingDSSEncryption.html), so a
             // DSSE-KMS rule is never asked for one.
             findings.push(violation(`${label(r)} uses SSE-KMS without a bucket key: set bucketKeyEnabled: true to cut KMS requests.`));
-        } else if (algorithm !== "AES256" && algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
+        } else if (algorithm === undefined || !SSE_ALGORITHMS.has(algorithm)) {
             findings.push(
                 violation(
                     `${label(r)} has sseAlgorithm ${JSON.stringify(algorithm)}: it must be "AES256" (with bucketKeyEnabled) or "aws:kms".`,
