@@ -84,13 +84,21 @@ export const ADVISORY_CONFIG_FILE = path.join(PACKAGE_ROOT, "automation", "advis
 export { DEFAULT_POLICY_CONFIG };
 
 /**
+ * The pack a stack is judged with, offline and by preview/up alike: `packDir`, else the one beside the
+ * project (`<projectDir>/policy-pack`, as `plan --project-dir` uses).
+ */
+function packDirOf(projectDir: string, packDir: string | undefined): string {
+    return path.resolve(packDir ?? path.join(projectDir, "policy-pack"));
+}
+
+/**
  * Maps our options to the Automation API's. Policy config: the one rule of gate/stackPolicy.ts
  * (explicit file, else the stack's own from its profile), as the offline gate uses; a stack whose
  * environment cannot be read runs every policy advisory (ADVISORY_CONFIG_FILE).
  */
 export function automationPlan(o: DeployOptions, exists: (file: string) => boolean = fs.existsSync): AutomationPlan {
     const workDir = path.resolve(o.projectDir ?? PROJECT_DIR);
-    const packDir = path.resolve(o.packDir ?? path.join(workDir, "policy-pack"));
+    const packDir = packDirOf(workDir, o.packDir);
     const chosen =
         o.skipPolicy === true
             ? undefined
@@ -231,6 +239,7 @@ export interface OfflinePlanOptions {
     readonly stackFile?: string;
     /** `key=value` config overrides. */
     readonly config?: readonly string[];
+    /** @default <projectDir>/policy-pack */
     readonly packDir?: string;
     readonly policyConfigFile?: string;
     /** A running pack to reuse (not stopped). */
@@ -249,7 +258,7 @@ export async function offlinePlan(stack: string, options: OfflinePlanOptions = {
         stack,
         stackFile: o.stackFile,
         overrides: o.config,
-        packDir: o.packDir,
+        packDir: packDirOf(projectDir, o.packDir),
         policyConfigFile: o.policyConfigFile,
         pack: o.pack,
         policyTimeoutMs: o.policyTimeoutMs,

@@ -4,6 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { ADVISORY_CONFIG_FILE, automationPlan, DEFAULT_POLICY_CONFIG, offlinePlan, PROJECT_DIR } from "../../automation";
 import { PolicyConfigError, PolicyPackServer } from "../../gate/analyzer";
@@ -44,6 +45,17 @@ describe("automation: Automation API options", () => {
         assert.deepEqual(plan.up.policyPacks, ["/packs/org"]);
         assert.deepEqual(plan.up.policyPackConfigs, ["/ci/strict.json"]);
         assert.throws(() => automationPlan({ stack: "dev", policyConfigFile: "/ci/missing.json" }, exists), PolicyConfigError);
+    });
+
+    it("offlinePlan judges with the pack beside the project, as preview and up do", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firehose-offline-plan-"));
+        try {
+            const beside = path.join(dir, "policy-pack");
+            assert.deepEqual(automationPlan({ stack: "dev", projectDir: dir }, () => false).up.policyPacks, [beside]);
+            await assert.rejects(offlinePlan("dev", { projectDir: dir }), { message: `policy pack ${beside} does not exist` });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("skipPolicy leaves the pack out", () => {
