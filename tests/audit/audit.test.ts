@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { childrenOf, one, ofType } from "../helpers/resources";
-import { apiCallEvent, routed } from "../helpers/events";
+import { apiCallEvent, JsonObject, routed } from "../helpers/events";
 import { ACCT, REGION, shippedStack, sid, statements, T } from "../monitoring/helpers";
 
 for (const stack of ["dev", "prod"] as const) {
@@ -113,6 +113,15 @@ for (const stack of ["dev", "prod"] as const) {
                 ),
             );
             samples["PutBucketPolicy elsewhere"] = apiCallEvent("PutBucketPolicy", "someone-elses-bucket");
+            // The same call said by another source, as another kind of event or by another service: not S3's
+            // CloudTrail record of it, so no alert.
+            const change = apiCallEvent("PutBucketPolicy", bucketOf("firehose-data"));
+            samples["PutBucketPolicy from another source"] = { ...change, source: "acme.audit" };
+            samples["PutBucketPolicy as another detail-type"] = { ...change, "detail-type": "AWS Service Event via CloudTrail" };
+            samples["PutBucketPolicy by another service"] = {
+                ...change,
+                detail: { ...(change.detail as JsonObject), eventSource: "s3-outposts.amazonaws.com" },
+            };
             assert.deepEqual(
                 routed(rule, samples),
                 protection.filter(([, alerts]) => alerts).flatMap(([call]) => [`${call} firehose-data`, `${call} firehose-audit-logs`]),

@@ -83,7 +83,7 @@ export function objectCreatedEvent(bucketName: string, key: string): JsonObject 
 
 /**
  * Object events around a new `.json` lead in `bucketName`, by name: only "new .json object" is a data
- * arrival; the others (another suffix, another bucket, a deletion) are not.
+ * arrival; the others (another suffix, another bucket, a deletion, another source) are not.
  */
 export function arrivalSamples(bucketName: string): Record<string, JsonObject> {
     const key = "flow_id=acme-leads/year=2026/month=11/day=24/hour=07/lead-0001.json";
@@ -92,5 +92,6 @@ export function arrivalSamples(bucketName: string): Record<string, JsonObject> {
         "new .csv object": objectCreatedEvent(bucketName, key.replace(/\.json$/, ".csv")),
         "new .json object in another bucket": objectCreatedEvent("someone-elses-bucket", key),
         ".json object deleted": { ...objectCreatedEvent(bucketName, key), "detail-type": "Object Deleted" },
+        "new .json object from another source": { ...objectCreatedEvent(bucketName, key), source: "acme.uploader" },
     };
 }
