@@ -4,6 +4,7 @@
  * setting is a short canonical text, or `absent` when the bucket has none; comparing two states is
  * comparing texts, and a drift names the setting with both sides.
  */
+import { PUBLIC_ACCESS_BLOCK_FLAGS, PublicAccessBlockFlag } from "../rules/publicAccess";
 
 export const SETTINGS = [
     "versioning",
@@ -87,18 +88,14 @@ export function policyText(policyJson: string): string {
         .join("; ");
 }
 
-export function pabText(p: {
-    blockPublicAcls?: boolean;
-    ignorePublicAcls?: boolean;
-    blockPublicPolicy?: boolean;
-    restrictPublicBuckets?: boolean;
-}): string {
-    return [
-        `BlockPublicAcls=${p.blockPublicAcls === true}`,
-        `IgnorePublicAcls=${p.ignorePublicAcls === true}`,
-        `BlockPublicPolicy=${p.blockPublicPolicy === true}`,
-        `RestrictPublicBuckets=${p.restrictPublicBuckets === true}`,
-    ].join(" ");
+/** A Block Public Access flag as the S3 API names it: `blockPublicAcls` -> `BlockPublicAcls`. */
+export function s3ApiFlagName(flag: PublicAccessBlockFlag): string {
+    return `${flag[0]?.toUpperCase() ?? ""}${flag.slice(1)}`;
+}
+
+/** The four flags (declared inputs' names) as `BlockPublicAcls=true BlockPublicPolicy=false ...`; absent is false. */
+export function pabText(p: Readonly<Partial<Record<PublicAccessBlockFlag, unknown>>>): string {
+    return PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => `${s3ApiFlagName(f)}=${p[f] === true}`).join(" ");
 }
 
 export function encryptionText(algorithm: string, bucketKey: boolean): string {

@@ -15,7 +15,8 @@ import {
     GetPublicAccessBlockCommand,
     S3Client,
 } from "@aws-sdk/client-s3";
-import { ABSENT, BucketState, encryptionText, lifecycleText, pabText, policyText, replicationText } from "./bucketState";
+import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../rules/publicAccess";
+import { ABSENT, BucketState, encryptionText, lifecycleText, pabText, policyText, replicationText, s3ApiFlagName } from "./bucketState";
 
 /** The error codes S3 answers when a bucket has no such configuration. */
 const NOT_CONFIGURED = new Set([
@@ -48,13 +49,10 @@ export async function observedState(client: S3Client, bucket: string): Promise<B
             return algorithm !== undefined ? encryptionText(algorithm, rule?.BucketKeyEnabled === true) : ABSENT;
         }),
         orAbsent(async () => {
-            const c = (await client.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration ?? {};
-            return pabText({
-                blockPublicAcls: c.BlockPublicAcls,
-                ignorePublicAcls: c.IgnorePublicAcls,
-                blockPublicPolicy: c.BlockPublicPolicy,
-                restrictPublicBuckets: c.RestrictPublicBuckets,
-            });
+            const c: Record<string, unknown> = {
+                ...(await client.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration,
+            };
+            return pabText(Object.fromEntries(PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, c[s3ApiFlagName(f)]])));
         }),
         orAbsent(
             async () =>
