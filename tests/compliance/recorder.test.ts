@@ -185,6 +185,8 @@ describe("config recorder: on (prod)", function () {
         for (const [action, resource] of checks) {
             assert.equal(await config(ACCOUNT, action, resource), "Allowed", action);
             assert.equal(await config("999999999999", action, resource), "ImplicitlyDenied", `${action} for another account`);
+            const otherService = await ask("cloudtrail.amazonaws.com", [], { "aws:SourceAccount": ACCOUNT }, action, resource);
+            assert.equal(otherService, "ImplicitlyDenied", `${action} by another service for this account`);
         }
         assert.equal(await config(ACCOUNT, "s3:PutObject", `${historyArn()}/AWSLogs/${ACCOUNT}/other/h.json.gz`), "ImplicitlyDenied");
         assert.equal(await config(ACCOUNT, "s3:PutObject", history, { "s3:x-amz-acl": "private" }), "ImplicitlyDenied");
