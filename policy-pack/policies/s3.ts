@@ -7,6 +7,7 @@ import { enableBucketKey, resumeVersioning } from "../lib/remediate";
 import { enableInlineBucketKey, resumeInlineVersioning } from "../lib/remediateInline";
 import { isOf, T } from "../lib/types";
 import { arr, bool, obj, UNKNOWN } from "../lib/unknown";
+import { IA_MINIMUM_DAYS } from "../../rules/storageClasses";
 
 /** A bucket (its deprecated inline inputs are remediated in their own shape: lib/remediateInline.ts). */
 const isBucket = isOf(T.bucket);
@@ -148,7 +149,7 @@ export const s3LifecycleRules = resourcePolicy<LifecycleConfig>(
                 return [
                     ...v.problems.map((p) =>
                         violation(
-                            `${label(r)}: ${p}. Fix the rule (IA classes need >= 30 days; days must increase; add abortIncompleteMultipartUpload).`,
+                            `${label(r)}: ${p}. Fix the rule (IA classes need >= ${IA_MINIMUM_DAYS} days; days must increase; add abortIncompleteMultipartUpload).`,
                         ),
                     ),
                     ...v.unknowns.map((u) => unverified(`${label(r)}: ${u} unknown`)),

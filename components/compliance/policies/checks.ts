@@ -5,6 +5,7 @@
  * Runbooks: https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-ref-s3.html
  */
 import { PolicyDocument, policyDocument, Statement } from "../../../rules/document";
+import { sseAlgorithmOf } from "../../../rules/encryption";
 
 /** How a runbook parameter is filled: the noncompliant resource's id, or a fixed value. */
 export type ParameterValue = { readonly resourceValue: "RESOURCE_ID" } | { readonly staticValue: string };
@@ -82,8 +83,8 @@ export const CHECKS: readonly Check[] = [
             document: "AWS-EnableS3BucketEncryption",
             parameters: (ctx) =>
                 ctx.kmsKeyArn !== undefined
-                    ? { ...BUCKET, SSEAlgorithm: { staticValue: "aws:kms" }, KMSMasterKey: { staticValue: ctx.kmsKeyArn } }
-                    : { ...BUCKET, SSEAlgorithm: { staticValue: "AES256" } },
+                    ? { ...BUCKET, SSEAlgorithm: { staticValue: sseAlgorithmOf("sse-kms") }, KMSMasterKey: { staticValue: ctx.kmsKeyArn } }
+                    : { ...BUCKET, SSEAlgorithm: { staticValue: sseAlgorithmOf("sse-s3") } },
             actions: ["s3:PutEncryptionConfiguration", "s3:GetEncryptionConfiguration"],
         },
     },
@@ -96,7 +97,7 @@ export const CHECKS: readonly Check[] = [
             document: "AWS-EnableS3BucketEncryption",
             parameters: (ctx) => ({
                 ...BUCKET,
-                SSEAlgorithm: { staticValue: "aws:kms" },
+                SSEAlgorithm: { staticValue: sseAlgorithmOf("sse-kms") },
                 KMSMasterKey: { staticValue: ctx.kmsKeyArn ?? "" },
             }),
             actions: ["s3:PutEncryptionConfiguration", "s3:GetEncryptionConfiguration"],
