@@ -1,6 +1,7 @@
 /** The one typed settings object the program is built from: validated config with defaults applied. */
 import { KeyLayout } from "../components/storage/layout";
 import { LifecyclePlan } from "../components/storage/lifecycle";
+import { RequiredTag } from "../rules/tags";
 import { EncryptionMode, Environment } from "./schema";
 import { AccessSettings } from "./sections/access";
 import { DetectiveSettings } from "./sections/detective";
@@ -8,12 +9,13 @@ import { MacieSettings } from "./sections/discovery";
 import { MonitoringSettings } from "./sections/monitoring";
 import { ObjectLockSettings } from "./sections/retention";
 
-export interface StandardTags {
-    readonly Project: string;
+/**
+ * The required tags (rules/tags.ts `REQUIRED_TAGS`) a stack sets once, through the provider's
+ * `defaultTags`: all but `Name` and `Role`, which the components set per resource. A tag added to
+ * `REQUIRED_TAGS` is a type error here until the config sets it.
+ */
+export interface StandardTags extends Readonly<Record<Exclude<RequiredTag, "Name" | "Role">, string>> {
     readonly Environment: Environment;
-    readonly Owner: string;
-    readonly CostCenter: string;
-    readonly DataType: string;
 }
 
 export interface Settings {
