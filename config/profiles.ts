@@ -7,7 +7,8 @@
  * the gate: the test suite plans prod with each key of Pulumi.prod.yaml removed.
  *
  * prod follows the storage plan (Standard 0-90 days, Standard-IA 90-365, Glacier 365-2555, Deep
- * Archive from 2555, expiry at 7300 days), SSE-KMS, replication, a budget and a year of trail logs;
+ * Archive from 2555, expiry at 7300 days), SSE-KMS, replication, a budget, a year of trail logs, malware
+ * scanning and AWS Config rules;
  * dev keeps data a year and logs a month, so experiments do not accumulate cost.
  */
 import { LifecyclePlan } from "../components/storage/lifecycle";
@@ -17,6 +18,7 @@ import type { EnforcementLevel } from "../gate/policyConfig";
 import type { Waiver } from "../rules/waivers";
 import type { Environment } from "./schema";
 import { AccessDefaults } from "./sections/access";
+import { ARRIVAL_LOG_GROUP, DetectiveDefaults } from "./sections/detective";
 import { MonitoringDefaults } from "./sections/monitoring";
 
 export interface EnvironmentDefaults {
@@ -27,6 +29,7 @@ export interface EnvironmentDefaults {
     readonly accessLogs: { readonly prefix: string; readonly retentionDays: number };
     readonly access: AccessDefaults;
     readonly monitoring: MonitoringDefaults;
+    readonly detective: DetectiveDefaults;
 }
 
 /**
@@ -94,6 +97,18 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             accessLogs: { prefix: "access-logs/", retentionDays: 30 },
             access: { replication: { enabled: false, region: "us-west-2" } },
             monitoring: { audit: { enabled: true, logRetentionDays: 90, dataEvents: false }, analytics: { enabled: false } },
+            detective: {
+                dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 },
+                malwareScan: { enabled: false, quarantine: true, quarantineGlacierDays: 30 },
+                configRules: {
+                    enabled: false,
+                    remediation: true,
+                    maximumAutomaticAttempts: 5,
+                    retryAttemptSeconds: 600,
+                    createRecorder: false,
+                    historyRetentionDays: 30,
+                },
+            },
         },
         requires: {
             protect: false,
@@ -141,6 +156,18 @@ export const PROFILES: Readonly<Record<Environment, StackProfile>> = {
             accessLogs: { prefix: "access-logs/", retentionDays: 365 },
             access: { replication: { enabled: true, region: "us-west-2" } },
             monitoring: { audit: { enabled: true, logRetentionDays: 2555, dataEvents: true }, analytics: { enabled: true } },
+            detective: {
+                dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 },
+                malwareScan: { enabled: true, quarantine: true, quarantineGlacierDays: 30 },
+                configRules: {
+                    enabled: true,
+                    remediation: true,
+                    maximumAutomaticAttempts: 5,
+                    retryAttemptSeconds: 600,
+                    createRecorder: false,
+                    historyRetentionDays: 2555,
+                },
+            },
         },
         requires: {
             protect: true,

@@ -9,7 +9,7 @@ import { REQUIRED_TAGS, isRequiredTag } from "../rules/tags";
 import { ConfigError, Problem, zodProblems } from "./problems";
 import { configSchema, RawConfig } from "./schema";
 import { accessProblems, resolveAccess } from "./sections/access";
-import { DETECTIVE_DEFAULTS, detectiveProblems, resolveDetective } from "./sections/detective";
+import { detectiveProblems, resolveDetective } from "./sections/detective";
 import { discoveryProblems, resolveMacie } from "./sections/discovery";
 import { monitoringProblems, resolveMonitoring } from "./sections/monitoring";
 import { resolveObjectLock, retentionProblems } from "./sections/retention";
@@ -140,7 +140,7 @@ function buildSettings(input: ConfigInput, raw: RawConfig, region: string): Sett
         },
         access: resolveAccess(raw, d.access, region),
         monitoring: resolveMonitoring(raw, d.monitoring),
-        detective: resolveDetective(raw, DETECTIVE_DEFAULTS[raw.environment]),
+        detective: resolveDetective(raw, d.detective),
         objectLock: resolveObjectLock(raw),
         macie: resolveMacie(raw),
     };

@@ -112,33 +112,6 @@ export interface DetectiveDefaults {
 /** The log group the design documents name; dev gets its own so both stacks can share an account. */
 export const ARRIVAL_LOG_GROUP = "/aws/s3/leadconduit-firehose";
 
-export const DETECTIVE_DEFAULTS: Readonly<Record<"dev" | "prod", DetectiveDefaults>> = {
-    dev: {
-        dataArrival: { enabled: true, logGroupName: `${ARRIVAL_LOG_GROUP}-dev`, retentionDays: 30 },
-        malwareScan: { enabled: false, quarantine: true, quarantineGlacierDays: 30 },
-        configRules: {
-            enabled: false,
-            remediation: true,
-            maximumAutomaticAttempts: 5,
-            retryAttemptSeconds: 600,
-            createRecorder: false,
-            historyRetentionDays: 30,
-        },
-    },
-    prod: {
-        dataArrival: { enabled: true, logGroupName: ARRIVAL_LOG_GROUP, retentionDays: 365 },
-        malwareScan: { enabled: true, quarantine: true, quarantineGlacierDays: 30 },
-        configRules: {
-            enabled: true,
-            remediation: true,
-            maximumAutomaticAttempts: 5,
-            retryAttemptSeconds: 600,
-            createRecorder: false,
-            historyRetentionDays: 2555,
-        },
-    },
-};
-
 /** Raw section -> settings, defaults applied. Validation is `detectiveProblems`. */
 export function resolveDetective(raw: RawDetectiveConfig, d: DetectiveDefaults): DetectiveSettings {
     const a = raw.dataArrival;
