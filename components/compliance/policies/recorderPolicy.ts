@@ -5,11 +5,12 @@
  * https://docs.aws.amazon.com/config/latest/developerguide/iamrole-permissions.html
  */
 import { GET_BUCKET_ACL, PUT_OBJECT } from "../../../rules/actions";
+import { arn } from "../../../rules/arn";
 import { PolicyDocument, policyDocument } from "../../../rules/document";
 
 /** `arn:<partition>:iam::aws:policy/service-role/AWS_ConfigRole`: read access to recorded resources' configuration. */
 export function configRoleManagedPolicyArn(partition: string): string {
-    return `arn:${partition}:iam::aws:policy/service-role/AWS_ConfigRole`;
+    return arn(partition, "iam", "", "aws", "policy/service-role/AWS_ConfigRole");
 }
 
 /**
