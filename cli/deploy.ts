@@ -42,7 +42,10 @@ export function addDeployCommands(root: Command, io: CliIo, setCode: (code: numb
             .addHelpText("after", DEPLOY_HELP_AFTER);
         if (name !== "destroy") {
             cmd.option("--pack <dir>", "policy pack directory (default: policy-pack/)")
-                .option("--policy-config <file>", "policy pack config (default: policy-pack/config/<stack>.json)")
+                .option(
+                    "--policy-config <file>",
+                    "policy pack config (default: the stack's own, from its environment's profile and allowedRegions)",
+                )
                 .option("--no-policy", "run without the policy pack");
         }
         cmd.action(async (f: DeployFlags) => {

@@ -71,7 +71,7 @@ export function addPlanCommand(root: Command, io: CliIo, setCode: (code: number)
         .description("run the stack program offline (under mocks) and judge it with the policy pack")
         .option(
             "-s, --stack <name>",
-            "stack name: reads Pulumi.<name>.yaml and policy-pack/config/<name>.json (repeatable: one pack for all)",
+            "stack name: reads Pulumi.<name>.yaml, judged with the stack's own pack config (repeatable: one pack for all)",
             collect,
             [],
         )
