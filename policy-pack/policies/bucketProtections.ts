@@ -8,7 +8,6 @@ import { Control, dataBucketPolicy } from "../lib/dataBucketControl";
 import { objectLockEffect } from "../lib/effect";
 import { globMatches, hasStatement, isAnyPrincipal, knownItems, Statement } from "../lib/iam";
 import { arr, bool, isUnknown, UNKNOWN } from "../lib/unknown";
-import { MFA_GUARDED_ACTIONS } from "../../rules/actions";
 
 /** A notification configuration that sends at least one event somewhere (EventBridge, SNS, SQS, Lambda). */
 const NOTIFICATIONS: WithoutKnobs<Control<object>> = {
@@ -80,6 +79,12 @@ export const s3DataBucketObjectLock = dataBucketPolicy<ObjectLockConfig>(
     },
 );
 
+/**
+ * The permanent deletes MFA delete guards (a version, the bucket): what the MFA-delete equivalent must
+ * deny without MFA. `denyDestructiveWithoutMfa` (rules/denies.ts) denies more (`MFA_GUARDED_ACTIONS`).
+ */
+const PERMANENT_DELETES = ["s3:DeleteObjectVersion", "s3:DeleteBucket"] as const;
+
 /** A Deny of the permanent deletes to anyone without MFA (`aws:MultiFactorAuthPresent` false). */
 function deniesDeletesWithoutMfa(s: Statement): boolean | typeof UNKNOWN {
     const actions = knownItems(s.actions);
@@ -96,7 +101,7 @@ function deniesDeletesWithoutMfa(s: Statement): boolean | typeof UNKNOWN {
                 ([k, v]) => k.toLowerCase() === "aws:multifactorauthpresent" && (v === "false" || v === false || isUnknown(v)),
             ),
     );
-    const covers = ["s3:DeleteObjectVersion", "s3:DeleteBucket"].every((a) => actions.items.some((p) => globMatches(p, a)));
+    const covers = PERMANENT_DELETES.every((a) => actions.items.some((p) => globMatches(p, a)));
     return s.effect === "Deny" && isAnyPrincipal(s.principal) === true && mfaKey && covers;
 }
 
@@ -128,7 +133,7 @@ export const s3DataBucketMfaDelete = dataBucketPolicy(
             hasStatement(
                 c.props.policy,
                 deniesDeletesWithoutMfa,
-                `has no Deny of ${MFA_GUARDED_ACTIONS.join(", ")} without MFA (Condition BoolIfExists aws:MultiFactorAuthPresent "false").`,
+                `has no Deny of ${PERMANENT_DELETES.join(", ")} without MFA (Condition BoolIfExists aws:MultiFactorAuthPresent "false").`,
             ),
     },
 );

@@ -199,6 +199,19 @@ export const CASES: Readonly<Record<string, readonly Case[]>> = {
             },
             message: /inline input policy\) has no Deny of .* without MFA/,
         },
+        {
+            ...V2,
+            title: "BucketV2 inline policy whose MFA deny leaves out DeleteBucket",
+            change: (i) => {
+                const doc = JSON.parse(i.policy as string) as { Statement: { Sid: string; Action: string[] }[] };
+                const mfa = doc.Statement.find((st) => st.Sid === "DenyDestructiveWithoutMfa");
+                if (mfa !== undefined) {
+                    mfa.Action = mfa.Action.filter((a) => a !== "s3:DeleteBucket");
+                }
+                i.policy = JSON.stringify(doc);
+            },
+            message: /has no Deny of s3:DeleteObjectVersion, s3:DeleteBucket without MFA \(Condition BoolIfExists/,
+        },
     ],
     "s3-bucket-policy-no-cross-account-admin": [
         {
