@@ -9,7 +9,7 @@ import { KEY_LAYOUTS } from "../components/storage/layout";
 import { ENCRYPTION_MODES } from "../rules/encryption";
 import { KEY_PREFIX_REGEX, KEY_PREFIX_RULE } from "../rules/keys";
 import { arnRegex } from "../rules/arn";
-import { REGION_REGEX } from "../rules/regions";
+import { REGION_REGEX, REGION_RULE } from "../rules/regions";
 import { TRANSITION_STORAGE_CLASSES } from "../rules/storageClasses";
 import { accessConfigShape } from "./sections/access";
 import { detectiveConfigShape } from "./sections/detective";
@@ -26,7 +26,7 @@ const days = z.int().min(0).max(36500);
 const positiveDays = z.int().min(1).max(36500);
 
 /** A region code such as `us-east-1` (the allow-list decides which ones may be used). */
-export const regionCode = z.string().regex(REGION_REGEX, "must be an AWS region code such as us-east-1");
+export const regionCode = z.string().regex(REGION_REGEX, REGION_RULE);
 
 /** An AWS KMS key or alias ARN. */
 export const kmsKeyArn = z.string().regex(arnRegex("kms:[a-z0-9-]+:\\d{12}:(key|alias)/[A-Za-z0-9/_-]+"), "must be a KMS key or alias ARN");

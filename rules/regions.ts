@@ -6,6 +6,8 @@
 /** A region code such as `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`. */
 export const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
 export const REGION_REGEX = new RegExp(REGION_PATTERN);
+/** What a value that is not a region code is told (config keys and component args alike). */
+export const REGION_RULE = "must be an AWS region code such as us-east-1";
 
 /** Where the stacks may put resources unless a stack's `allowedRegions` says otherwise. */
 export const DEFAULT_ALLOWED_REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] as const;

@@ -1,5 +1,6 @@
 /** Arguments of `Replication` and the closed choices they use (pure: config imports from here too). */
 import { Problem } from "../storage/lifecycle";
+import { REGION_REGEX, REGION_RULE } from "../../rules/regions";
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { SecureBucket } from "../storage/secureBucket";
@@ -74,7 +75,9 @@ export interface ReplicationArgs {
 /** Every problem with the args (the config layer checks `replication.*` with it too). */
 export function replicationArgsProblems(args: Pick<ReplicationArgs, "sourceRegion" | "replicaRegion" | "storageClass">): Problem[] {
     const problems: Problem[] = [];
-    if (args.replicaRegion === args.sourceRegion) {
+    if (!REGION_REGEX.test(args.replicaRegion)) {
+        problems.push({ path: "replicaRegion", value: args.replicaRegion, message: REGION_RULE });
+    } else if (args.replicaRegion === args.sourceRegion) {
         problems.push({
             path: "replicaRegion",
             value: args.replicaRegion,

@@ -80,7 +80,7 @@ describe("ReaderAccess", () => {
 });
 
 describe("Replication", () => {
-    it("rejects a replica in the source region; SSE-S3 replication has no KMS selection or key", async () => {
+    it("rejects a replica region that is no region code or the source region; SSE-S3 replication has no KMS selection or key", async () => {
         /** A source bucket in us-east-1 (no access logs) replicated to `replicaRegion` through a provider there. */
         const replicate = (replicaRegion: string, extra: Partial<ReplicationArgs> = {}) =>
             run(() => {
@@ -91,6 +91,8 @@ describe("Replication", () => {
         const same = await replicate("us-east-1");
         assert.match(same.error?.message ?? "", /replicaRegion: got "us-east-1"; must differ from the source region \(us-east-1\)/);
         assert.deepEqual(ofType(same.run.resources, "aws:s3/bucketReplicationConfig:BucketReplicationConfig"), []);
+        const bogus = await replicate("mars-north");
+        assert.match(bogus.error?.message ?? "", /replicaRegion: got "mars-north"; must be an AWS region code such as us-east-1/);
 
         const ok = await replicate("us-west-2", {
             replica: { accessLogs: false },
