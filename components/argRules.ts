@@ -13,7 +13,17 @@ export interface ArgRule<T> {
 
 /** A string matching `pattern`. */
 export function matching(pattern: RegExp, message: string): ArgRule<string> {
-    return { holds: (s) => pattern.test(s), message };
+    return { holds: (s) => typeof s === "string" && pattern.test(s), message };
+}
+
+/** The rule of an arg the args type requires: its absence is a problem too (callers in JavaScript can leave it out). */
+export interface RequiredArgRule<T> extends ArgRule<T> {
+    readonly required: true;
+}
+
+/** `rule`, for an arg that must be given. */
+export function required<T>(rule: ArgRule<T>): RequiredArgRule<T> {
+    return { ...rule, required: true };
 }
 
 /** IAM role names (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
@@ -38,19 +48,22 @@ export function wholeNumber(min: number, max?: number, unit?: string, why?: stri
     };
 }
 
-/** Rules for some of the fields of `A`. */
-export type ArgRules<A> = { readonly [K in keyof A]?: ArgRule<NonNullable<A[K]>> };
+/** Rules for some of the fields of `A`; a field `A` requires takes a `required(...)` rule. */
+export type ArgRules<A> = {
+    readonly [K in keyof A]?: undefined extends A[K] ? ArgRule<NonNullable<A[K]>> : RequiredArgRule<NonNullable<A[K]>>;
+};
 
 /**
  * A problem for each field of `args` that breaks its rule, in the rules' order, its path prefixed
- * with `prefix` (e.g. `remediation.`); an absent field breaks none.
+ * with `prefix` (e.g. `remediation.`). An absent optional field breaks none; an absent required one
+ * does, and `null` is never a value.
  */
 export function ruleProblems<A extends object>(args: A, rules: ArgRules<A>, prefix = ""): Problem[] {
     return (Object.keys(rules) as (keyof A & string)[]).flatMap((key) => {
-        const rule = rules[key];
-        const value = args[key];
-        return rule === undefined || value === undefined || value === null || rule.holds(value)
-            ? []
-            : [{ path: `${prefix}${key}`, value, message: rule.message }];
+        const rule = rules[key] as (ArgRule<unknown> & { readonly required?: true }) | undefined;
+        const value: unknown = args[key];
+        const absent = value === undefined;
+        const ok = rule === undefined || (absent ? rule.required !== true : value !== null && rule.holds(value));
+        return ok ? [] : [{ path: `${prefix}${key}`, value, message: rule.message }];
     });
 }

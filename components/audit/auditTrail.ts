@@ -14,7 +14,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { matching, ruleProblems, wholeNumber } from "../argRules";
+import { matching, required, ruleProblems, wholeNumber } from "../argRules";
 import { LifecyclePlan } from "../storage/lifecycle";
 import { trailArn } from "../../rules/arn";
 import { cloudTrailDeliveryStatements } from "../policies/deliveryStatements";
@@ -82,7 +82,7 @@ export function trailEventSelectors(dataBucketArn?: pulumi.Input<string>): aws.t
 function auditTrailArgsProblems(args: Pick<AuditTrailArgs, "trailName" | "logRetentionDays">): Problem[] {
     return ruleProblems(args, {
         logRetentionDays: wholeNumber(1, undefined, "days"),
-        trailName: matching(/^[A-Za-z0-9][\w.-]{2,127}$/, "must be 3-128 letters, digits or ._- starting with a letter or digit"),
+        trailName: required(matching(/^[A-Za-z0-9][\w.-]{2,127}$/, "must be 3-128 letters, digits or ._- starting with a letter or digit")),
     });
 }
 

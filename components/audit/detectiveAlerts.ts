@@ -8,7 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { EVENT_RULE_NAME, ruleProblems } from "../argRules";
+import { EVENT_RULE_NAME, required, ruleProblems } from "../argRules";
 import { alertRule } from "../monitoring/alertRule";
 import { bucketProtectionChangePattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
@@ -33,7 +33,7 @@ export interface DetectiveAlertsArgs {
 /** Every problem with the args: the rule name, at least one bucket. */
 function detectiveAlertsArgsProblems(args: Pick<DetectiveAlertsArgs, "ruleName" | "bucketNames">): Problem[] {
     return [
-        ...ruleProblems(args, { ruleName: EVENT_RULE_NAME }),
+        ...ruleProblems(args, { ruleName: required(EVENT_RULE_NAME) }),
         ...(args.bucketNames.length > 0 ? [] : [{ path: "bucketNames", value: [], message: "must name at least one bucket" }]),
     ];
 }

@@ -10,7 +10,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { matching, ruleProblems, wholeNumber } from "../argRules";
+import { matching, required, ruleProblems, wholeNumber } from "../argRules";
 import { Problem } from "../storage/lifecycle";
 import { checksFor, remediationParameters } from "./policies/checks";
 
@@ -48,7 +48,9 @@ export interface BucketComplianceArgs {
 /** Every problem with the args: the rule-name prefix, and the remediation limits AWS Config sets. */
 export function bucketComplianceProblems(args: BucketComplianceArgs): Problem[] {
     return [
-        ...ruleProblems(args, { rulePrefix: matching(/^[\w.-]{1,100}$/, "must be 1-100 letters, digits or .-_ (Config rule names)") }),
+        ...ruleProblems(args, {
+            rulePrefix: required(matching(/^[\w.-]{1,100}$/, "must be 1-100 letters, digits or .-_ (Config rule names)")),
+        }),
         ...ruleProblems(
             args.remediation ?? {},
             {

@@ -18,7 +18,7 @@ import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOfRegion } from "../../rules/regions";
 import { throwOnProblems } from "../argsError";
-import { matching, ruleProblems, wholeNumber } from "../argRules";
+import { matching, required, ruleProblems, wholeNumber } from "../argRules";
 import { serviceTrust } from "../malware/policies/serviceTrust";
 import { configDeliveryStatements } from "../policies/deliveryStatements";
 import { Problem } from "../storage/lifecycle";
@@ -52,7 +52,7 @@ export interface ConfigRecorderArgs {
 /** Every problem with the args: the recorder's name, the history's retention. */
 export function configRecorderProblems(args: ConfigRecorderArgs): Problem[] {
     return ruleProblems(args, {
-        recorderName: matching(/^[\w.-]{1,256}$/, "must be 1-256 letters, digits or ._-"),
+        recorderName: required(matching(/^[\w.-]{1,256}$/, "must be 1-256 letters, digits or ._-")),
         historyRetentionDays: wholeNumber(1, undefined, "days"),
     });
 }

@@ -12,7 +12,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { EVENT_RULE_NAME, matching, ruleProblems, wholeNumber } from "../argRules";
+import { EVENT_RULE_NAME, matching, required, ruleProblems, wholeNumber } from "../argRules";
 import { AlertDestination, alertRule } from "../monitoring/alertRule";
 import { macieFindingPattern } from "../monitoring/eventPatterns";
 import { Problem } from "../storage/lifecycle";
@@ -49,8 +49,8 @@ export function scheduleFrequency(f: DiscoveryFrequency): aws.types.input.macie2
 /** Every problem with the args: the job's name, the findings rule's name, the sampling percentage. */
 export function discoveryProblems(args: SensitiveDataDiscoveryArgs): Problem[] {
     return ruleProblems(args, {
-        jobName: matching(/^.{1,500}$/, "must be 1-500 characters"),
-        alertRuleName: EVENT_RULE_NAME,
+        jobName: required(matching(/^.{1,500}$/, "must be 1-500 characters")),
+        alertRuleName: required(EVENT_RULE_NAME),
         samplingPercentage: wholeNumber(1, 100),
     });
 }

@@ -9,7 +9,7 @@
 import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../argsError";
-import { matching, ruleProblems, wholeNumber } from "../argRules";
+import { matching, required, ruleProblems, wholeNumber } from "../argRules";
 import { Problem } from "../storage/lifecycle";
 import { eventsToLogGroupPolicy, logGroupKeyPolicy } from "./policies/arrivalLogStatements";
 import { logGroupArn } from "../../rules/arn";
@@ -34,9 +34,9 @@ export interface ArrivalLogArgs {
 /** Every problem with the args: the group's name, its retention, the resource policy's name. */
 export function arrivalLogProblems(args: ArrivalLogArgs): Problem[] {
     return ruleProblems(args, {
-        logGroupName: matching(/^[\w.\-/#]{1,512}$/, "must be 1-512 of letters, digits, _-./#"),
-        retentionDays: wholeNumber(1, undefined, "days"),
-        policyName: matching(/^[\w.\-/#+=,@]{1,255}$/, "must be 1-255 letters, digits or _-./#+=,@"),
+        logGroupName: required(matching(/^[\w.\-/#]{1,512}$/, "must be 1-512 of letters, digits, _-./#")),
+        retentionDays: required(wholeNumber(1, undefined, "days")),
+        policyName: required(matching(/^[\w.\-/#+=,@]{1,255}$/, "must be 1-255 letters, digits or _-./#+=,@")),
     });
 }
 
