@@ -16,7 +16,7 @@ import { sharedBucketArgs } from "./dataBucket";
 
 /** Stack outputs of this feature. */
 export interface AccessOutputs {
-    /** ARN of the writer role (`arn:aws:iam::<account>:role/<name>`) or user; undefined without a writer. */
+    /** ARN of the writer role (`arn:<partition>:iam::<account>:role/<name>`) or user; undefined without a writer. */
     readonly writerPrincipalArn: pulumi.Output<string> | undefined;
     /** Writer user mode: its access key id. */
     readonly writerAccessKeyId: pulumi.Output<string> | undefined;
@@ -26,7 +26,7 @@ export interface AccessOutputs {
     readonly readerRoleArns: pulumi.Output<Record<string, string>>;
     /** Name of the replica bucket, when replication is on. */
     readonly replicaBucketName: pulumi.Output<string> | undefined;
-    /** `arn:aws:s3:::<replicaBucketName>`, when replication is on. */
+    /** `arn:<partition>:s3:::<replicaBucketName>`, when replication is on. */
     readonly replicaBucketArn: pulumi.Output<string> | undefined;
     /** Region of the replica, when replication is on. */
     readonly replicaRegion: string | undefined;

@@ -26,9 +26,9 @@ export interface DetectiveHook {
 
 /** Stack outputs of this feature. */
 export interface MonitoringOutputs extends DetectiveOutputs {
-    /** `arn:aws:sns:<region>:<account>:<name>` of the alert topic. */
+    /** `arn:<partition>:sns:<region>:<account>:<name>` of the alert topic. */
     readonly alertTopicArn: pulumi.Output<string>;
-    /** `arn:aws:cloudtrail:<region>:<account>:trail/<name>`, when audit is on. */
+    /** `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`, when audit is on. */
     readonly trailArn: pulumi.Output<string> | undefined;
     /** Name of the bucket holding the trail's log files, when audit is on. */
     readonly trailLogBucketName: pulumi.Output<string> | undefined;

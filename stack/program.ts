@@ -15,7 +15,7 @@ import { buildMonitoring, MonitoringOutputs, replicationAlarmInput } from "./mon
 export interface StackOutputs extends AccessOutputs, MonitoringOutputs {
     /** Name of the data bucket. */
     readonly dataBucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<dataBucketName>`. */
+    /** `arn:<partition>:s3:::<dataBucketName>`. */
     readonly dataBucketArn: pulumi.Output<string>;
     /** Name of the bucket receiving the data bucket's server access logs. */
     readonly accessLogBucketName: pulumi.Output<string> | undefined;

@@ -113,7 +113,7 @@ export function buildReaderAccess(
 }
 
 export class ReaderAccess extends pulumi.ComponentResource {
-    /** `arn:aws:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
+    /** `arn:<partition>:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
     declare public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -169,9 +169,9 @@ export class Replication extends pulumi.ComponentResource {
     public readonly replica: SecureBucket;
     /** Name of the replica bucket. */
     declare public readonly replicaBucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<replicaBucketName>`. */
+    /** `arn:<partition>:s3:::<replicaBucketName>`. */
     declare public readonly replicaBucketArn: pulumi.Output<string>;
-    /** `arn:aws:iam::<account>:role/<name>` of the role S3 replicates with. */
+    /** `arn:<partition>:iam::<account>:role/<name>` of the role S3 replicates with. */
     declare public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {

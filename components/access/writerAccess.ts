@@ -46,7 +46,7 @@ export interface WriterAccessArgs {
     /** Region of the bucket. */
     readonly region: string;
     readonly metricsNamespace: string;
-    /** `arn:aws:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
+    /** `arn:<partition>:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
     readonly logGroupArn: pulumi.Input<string>;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
     readonly tags?: Readonly<Record<string, string>> | undefined;
@@ -140,7 +140,7 @@ export function writerArgsProblems(mode: WriterMode, args: Pick<WriterAccessArgs
 }
 
 export class WriterAccess extends pulumi.ComponentResource {
-    /** ARN of the role or user the writer acts as: `arn:aws:iam::<account>:role/<name>` or `:user/<name>`. */
+    /** ARN of the role or user the writer acts as: `arn:<partition>:iam::<account>:role/<name>` or `:user/<name>`. */
     declare public readonly principalArn: pulumi.Output<string>;
     /** User mode: the access key id. */
     declare public readonly accessKeyId?: pulumi.Output<string>;

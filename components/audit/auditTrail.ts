@@ -136,7 +136,7 @@ export function buildAuditTrail(
 }
 
 export class AuditTrail extends pulumi.ComponentResource {
-    /** `arn:aws:cloudtrail:<region>:<account>:trail/<trailName>`. */
+    /** `arn:<partition>:cloudtrail:<region>:<account>:trail/<trailName>`. */
     declare public readonly trailArn: pulumi.Output<string>;
     /** Name of the bucket receiving the trail's log files. */
     declare public readonly logBucketName: pulumi.Output<string>;

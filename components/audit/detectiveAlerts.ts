@@ -63,7 +63,7 @@ export function buildDetectiveAlerts(
 }
 
 export class DetectiveAlerts extends pulumi.ComponentResource {
-    /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
+    /** `arn:<partition>:events:<region>:<account>:rule/<ruleName>`. */
     declare public readonly ruleArn: pulumi.Output<string>;
 
     constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -22,7 +22,7 @@ export interface RemediationRoleArgs {
 }
 
 export class RemediationRole extends pulumi.ComponentResource {
-    /** `arn:aws:iam::<account>:role/<roleName>`. */
+    /** `arn:<partition>:iam::<account>:role/<roleName>`. */
     public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: RemediationRoleArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -136,7 +136,7 @@ export function buildAlertTopic(owner: pulumi.ComponentResource, name: string, a
 }
 
 export class AlertTopic extends pulumi.ComponentResource {
-    /** `arn:aws:sns:<region>:<account>:<name>`. */
+    /** `arn:<partition>:sns:<region>:<account>:<name>`. */
     declare public readonly topicArn: pulumi.Output<string>;
     /** ARN of the topic's KMS key. */
     declare public readonly keyArn: pulumi.Output<string>;

@@ -49,7 +49,7 @@ export interface SecureBucketParts {
 export class SecureBucket extends pulumi.ComponentResource {
     /** The bucket's name (its id), e.g. `firehose-data-4f1c2a9`. */
     public readonly bucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<bucketName>`. */
+    /** `arn:<partition>:s3:::<bucketName>`. */
     public readonly bucketArn: pulumi.Output<string>;
     /** `<bucketName>.s3.<region>.amazonaws.com`. */
     public readonly bucketRegionalDomainName: pulumi.Output<string>;

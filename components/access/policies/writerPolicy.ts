@@ -24,7 +24,7 @@ export interface WriterPolicyInputs {
     /** Region of the bucket (for `kms:ViaService`). */
     readonly region: string;
     readonly metricsNamespace: string;
-    /** `arn:aws:logs:<region>:<account>:log-group:<name>`. */
+    /** `arn:<partition>:logs:<region>:<account>:log-group:<name>`. */
     readonly logGroupArn: string;
 }
 
