@@ -57,7 +57,7 @@ function versioning(v: unknown): Obj {
 }
 
 /** Bucket `serverSideEncryptionConfiguration.rule` / V2 `...Configurations[i].rules` -> rules of the separate resource. */
-function encryptionRule(r: Obj): Obj {
+export function encryptionRule(r: Obj): Obj {
     const byDefault = r.applyServerSideEncryptionByDefault ?? first(r.applyServerSideEncryptionByDefaults);
     return { applyServerSideEncryptionByDefault: byDefault, bucketKeyEnabled: r.bucketKeyEnabled };
 }

@@ -6,8 +6,9 @@
  * overwritten; `undefined` when nothing is to change. Only the two fixes that have an inline form:
  * Block Public Access and object ownership have none, and a bucket's own inputs carry no key.
  */
-import { BUCKET_KEY_ALGORITHMS } from "./effect";
-import { isUnknown, obj, str, UNKNOWN } from "./unknown";
+import { BUCKET_KEY_ALGORITHMS, ruleAlgorithm } from "./effect";
+import { encryptionRule } from "./inline";
+import { isUnknown, obj, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
 const isObj = (v: unknown): v is Props => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -52,11 +53,7 @@ export function enableInlineBucketKey(props: Props): Props | undefined {
         if (r === UNKNOWN || r === undefined || r.bucketKeyEnabled === true || isUnknown(r.bucketKeyEnabled)) {
             return rule;
         }
-        // Bucket: `applyServerSideEncryptionByDefault`; BucketV2: `applyServerSideEncryptionByDefaults[0]`.
-        const v2 = r.applyServerSideEncryptionByDefaults;
-        const byDefault: unknown = r.applyServerSideEncryptionByDefault ?? (Array.isArray(v2) ? (v2 as unknown[])[0] : v2);
-        const d = obj(byDefault);
-        const algorithm = d === UNKNOWN ? UNKNOWN : str(d?.sseAlgorithm);
+        const algorithm = ruleAlgorithm(encryptionRule(r));
         return typeof algorithm === "string" && BUCKET_KEY_ALGORITHMS.has(algorithm) ? { ...r, bucketKeyEnabled: true } : rule;
     };
     const out: Props = { ...props };
