@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnProblems } from "../components/argsError";
 import { SECURE_BUCKET_TYPE, secureBucketResources, withOldBucketTypes } from "../components/storage/secureBucket";
-import { bucketArgsProblems, resolveBucketArgs } from "../components/storage/secureBucketArgs";
+import { bucketArgsProblems } from "../components/storage/secureBucketArgs";
 import { facadeProblems, SecureBucketArgs, SseAlgorithm, toLibraryArgs } from "./secureBucketArgs";
 
 /** An S3 bucket with everything that belongs to it, secure by default (encryption, TLS-only, versioning, no public access, access logs). */
@@ -37,15 +37,14 @@ export class SecureBucket extends pulumi.ComponentResource {
         const library = toLibraryArgs(args);
         throwOnProblems("SecureBucket", [...facadeProblems(args), ...bucketArgsProblems(library)], this);
         const parts = secureBucketResources(this, name, library);
-        const resolved = resolveBucketArgs(library);
         this.bucketName = parts.bucket.bucket;
         this.bucketArn = parts.bucketArn;
         this.bucketRegionalDomainName = parts.bucket.bucketRegionalDomainName;
         this.kmsKeyArn = parts.kmsKeyArn;
         this.accessLogBucketName = parts.accessLogBucket?.bucketName ?? pulumi.output(undefined);
         this.versionedBucketName = pulumi.all([parts.bucket.bucket, parts.versioning.id]).apply(([bucket]) => bucket);
-        this.sseAlgorithm = pulumi.output(resolved.sseAlgorithm as string as SseAlgorithm);
-        this.requireEncryptionHeader = pulumi.output(resolved.requireEncryptionHeader);
+        this.sseAlgorithm = pulumi.output(parts.resolved.sseAlgorithm as string as SseAlgorithm);
+        this.requireEncryptionHeader = pulumi.output(parts.resolved.requireEncryptionHeader);
         this.registerOutputs({
             bucketName: this.bucketName,
             bucketArn: this.bucketArn,

@@ -16,7 +16,7 @@ import { s3BucketArn } from "../../rules/arn";
 import { BucketRole } from "../../rules/buckets";
 import { DefaultRetention } from "../../rules/objectLock";
 import { BLOCK_ALL_PUBLIC_ACCESS } from "../../rules/publicAccess";
-import { bucketArgsProblems, resolveBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
+import { bucketArgsProblems, resolveBucketArgs, ResolvedBucketArgs, SecureBucketArgs } from "./secureBucketArgs";
 import { SECURE_BUCKET_TYPE, withOldBucketTypes } from "./secureBucketType";
 import { SseAlgorithm } from "../../rules/encryption";
 import { ReaderAccess, ReaderAccessArgs } from "../access/readerAccess";
@@ -38,6 +38,8 @@ export { SECURE_BUCKET_OLD_TYPES, SECURE_BUCKET_TYPE, withOldBucketTypes } from 
 
 /** What `secureBucketResources` created: the component's public fields. */
 export interface SecureBucketParts {
+    /** The args with their defaults applied (`resolveBucketArgs`), once for the bucket and its component's fields. */
+    readonly resolved: ResolvedBucketArgs;
     readonly bucketArn: pulumi.Output<string>;
     readonly kmsKeyArn: pulumi.Output<string | undefined>;
     readonly bucket: aws.s3.Bucket;
@@ -75,8 +77,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SECURE_BUCKET_TYPE, name, {}, withOldBucketTypes(opts));
         throwOnProblems("SecureBucket", bucketArgsProblems(args), this);
-        const r = resolveBucketArgs(args);
         const parts = secureBucketResources(this, name, args);
+        const r = parts.resolved;
         this.bucketName = parts.bucket.bucket;
         this.bucketArn = parts.bucketArn;
         this.bucketRegionalDomainName = parts.bucket.bucketRegionalDomainName;
@@ -272,5 +274,5 @@ export function secureBucketResources(owner: pulumi.ComponentResource, name: str
             { ...parent, dependsOn: [accessLogBucket.policy] },
         );
     }
-    return { bucketArn, kmsKeyArn, bucket, versioning, policy, accessLogBucket };
+    return { resolved: r, bucketArn, kmsKeyArn, bucket, versioning, policy, accessLogBucket };
 }
