@@ -27,7 +27,7 @@ import { planSettings } from "../gate/plan";
 import { JsonReport, toJson } from "../gate/reportJson";
 import { definedOutputs } from "../stack/outputs";
 import { buildStack, StackOutputs } from "../stack/program";
-import { ADVISORY_CONFIG_FILE, PROJECT_DIR, pulumiCli } from "./index";
+import { PROJECT_DIR, pulumiCli } from "./index";
 
 /** The `firehose-storage:*` keys of a stack file, typed (README "Configuration"). */
 export type StorageConfig = z.input<typeof configSchema>;
@@ -113,7 +113,9 @@ export function tenantStack(o: TenantStackOptions): TenantStack {
     const settings = resolveSettings({ project, stack: o.stack, values: o.config, region: o.region });
     const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
     // The one rule of gate/stackPolicy.ts: the tenant's own regions reach the pack, as a stack file's do.
-    const policyConfigFile = o.policyConfigFile ?? settingsPolicyConfig(settings, packDir).file;
+    // Chosen on first use (it may write the generated config to a file), not while validating.
+    let chosen: string | undefined = o.policyConfigFile;
+    const policyConfigFile = (): string => (chosen ??= settingsPolicyConfig(settings, packDir).file);
 
     const select = async (): Promise<Stack> => {
         const pulumiCommand = await pulumiCli(); // first: without the CLI nothing else happens
@@ -131,7 +133,7 @@ export function tenantStack(o: TenantStackOptions): TenantStack {
         ...(r.onOutput !== undefined ? { onOutput: r.onOutput } : {}),
     });
     const policy = (r: EngineRunOptions = {}) =>
-        r.skipPolicy === true ? {} : { policyPacks: [packDir], policyPackConfigs: [policyConfigFile ?? ADVISORY_CONFIG_FILE] };
+        r.skipPolicy === true ? {} : { policyPacks: [packDir], policyPackConfigs: [policyConfigFile()] };
 
     return {
         settings,
@@ -140,7 +142,7 @@ export function tenantStack(o: TenantStackOptions): TenantStack {
                 projectDir: PROJECT_DIR,
                 stack: o.stack,
                 packDir,
-                policyConfigFile,
+                policyConfigFile: policyConfigFile(),
                 pack: p.pack,
                 planner: () => planSettings(settings, p.update !== true),
             });

@@ -71,7 +71,7 @@ export function settingsPolicyConfig(
     settings: Pick<Settings, "environment" | "allowedRegions">,
     packDir: string,
     exists: (file: string) => boolean = fs.existsSync,
-): PolicyChoice {
+): PolicyChoice & { readonly file: string } {
     const config = stackPackConfig(settings);
     const shipped = path.join(packDir, "config", `${settings.environment}.json`);
     if (exists(shipped) && isDeepStrictEqual(readJson(shipped), config)) {
