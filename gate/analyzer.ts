@@ -165,7 +165,7 @@ function toViolation(
     const r = urn !== undefined ? byUrn.get(urn) : undefined;
     const c = controls.get(d.getPolicyname());
     return {
-        ...controlFields(c, severityFromPb(d.getSeverity()) ?? c?.severity ?? null),
+        ...controlFields(c, severityFromPb(d.getSeverity())),
         policyName: d.getPolicyname(),
         policyPackName: d.getPolicypackname(),
         description: d.getDescription(),

@@ -55,13 +55,14 @@ export function controlsFromInfo(info: analyzerPb.AnalyzerInfo): Map<string, Pol
 
 /**
  * What a finding carries from its policy's controls, violations, remediations and waived findings
- * alike: the severity (`severity`: the diagnostic's own when it has one, else the policy's), the
+ * alike: the severity (`own`, the diagnostic's, when it has one, else the policy's), the
  * Security Hub and CIS ids, and both as reports print them (`S3.8`, `CIS 2.1.4`).
  */
 export function controlFields(
     c: PolicyControls | undefined,
-    severity: Severity | null = c?.severity ?? null,
+    own: Severity | null = null,
 ): { readonly severity?: Severity; readonly securityHub: string[]; readonly cis: string[]; readonly controlIds: string[] } {
+    const severity = own ?? c?.severity ?? null;
     return {
         ...(severity !== null ? { severity } : {}),
         securityHub: [...(c?.securityHub ?? [])],
