@@ -159,7 +159,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return {
                     accountId: MOCK_ACCOUNT_ID,
-                    arn: arnOf(partitionOfRegion(this.defaultRegion), "iam", "", MOCK_ACCOUNT_ID, "user/deployer"),
+                    arn: arnOf(this.partition().partition, "iam", "", MOCK_ACCOUNT_ID, "user/deployer"),
                     userId: "AIDAEXAMPLE",
                     id: MOCK_ACCOUNT_ID,
                 };
