@@ -32,14 +32,13 @@ import { JsonReport, toJson } from "../gate/reportJson";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { choosePolicyConfig } from "../gate/stackPolicy";
 import { DEADLINE_ENV, guardedRoot, pulumiOnPath } from "./pulumiGuard";
+import { PulumiCliError, PulumiCliMissingError } from "./errors";
 import { deployOptionsSchema, offlinePlanOptionsSchema, validated } from "./options";
 
 export { OptionsError } from "./options";
 
 /** Repository root: the Pulumi project (Pulumi.yaml) and the default working directory. */
 export const PROJECT_DIR = PACKAGE_ROOT;
-
-import { PulumiCliError, PulumiCliMissingError } from "./errors";
 
 export { PulumiCliError, PulumiCliMissingError };
 
