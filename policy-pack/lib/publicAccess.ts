@@ -8,15 +8,19 @@ import { bool, UNKNOWN } from "./unknown";
 
 /** The flags of one public access block by state; a flag in neither list is on. */
 export interface PublicAccessFlags {
-    /** Not `true` (absent counts: `aws.s3.BucketPublicAccessBlock` leaves each flag false). */
+    /** Not `true`; an absent flag is as `absentMeans` says. */
     readonly off: readonly PublicAccessBlockFlag[];
     /** Unknown until apply (preview). */
     readonly unknown: readonly PublicAccessBlockFlag[];
 }
 
-/** The flags of `props` that are off and those that are unknown, in `PUBLIC_ACCESS_BLOCK_FLAGS` order. */
-export function publicAccessFlags(props: Readonly<Record<string, unknown>>): PublicAccessFlags {
-    const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(props[f])] as const);
+/**
+ * The flags of `props` that are off and those that are unknown, in `PUBLIC_ACCESS_BLOCK_FLAGS` order.
+ * An absent (or non-boolean) flag reads as `absentMeans`: off for `aws.s3.BucketPublicAccessBlock`,
+ * which leaves each flag false; on for an access point's block, whose omitted flags AWS turns on.
+ */
+export function publicAccessFlags(props: Readonly<Record<string, unknown>>, absentMeans = false): PublicAccessFlags {
+    const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(props[f]) ?? absentMeans] as const);
     return {
         off: values.filter(([, v]) => v !== true && v !== UNKNOWN).map(([f]) => f),
         unknown: values.filter(([, v]) => v === UNKNOWN).map(([f]) => f),

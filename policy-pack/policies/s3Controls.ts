@@ -8,8 +8,8 @@ import { lifecycleEffect } from "../lib/effect";
 import { settingsOf } from "../lib/inline";
 import { globMatches, knownItems, parsePolicyDocument } from "../lib/iam";
 import { isOf, T } from "../lib/types";
-import { bool, isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
-import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../rules/publicAccess";
+import { isUnknown, obj, str, UNKNOWN } from "../lib/unknown";
+import { publicAccessFlags } from "../lib/publicAccess";
 import { applicablePolicy } from "../lib/applicable";
 
 /**
@@ -116,16 +116,13 @@ export const s3BucketPolicyNoCrossAccountAdmin = resourcePolicy<CrossAccountConf
 );
 
 /** Flags explicitly off in a block-public-access object whose absent flags default to true. */
-function flagsOff(block: unknown): string[] | typeof UNKNOWN {
+function flagsOff(block: unknown): readonly string[] | typeof UNKNOWN {
     const b = obj(block);
     if (b === UNKNOWN) {
         return UNKNOWN;
     }
-    const values = PUBLIC_ACCESS_BLOCK_FLAGS.map((f) => [f, bool(b?.[f])] as const);
-    if (values.some(([, v]) => v === UNKNOWN)) {
-        return UNKNOWN;
-    }
-    return values.filter(([, v]) => v === false).map(([f]) => f);
+    const { off, unknown } = publicAccessFlags(b ?? {}, true);
+    return unknown.length > 0 ? UNKNOWN : off;
 }
 
 /**
