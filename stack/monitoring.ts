@@ -36,12 +36,6 @@ export interface MonitoringOutputs extends DetectiveOutputs {
     readonly analyticsBucketName: pulumi.Output<string> | undefined;
 }
 
-/**
- * The id of the rule `components/access/replication.ts` creates: the replication alarms' `RuleId`
- * dimension. tests/monitoring/alerts.test.ts checks it against the rule.
- */
-export { REPLICATION_RULE_ID };
-
 /** The replication alarms' input from the access feature's outputs; undefined without replication. */
 export function replicationAlarmInput(
     access: Pick<AccessOutputs, "replicaBucketName">,
