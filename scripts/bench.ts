@@ -20,7 +20,7 @@ import { ensurePackBuilt } from "../gate/packBuild";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { runProgram } from "../gate/runProgram";
 import { BIN, canMeasureCpu, cpuSecondsOf, runCli } from "./benchProcess";
-import { printGoals, WholeProcess } from "./benchGoals";
+import { printGoals, ProcessFigures, WholeProcess } from "./benchGoals";
 import { watchReplans } from "./benchWatch";
 
 const ROOT = PACKAGE_ROOT;
@@ -239,14 +239,15 @@ async function wholeProcess(reps: number): Promise<WholeProcess | undefined> {
     console.log("(the re-plan: from writing the stack file to the next verdict, the watcher's 120 ms settling included)");
     // CPU when GNU time measured it, else wall: the share an extra stack adds to a run of prod alone.
     const cost = (r: (typeof results)[number]): number => r.cpu ?? (r.wall as number);
-    const [prod, , dev, both] = results;
+    const [prod, warm, dev, both] = results;
     const extra = (cost(both) - cost(prod)) / cost(prod);
     console.log(
         `\nmulti-stack: dev added to prod costs ${(extra * 100).toFixed(0)}% of prod alone (dev alone: ${((cost(dev) / cost(prod)) * 100).toFixed(0)}%)\n`,
     );
+    const figures = (r: (typeof results)[number]): ProcessFigures => ({ cpuS: r.cpu, wallS: r.wall as number, peakMiB: r.rss });
     return {
-        prodCold: { cpuS: prod.cpu, wallS: prod.wall as number, peakMiB: prod.rss },
-        prodWarm: { cpuS: results[1].cpu, wallS: results[1].wall as number, peakMiB: results[1].rss },
+        prodCold: figures(prod),
+        prodWarm: figures(warm),
         watchWallS: watchRow.wall,
         extraStackShare: extra,
     };
