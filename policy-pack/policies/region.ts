@@ -5,6 +5,9 @@ import { isOf, T } from "../lib/types";
 import { str, UNKNOWN } from "../lib/unknown";
 import { DEFAULT_ALLOWED_REGIONS, REGION_PATTERN } from "../../rules/regions";
 
+/** An explicit AWS provider (its own `region` input), made once: allowed-regions asks it of every resource. */
+const isAwsProvider = isOf(T.awsProvider);
+
 export interface AllowedRegionsConfig {
     /** Regions resources may be created in. */
     readonly allowedRegions: readonly string[];
@@ -41,7 +44,7 @@ export const allowedRegions = resourcePolicy<AllowedRegionsConfig>(
         types: "any",
         defaults: { allowedRegions: DEFAULT_ALLOWED_REGIONS },
         check: (r, config) => {
-            const isProvider = isOf(T.awsProvider)(r);
+            const isProvider = isAwsProvider(r);
             if (!isProvider && !r.type.startsWith("aws:")) {
                 return [];
             }
