@@ -37,10 +37,12 @@ export async function watchReplans(reps: number): Promise<WatchSample[]> {
         stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
+    /** The "watching" lines the gate has printed so far: one after each verdict. */
+    const verdicts = (): number => (err.match(/^watching /gm) ?? []).length;
     let waiting: { count: number; resolve: () => void } | undefined;
     child.stderr.on("data", (d: Buffer) => {
         err += d.toString();
-        if (waiting !== undefined && (err.match(/^watching /gm) ?? []).length >= waiting.count) {
+        if (waiting !== undefined && verdicts() >= waiting.count) {
             waiting.resolve();
         }
     });
@@ -54,7 +56,7 @@ export async function watchReplans(reps: number): Promise<WatchSample[]> {
                     resolve();
                 },
             };
-            if ((err.match(/^watching /gm) ?? []).length >= count) {
+            if (verdicts() >= count) {
                 waiting.resolve();
             }
         });
