@@ -23,9 +23,6 @@ import { BIN, canMeasureCpu, cpuSecondsOf, runCli } from "./benchProcess";
 import { printGoals, ProcessFigures, WholeProcess } from "./benchGoals";
 import { watchReplans } from "./benchWatch";
 
-const ROOT = PACKAGE_ROOT;
-const PACK_DIR = DEFAULT_PACK_DIR;
-
 /** N secure data buckets, each with its access-log bucket, behind one tagged provider. */
 function benchProgram(n: number): () => void {
     return () => {
@@ -94,13 +91,13 @@ async function main(): Promise<void> {
         .option("--process-reps <n>", "fresh CLI processes per whole-process row (median reported; 0: skip)", "3")
         .parse(process.argv)
         .opts<{ reps: string; sizes: string; processReps: string }>();
-    await ensurePackBuilt(PACK_DIR);
+    await ensurePackBuilt(DEFAULT_PACK_DIR);
     const whole = await wholeProcess(Number(o.processReps));
     const reps = Number(o.reps);
     const sizes = o.sizes.split(",").map(Number);
-    const config = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", "prod.json"), "utf8")) as PolicyPackConfig;
+    const config = JSON.parse(fs.readFileSync(path.join(DEFAULT_PACK_DIR, "config", "prod.json"), "utf8")) as PolicyPackConfig;
 
-    const pack = await startPolicyPack(PACK_DIR);
+    const pack = await startPolicyPack(DEFAULT_PACK_DIR);
     const bar = process.stderr.isTTY
         ? new SingleBar({ format: "bench [{bar}] {value}/{total} runs · {size} instances", hideCursor: true })
         : undefined;
@@ -203,7 +200,7 @@ async function wholeProcess(reps: number): Promise<WholeProcess | undefined> {
         return undefined;
     }
     if (!fs.existsSync(BIN)) {
-        console.log(`whole process: ${path.relative(ROOT, BIN)} is missing: run \`npm run build\` first (rows skipped)\n`);
+        console.log(`whole process: ${path.relative(PACKAGE_ROOT, BIN)} is missing: run \`npm run build\` first (rows skipped)\n`);
         return undefined;
     }
     const cold = { NODE_DISABLE_COMPILE_CACHE: "1" };

@@ -10,9 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { PACKAGE_ROOT } from "../gate/packageRoot";
 
-const ROOT = PACKAGE_ROOT;
 const GNU_TIME = "/usr/bin/time";
-export const BIN = path.join(ROOT, "dist", "cli", "bin.js");
+export const BIN = path.join(PACKAGE_ROOT, "dist", "cli", "bin.js");
 
 export interface ProcessSample {
     readonly cpuS: number | undefined;
@@ -38,12 +37,12 @@ export function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
     const bin = [process.execPath, BIN, ...argv];
     const t0 = performance.now();
     if (!canMeasureCpu()) {
-        const r = spawnSync(bin[0], bin.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
+        const r = spawnSync(bin[0], bin.slice(1), { cwd: PACKAGE_ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
         return { cpuS: undefined, wallS: (performance.now() - t0) / 1000, maxRssMiB: undefined, code: r.status };
     }
     const marker = "@@bench";
     const r = spawnSync(GNU_TIME, ["-f", `${marker} %U %S %e %M`, ...bin], {
-        cwd: ROOT,
+        cwd: PACKAGE_ROOT,
         env: { ...process.env, ...env },
         encoding: "utf8",
         stdio: ["ignore", "ignore", "pipe"],

@@ -11,8 +11,6 @@ import { PACKAGE_ROOT } from "../gate/packageRoot";
 import { descendants } from "../tests/helpers/processes";
 import { BIN, cpuSecondsOf } from "./benchProcess";
 
-const ROOT = PACKAGE_ROOT;
-
 export interface WatchSample {
     readonly wallS: number;
     /** The gate and its pack; undefined without /proc. */
@@ -29,10 +27,10 @@ function treeCpu(pid: number): number | undefined {
 export async function watchReplans(reps: number): Promise<WatchSample[]> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firehose-bench-watch-"));
     const stackFile = path.join(dir, "Pulumi.prod.yaml");
-    const text = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
+    const text = fs.readFileSync(path.join(PACKAGE_ROOT, "Pulumi.prod.yaml"), "utf8");
     fs.writeFileSync(stackFile, text);
     const child = spawn(process.execPath, [BIN, "plan", "--stack", "prod", "--stack-file", stackFile, "--watch", "-q"], {
-        cwd: ROOT,
+        cwd: PACKAGE_ROOT,
         env: { ...process.env, NO_COLOR: "1" },
         stdio: ["ignore", "ignore", "pipe"],
     });
