@@ -2,7 +2,7 @@
 import { MOCK_ACCOUNT_ID } from "../../gate/mocks";
 import { RecordedResource } from "../../gate/recorder";
 import { Statement } from "../../rules/document";
-import { Mode, ShippedRuns, shippedRuns, Stack } from "../helpers/shipped";
+import { Mode, shippedRunBefore, Stack } from "../helpers/shipped";
 
 export const T = {
     provider: "pulumi:providers:aws",
@@ -79,22 +79,13 @@ export const ACCT = MOCK_ACCOUNT_ID;
 export const REGION = "us-east-1";
 
 /**
- * The shipped `stack` as the enclosing `describe` reads it (the runs are awaited in its `before`):
- * its resources per mode, and the update's outputs.
+ * The shipped `stack` as the enclosing `describe` reads it (its two runs are awaited in `before` hooks,
+ * tests/helpers/shipped.ts `shippedRunBefore`): its resources per mode, and the update's outputs.
  */
 export function shippedStack(stack: Stack): {
     res: (mode?: Mode) => RecordedResource[];
     out: () => Record<string, string>;
 } {
-    let runs: ShippedRuns | undefined;
-    before(async () => {
-        runs = await shippedRuns();
-    });
-    const run = (mode: Mode) => {
-        if (runs === undefined) {
-            throw new Error("the shipped runs are read in a before hook: call shippedStack inside describe");
-        }
-        return runs[`${stack}/${mode}`];
-    };
-    return { res: (mode = "update") => run(mode).resources, out: () => run("update").outputs as Record<string, string> };
+    const runs = { preview: shippedRunBefore(stack, "preview"), update: shippedRunBefore(stack, "update") };
+    return { res: (mode = "update") => runs[mode]().resources, out: () => runs.update().outputs as Record<string, string> };
 }
