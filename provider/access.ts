@@ -14,7 +14,7 @@ import { ReaderAccessArgs, toLibraryReaderArgs, toLibraryWriterArgs, WriterAcces
 
 /** The identity the lead-streaming service writes with (a role it assumes, or an IAM user), with its least-privilege policy. */
 export class WriterAccess extends pulumi.ComponentResource {
-    /** ARN of the role or user the writer acts as: `arn:aws:iam::<account>:role/<name>` or `:user/<name>`. */
+    /** ARN of the role or user the writer acts as: `arn:<partition>:iam::<account>:role/<name>` or `:user/<name>`. */
     declare public readonly principalArn: pulumi.Output<string>;
     /** User mode: the access key id. */
     declare public readonly accessKeyId?: pulumi.Output<string>;
@@ -30,7 +30,7 @@ export class WriterAccess extends pulumi.ComponentResource {
 
 /** A cross-account read role for one partner: its account assumes it with an external id and reads the given prefixes only. */
 export class ReaderAccess extends pulumi.ComponentResource {
-    /** `arn:aws:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
+    /** `arn:<partition>:iam::<account>:role/<name>`: what the partner passes to `sts:AssumeRole`. */
     declare public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -55,7 +55,7 @@ export interface WriterAccessArgs {
     region: string;
     /** CloudWatch namespace the writer may put metrics in. */
     metricsNamespace: string;
-    /** `arn:aws:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
+    /** `arn:<partition>:logs:<region>:<account>:log-group:<name>` of the writer's one log group. */
     logGroupArn: pulumi.Input<string>;
     /** Extra tags; `Name` and `Role` are set by the component. @default {} */
     tags?: { [key: string]: string };

@@ -13,7 +13,7 @@ import { AuditTrailArgs, CostControlsArgs } from "./auditCostArgs";
 
 /** A multi-region CloudTrail trail (management events, optionally S3 data events) into its own secured log bucket. */
 export class AuditTrail extends pulumi.ComponentResource {
-    /** `arn:aws:cloudtrail:<region>:<account>:trail/<trailName>`. */
+    /** `arn:<partition>:cloudtrail:<region>:<account>:trail/<trailName>`. */
     declare public readonly trailArn: pulumi.Output<string>;
     /** Name of the bucket receiving the trail's log files. */
     declare public readonly logBucketName: pulumi.Output<string>;

@@ -16,7 +16,7 @@ import { AlertTopicArgs, DetectiveAlertsArgs, ObjectNotificationsArgs, StorageAl
 /** The SNS topic alarms, detective rules and budgets notify: encrypted with its own KMS key, with e-mail and HTTPS subscriptions. */
 export class AlertTopic extends pulumi.ComponentResource {
     /**
-     * `arn:aws:sns:<region>:<account>:<name>`, known once the topic policy is in place: alarms,
+     * `arn:<partition>:sns:<region>:<account>:<name>`, known once the topic policy is in place: alarms,
      * rule targets and budgets given it wait for the policy that admits them.
      */
     declare public readonly topicArn: pulumi.Output<string>;
@@ -58,7 +58,7 @@ export class ObjectNotifications extends pulumi.ComponentResource {
 
 /** An EventBridge rule reporting changes to buckets' policy, ACL, public access block or encryption to the alert topic. */
 export class DetectiveAlerts extends pulumi.ComponentResource {
-    /** `arn:aws:events:<region>:<account>:rule/<ruleName>`. */
+    /** `arn:<partition>:events:<region>:<account>:rule/<ruleName>`. */
     declare public readonly ruleArn: pulumi.Output<string>;
 
     constructor(name: string, args: DetectiveAlertsArgs, opts?: pulumi.ComponentResourceOptions) {

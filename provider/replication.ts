@@ -58,9 +58,9 @@ export interface ReplicationArgs {
 export class Replication extends pulumi.ComponentResource {
     /** Name of the replica bucket. */
     declare public readonly replicaBucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<replicaBucketName>`. */
+    /** `arn:<partition>:s3:::<replicaBucketName>`. */
     declare public readonly replicaBucketArn: pulumi.Output<string>;
-    /** `arn:aws:iam::<account>:role/<name>` of the role S3 replicates with. */
+    /** `arn:<partition>:iam::<account>:role/<name>` of the role S3 replicates with. */
     declare public readonly roleArn: pulumi.Output<string>;
     /** Id of the replication rule: the `RuleId` of `StorageAlarms`' replication alarms. */
     declare public readonly ruleId: pulumi.Output<string>;

@@ -15,7 +15,7 @@ import { facadeProblems, SecureBucketArgs, SseAlgorithm, toLibraryArgs } from ".
 export class SecureBucket extends pulumi.ComponentResource {
     /** The bucket's name (its id), e.g. `firehose-data-4f1c2a9`. */
     declare public readonly bucketName: pulumi.Output<string>;
-    /** `arn:aws:s3:::<bucketName>`. */
+    /** `arn:<partition>:s3:::<bucketName>`. */
     declare public readonly bucketArn: pulumi.Output<string>;
     /** `<bucketName>.s3.<region>.amazonaws.com`. */
     declare public readonly bucketRegionalDomainName: pulumi.Output<string>;
