@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import { PACKAGE_ROOT } from "../../gate/packageRoot";
 import { planStack, StackPlan } from "../../gate/plan";
 import { ProgramRun, runProgram } from "../../gate/runProgram";
+import { loadedBefore } from "./loaded";
 
 export type Stack = "dev" | "prod";
 export type Mode = "preview" | "update";
@@ -37,14 +38,7 @@ export function shippedRun(stack: Stack, mode: Mode): Promise<StackPlan> {
  * block. Returns its getter (call it inside a test).
  */
 export function shippedRunBefore(stack: Stack, mode: Mode = "update"): () => StackPlan {
-    let run: StackPlan | undefined;
-    before(async () => {
-        run = await shippedRun(stack, mode);
-    });
-    return () => {
-        assert.ok(run !== undefined, `the shipped ${stack} run is read inside a test`);
-        return run;
-    };
+    return loadedBefore(`the shipped ${stack} ${mode} run`, () => shippedRun(stack, mode));
 }
 
 /** `dev/preview`, `dev/update`, `prod/preview`, `prod/update` -> the shipped stack's run. */

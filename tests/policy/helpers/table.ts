@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import { PolicyPackConfig, PolicyPackServer } from "../../../gate/analyzer";
 import { RecordedResource } from "../../../gate/recorder";
+import { loadedBefore } from "../../helpers/loaded";
 import { edit } from "./cases";
 import { COMPLIANT, NON_COMPLIANT, validateStack, Verdict } from "./pack";
 
@@ -13,16 +14,7 @@ type Resources = readonly RecordedResource[];
 
 /** Registers a `before` hook that loads resources once (a shipped stack, a fixture); returns a getter. */
 export function useResources(load: () => Promise<Resources>): () => Resources {
-    let loaded: Resources | undefined;
-    before(async () => {
-        loaded = await load();
-    });
-    return () => {
-        if (loaded === undefined) {
-            throw new Error("resources read before the before() hook loaded them");
-        }
-        return loaded;
-    };
+    return loadedBefore("the table's resources", load);
 }
 
 /** A row's resources: `resources()` with the inputs of the one resource of `type` named `name` changed by `fn`. */
