@@ -86,7 +86,7 @@ export { DEFAULT_POLICY_CONFIG };
  * The pack a stack is judged with, offline and by preview/up alike: `packDir`, else the one beside the
  * project (`<projectDir>/policy-pack`, as `plan --project-dir` uses).
  */
-function packDirOf(projectDir: string, packDir: string | undefined): string {
+export function packDirOf(projectDir: string, packDir: string | undefined): string {
     return path.resolve(packDir ?? path.join(projectDir, "policy-pack"));
 }
 

@@ -16,18 +16,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, InlineProgramArgs, LocalWorkspace, OpMap, Stack } from "@pulumi/pulumi/automation";
-import * as path from "path";
 import { z } from "zod";
 import { resolveSettings, Settings } from "../config";
 import { configSchema } from "../config/schema";
-import { DEFAULT_PACK_DIR, PolicyPackServer } from "../gate/analyzer";
+import { PolicyPackServer } from "../gate/analyzer";
 import { GateResult, runOfflineGate } from "../gate/offlineGate";
 import { settingsPolicyConfig } from "../gate/stackPolicy";
 import { planSettings } from "../gate/plan";
 import { JsonReport, toJson } from "../gate/reportJson";
 import { definedOutputs } from "../stack/outputs";
 import { buildStack, StackOutputs } from "../stack/program";
-import { PROJECT_DIR, pulumiCli } from "./index";
+import { packDirOf, PROJECT_DIR, pulumiCli } from "./index";
 
 /** The `firehose-storage:*` keys of a stack file, typed (README "Configuration"). */
 export type StorageConfig = z.input<typeof configSchema>;
@@ -111,7 +110,7 @@ export function engineConfig(o: TenantStackOptions, project: string): Record<str
 export function tenantStack(o: TenantStackOptions): TenantStack {
     const project = o.project ?? "firehose-storage";
     const settings = resolveSettings({ project, stack: o.stack, values: o.config, region: o.region });
-    const packDir = path.resolve(o.packDir ?? DEFAULT_PACK_DIR);
+    const packDir = packDirOf(PROJECT_DIR, o.packDir);
     // The one rule of gate/stackPolicy.ts: the tenant's own regions reach the pack, as a stack file's do.
     // Chosen on first use (it may write the generated config to a file), not while validating.
     let chosen: string | undefined = o.policyConfigFile;
