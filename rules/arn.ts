@@ -31,9 +31,12 @@ export function s3BucketArn(partition: string, bucketName: string): string {
     return arn(partition, "s3", "", "", bucketName);
 }
 
+/** A bucket's ARN, its name in the second group (the first is the partition's suffix). */
+const S3_BUCKET_ARN = arnRegex("s3:::([^/]+)");
+
 /** `<bucket>` from `arn:<partition>:s3:::<bucket>`; any other string is returned as it is (a bare name). */
 export function bucketNameFromRef(ref: string): string {
-    const m = arnRegex("s3:::([^/]+)").exec(ref);
+    const m = S3_BUCKET_ARN.exec(ref);
     return m?.[2] ?? ref;
 }
 
