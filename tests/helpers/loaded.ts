@@ -3,11 +3,15 @@ import * as assert from "node:assert/strict";
 
 /**
  * For the tests of the calling `describe`: what `load` gives, awaited in a `before` hook of that
- * block. Returns its getter (call it inside a test; before the hook has run it fails, naming `what`).
+ * block (given `timeoutMs` when set, else mocha's). Returns its getter (call it inside a test; before
+ * the hook has run it fails, naming `what`).
  */
-export function loadedBefore<T>(what: string, load: () => Promise<T>): () => T {
+export function loadedBefore<T>(what: string, load: () => Promise<T>, timeoutMs?: number): () => T {
     let loaded: { readonly value: T } | undefined;
-    before(async () => {
+    before(async function () {
+        if (timeoutMs !== undefined) {
+            this.timeout(timeoutMs);
+        }
         loaded = { value: await load() };
     });
     return () => {

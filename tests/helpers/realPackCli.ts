@@ -1,7 +1,7 @@
 /** The CLI in-process against the repository's real policy pack, for the CLI and gate tests. */
-import * as assert from "node:assert/strict";
 import { runCli } from "../../cli/main";
 import { PolicyPackServer } from "../../gate/analyzer";
+import { loadedBefore } from "./loaded";
 import { realPack } from "./realPack";
 
 /** The CLI run in-process in the project (`runCli`), its pack the real one. */
@@ -12,14 +12,6 @@ export type InProcessCli = (...argv: string[]) => ReturnType<typeof runCli>;
  * (building it first may take up to two minutes), and the CLI run in-process against it.
  */
 export function realPackCli(): { readonly cli: InProcessCli; readonly pack: () => PolicyPackServer } {
-    let server: PolicyPackServer | undefined;
-    before(async function () {
-        this.timeout(120_000);
-        server = await realPack();
-    });
-    const pack = (): PolicyPackServer => {
-        assert.ok(server !== undefined, "the real pack is read inside a test");
-        return server;
-    };
+    const pack = loadedBefore("the real pack", realPack, 120_000);
     return { cli: (...argv) => runCli(argv, { startPack: () => Promise.resolve(pack()) }), pack };
 }
