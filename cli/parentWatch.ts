@@ -10,7 +10,7 @@
  */
 
 /** How often the parent id is read (one cheap system call). */
-export const PARENT_POLL_MS = 500;
+const PARENT_POLL_MS = 500;
 
 /**
  * Calls `onGone` once when this process's parent is no longer the one it started with. Started directly
