@@ -10,7 +10,7 @@ import { buildReaderAccess, READER_ACCESS_TYPE } from "../components/access/read
 import { buildWriterAccess, WRITER_ACCESS_TYPE } from "../components/access/writerAccess";
 import { published } from "../components/published";
 import { withOldTypes } from "../components/typeTokens";
-import { ReaderAccessArgs, toLibraryReaderArgs, toLibraryWriterArgs, WriterAccessArgs, writerShapeProblems } from "./accessArgs";
+import { ReaderAccessArgs, toLibraryWriterArgs, WriterAccessArgs, writerShapeProblems } from "./accessArgs";
 
 /** The identity the lead-streaming service writes with (a role it assumes, or an IAM user), with its least-privilege policy. */
 export class WriterAccess extends pulumi.ComponentResource {
@@ -35,6 +35,6 @@ export class ReaderAccess extends pulumi.ComponentResource {
 
     constructor(name: string, args: ReaderAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super(READER_ACCESS_TYPE, name, {}, withOldTypes("ReaderAccess", opts));
-        this.registerOutputs(published<ReaderAccess>(this, buildReaderAccess(this, name, toLibraryReaderArgs(args))));
+        this.registerOutputs(published<ReaderAccess>(this, buildReaderAccess(this, name, args)));
     }
 }

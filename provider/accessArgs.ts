@@ -1,10 +1,10 @@
 /**
  * Args of the multi-language `WriterAccess` and `ReaderAccess` in the shapes Pulumi's schema
- * inference reads (string enums, plain arrays, string maps), and their translation to the library's
- * args (components/access/), whose checks still apply.
+ * inference reads (string enums, plain arrays, string maps), and the writer's translation to the
+ * library's args (components/access/), whose checks still apply; the reader's are the library's args
+ * as they are.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ReaderAccessArgs as LibraryReaderArgs } from "../components/access/readerAccess";
 import { WRITER_MODES, type WriterAccessArgs as LibraryWriterArgs } from "../components/access/writerAccess";
 import type { Problem } from "../components/storage/lifecycle";
 import { KEY_LAYOUTS, type KeyLayout as LibraryKeyLayout } from "../components/storage/layout";
@@ -107,9 +107,4 @@ export function toLibraryWriterArgs(args: WriterAccessArgs): LibraryWriterArgs {
         logGroupArn: args.logGroupArn,
         tags: args.tags,
     };
-}
-
-/** The library args the reader shape stands for. */
-export function toLibraryReaderArgs(args: ReaderAccessArgs): LibraryReaderArgs {
-    return { ...args };
 }
