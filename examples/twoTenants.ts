@@ -2,7 +2,7 @@
 import { StorageConfig, tenantStack } from "../automation";
 import type { PolicyPackServer } from "../gate/analyzer";
 
-/** A prod tenant's storage: its owner, bucket and `Tenant` tag follow its name; `extra` adds to it. */
+/** A prod tenant's storage: its owner, bucket and `Tenant` tag follow its name; `extra` sets more keys (a key it repeats replaces the one here). */
 function tenant(name: string, costCenter: string, extra: Partial<StorageConfig> = {}): StorageConfig {
     return {
         environment: "prod",
