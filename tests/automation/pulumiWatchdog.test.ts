@@ -12,9 +12,9 @@ import * as path from "path";
 import { preview, PulumiCliError } from "../../automation";
 import { guardedRoot, pulumiOnPath, WATCHDOG, wrapperScript } from "../../automation/pulumiGuard";
 import { commandLine, descendants, running } from "../helpers/processes";
+import { PACKAGE_ROOT } from "../../gate/packageRoot";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const TS_NODE = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
+const TS_NODE = path.join(PACKAGE_ROOT, "node_modules", "ts-node", "register", "transpile-only");
 
 /**
  * A `pulumi` that prints a version, selects any stack (unless `selects` is false), and otherwise
@@ -91,9 +91,9 @@ describe("automation: no Pulumi CLI process outlives the embedding process", fun
         const marker = stubborn ? 4246 : 4245;
         it(`SIGKILL of the embedding process during preview ends the CLI${stubborn ? " that ignores SIGINT (SIGKILL after the grace period)" : " (SIGINT)"}`, async () => {
             fakePulumi(dir, marker, stubborn);
-            const code = `require(${JSON.stringify(path.join(ROOT, "automation"))}).preview({ stack: "dev" }).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(1); });`;
+            const code = `require(${JSON.stringify(path.join(PACKAGE_ROOT, "automation"))}).preview({ stack: "dev" }).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(1); });`;
             embedder = spawn(process.execPath, ["-r", TS_NODE, "-e", code], {
-                cwd: ROOT,
+                cwd: PACKAGE_ROOT,
                 env: { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}`, FIREHOSE_STORAGE_PULUMI_GRACE_MS: "700" },
                 stdio: ["ignore", "ignore", "pipe"],
             });

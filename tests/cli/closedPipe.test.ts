@@ -7,16 +7,16 @@ import * as assert from "node:assert/strict";
 import { spawn } from "child_process";
 import * as path from "path";
 import { descendants, running } from "../helpers/processes";
+import { PACKAGE_ROOT } from "../../gate/packageRoot";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const TS_NODE = path.join(ROOT, "node_modules", "ts-node", "register", "transpile-only");
+const TS_NODE = path.join(PACKAGE_ROOT, "node_modules", "ts-node", "register", "transpile-only");
 
 describe("cli: stdout closed by its reader", function () {
     this.timeout(180_000);
 
     it("exit 141, one quiet end, no pack left", async () => {
-        const child = spawn(process.execPath, ["-r", TS_NODE, path.join(ROOT, "cli", "bin.ts"), "plan", "--stack", "dev"], {
-            cwd: ROOT,
+        const child = spawn(process.execPath, ["-r", TS_NODE, path.join(PACKAGE_ROOT, "cli", "bin.ts"), "plan", "--stack", "dev"], {
+            cwd: PACKAGE_ROOT,
             env: { ...process.env, NO_COLOR: "1" },
             stdio: ["ignore", "pipe", "pipe"],
         });

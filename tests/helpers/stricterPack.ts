@@ -6,8 +6,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PACKAGE_ROOT } from "../../gate/packageRoot";
 
-const PROD_CONFIG = path.resolve(__dirname, "..", "..", "policy-pack", "config", "prod.json");
+const PROD_CONFIG = path.join(PACKAGE_ROOT, "policy-pack", "config", "prod.json");
 
 /**
  * Writes prod's pack config with `s3-lifecycle-rules.maxAbortDays` set to `maxAbortDays` under the OS
