@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { AnalysisReport, DEFAULT_PACK_DIR, PolicyPackServer, startPolicyPack, Violation } from "./analyzer";
-import { ensurePackBuilt, readPackManifest, stalePackBuild } from "./packBuild";
+import { buildPack, readPackManifest, stalePackBuild } from "./packBuild";
 import { planStack, StackPlan } from "./plan";
 import { preparePlan, ProgramSource } from "./programPlan";
 import { LoadOptions } from "./stackConfig";
@@ -95,13 +95,17 @@ export async function runOfflineGate(o: GateOptions): Promise<GateResult> {
     const policy = declaredLevels ? { config: {}, file: undefined } : choosePolicyConfig({ ...o, packDir });
     const policyConfig = policyConfigOf(policy);
     const build = o.pack === undefined && (o.build ?? true);
-    if (build && stalePackBuild(packDir) !== undefined) {
+    // One look at the pack's build (it walks the pack's sources): rebuilt when it is ours to build, else a warning.
+    const found = stalePackBuild(packDir);
+    const built = build ? found : undefined;
+    let packBuildMs = 0;
+    if (built !== undefined) {
         o.onPhase?.("pack build");
+        const b0 = performance.now();
+        await buildPack(packDir);
+        packBuildMs = performance.now() - b0;
     }
-    const b0 = performance.now();
-    const built = build ? await ensurePackBuilt(packDir) : undefined;
-    const packBuildMs = built !== undefined ? performance.now() - b0 : 0;
-    const stale = built === undefined ? stalePackBuild(packDir) : undefined;
+    const stale = build ? undefined : found;
     const warnings = [
         ...(built !== undefined ? [`rebuilt the policy pack first: ${built.replace(/: run .*$/, "")}`] : []),
         ...(stale !== undefined ? [stale] : []),
