@@ -23,7 +23,8 @@ type Obj = Record<string, unknown>;
 /** The bucket's `objectLockEnabled` creation flag: a source of "Object Lock on", never a competing writer. */
 export const OBJECT_LOCK_FLAG = "objectLockEnabled";
 
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A plain object (not null, not a list): the shape of an inline input's settings. */
+export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** `v` itself when unknown, else `f(v)` for a plain object, else `undefined`. */
 function mapObj(v: unknown, f: (o: Obj) => unknown): unknown {

@@ -7,11 +7,10 @@
  * Block Public Access and object ownership have none, and a bucket's own inputs carry no key.
  */
 import { BUCKET_KEY_ALGORITHMS, ruleAlgorithm } from "./effect";
-import { encryptionRule } from "./inline";
+import { encryptionRule, isObj } from "./inline";
 import { isUnknown, obj, UNKNOWN } from "./unknown";
 
 type Props = Record<string, unknown>;
-const isObj = (v: unknown): v is Props => v !== null && typeof v === "object" && !Array.isArray(v);
 /** Some element of `after` (a list mapped from `before`) is a new object. */
 const changedList = (before: readonly unknown[], after: readonly unknown[]): boolean => after.some((x, i) => x !== before[i]);
 
